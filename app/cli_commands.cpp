@@ -1,0 +1,414 @@
+#include "cli_commands.h"
+
+#include "collect.h"
+#include "collector_script.h"
+#include "default_plan.h"
+#include "dot_writer.h"
+#include "infer.h"
+#include "qprocess_runner.h"
+#include "snapshot_json.h"
+#include "tree_text.h"
+#include "vantage_plan.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <utility>
+
+namespace wslatlas::cli {
+
+namespace {
+
+// Everything printed as an error must stay on one line: core messages may quote raw command output.
+QString oneLine(QString text)
+{
+    text.replace(QLatin1String("\r\n"), QLatin1String(" "));
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    text.replace(QLatin1Char('\r'), QLatin1Char(' '));
+    return text.trimmed();
+}
+
+void printErrorLine(const QString &line)
+{
+    const QByteArray bytes =
+        (programName() + QLatin1String(": ") + oneLine(line) + QLatin1Char('\n')).toLocal8Bit();
+    std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stderr);
+    std::fflush(stderr);
+}
+
+// Progress lines share the error prefix so that a log reader can tell who spoke.
+void printProgress(const QString &line)
+{
+    printErrorLine(line);
+}
+
+// core takes paths as UTF-8 (pathFromUtf8), on every platform.
+std::string nativePath(const QString &path)
+{
+    return path.toStdString();
+}
+
+QString fromUtf8(const std::string &text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+// One command's options; prints its help and version itself and reports usage errors as one line.
+class CommandLine
+{
+public:
+    CommandLine(QString command, QString synopsis, const QString &description)
+        : m_command(std::move(command)), m_synopsis(std::move(synopsis)),
+          m_help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help and exit.")),
+          m_version(QStringLiteral("version"), QStringLiteral("Show the version and exit."))
+    {
+        m_parser.setApplicationDescription(description);
+        m_parser.addOption(m_help);
+        m_parser.addOption(m_version);
+    }
+
+    QCommandLineParser &parser() { return m_parser; }
+
+    // Parses the arguments after the command name. Returns an exit code when the command is over
+    // (help, version, usage error); nullopt when it should run. positional: how many it takes,
+    // missing: what to say when one is missing.
+    std::optional<int> parse(const QStringList &arguments, int positional = 0, const QString &missing = {})
+    {
+        const bool parsed = m_parser.parse(QStringList{programName()} + arguments);
+        if (m_parser.isSet(m_help)) {
+            printHelp();
+            return ExitOk;
+        }
+        if (m_parser.isSet(m_version)) {
+            printText(programName() + QLatin1Char(' ') + QCoreApplication::applicationVersion() +
+                      QLatin1Char('\n'));
+            return ExitOk;
+        }
+        if (!parsed)
+            return usageError(m_parser.errorText());
+        const QStringList args = m_parser.positionalArguments();
+        if (args.size() < positional)
+            return usageError(missing);
+        if (args.size() > positional)
+            return usageError(QStringLiteral("unexpected argument '%1'").arg(args.at(positional)));
+        return std::nullopt;
+    }
+
+    int usageError(const QString &message) const
+    {
+        QString text = message.trimmed();
+        if (text.endsWith(QLatin1Char('.')))
+            text.chop(1);
+        return fail(QStringLiteral("%1: %2 (see '%3 %1 --help')").arg(m_command, text, programName()));
+    }
+
+    // An error that is not about usage (unreadable input, failed write): no pointer to --help.
+    int error(const QString &message) const { return fail(m_command + QLatin1String(": ") + message); }
+
+private:
+    void printHelp()
+    {
+        // Qt's help text starts with a usage line naming the executable's path; ours names the command.
+        QString text = m_parser.helpText();
+        const qsizetype firstBreak = text.indexOf(QLatin1Char('\n'));
+        text = QStringLiteral("Usage: %1 %2\n").arg(programName(), m_synopsis) +
+               (firstBreak < 0 ? QString() : text.mid(firstBreak + 1));
+        printText(text);
+    }
+
+    QString m_command;
+    QString m_synopsis;
+    QCommandLineParser m_parser;
+    QCommandLineOption m_help;
+    QCommandLineOption m_version;
+};
+
+std::optional<QByteArray> readFile(const QString &path, QString &error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        error = file.errorString();
+        return std::nullopt;
+    }
+    QByteArray data = file.readAll();
+    if (file.error() != QFileDevice::NoError) {
+        error = file.errorString();
+        return std::nullopt;
+    }
+    return data;
+}
+
+// Names the file unless core's message already does.
+QString aboutFile(const QString &path, const std::string &coreMessage)
+{
+    const QString message = fromUtf8(coreMessage);
+    if (message.contains(path))
+        return message;
+    return path + QLatin1String(": ") + message;
+}
+
+// Writes data to path atomically, or to stdout for "-".
+bool writeOutput(const QString &path, std::string_view data, QString &error)
+{
+    if (path == QLatin1String("-")) {
+        if (writeStdout(data))
+            return true;
+        error = QStringLiteral("cannot write to standard output");
+        return false;
+    }
+    std::string message;
+    if (writeFileAtomically(nativePath(path), data, message))
+        return true;
+    error = aboutFile(path, message);
+    return false;
+}
+
+std::optional<Snapshot> loadSnapshot(const CommandLine &command, const QString &path, int &exitCode)
+{
+    Snapshot snapshot;
+    std::string message;
+    if (!loadSnapshotFile(nativePath(path), snapshot, message)) {
+        const QString text = fromUtf8(message);
+        exitCode = command.error(
+            text.contains(path) ? text : QStringLiteral("cannot read snapshot %1: %2").arg(path, text));
+        return std::nullopt;
+    }
+    return snapshot;
+}
+
+QString takenAtNow()
+{
+    // Qt::ISODate of a UTC time has whole seconds and a trailing Z: "2026-11-21T05:00:00Z".
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+}
+
+} // namespace
+
+int fail(const QString &message)
+{
+    printErrorLine(message);
+    return ExitFailure;
+}
+
+void printText(const QString &text)
+{
+    const QByteArray bytes = text.toLocal8Bit();
+    writeStdout(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+}
+
+bool writeStdout(std::string_view data)
+{
+    if (!data.empty() && std::fwrite(data.data(), 1, data.size(), stdout) != data.size())
+        return false;
+    return std::fflush(stdout) == 0;
+}
+
+int runPlan(const QStringList &arguments)
+{
+    CommandLine command(
+        QStringLiteral("plan"), QStringLiteral("plan [--local]"),
+        QStringLiteral("Print the default vantage plan as JSON: the commands that `snapshot` runs\n"
+                       "the collector through. Edit it and pass it to `snapshot --plan`."));
+    const QCommandLineOption local(QStringLiteral("local"),
+                                   QStringLiteral("Print the plan for this Linux host instead (one \"host\" "
+                                                  "vantage running `sh -s`)."));
+    command.parser().addOption(local);
+    if (const auto done = command.parse(arguments))
+        return *done;
+
+    const VantagePlan plan = command.parser().isSet(local) ? localPlan() : defaultPlan();
+    if (!writeStdout(planToJson(plan)))
+        return command.error(QStringLiteral("cannot write to standard output"));
+    return ExitOk;
+}
+
+int runSnapshot(const QStringList &arguments)
+{
+    CommandLine command(
+        QStringLiteral("snapshot"),
+        QStringLiteral("snapshot [--plan FILE | --local] -o SNAP.json [--timeout SECONDS]"),
+        QStringLiteral("Run the collector through every vantage of a plan at once and write the\n"
+                       "snapshot. Exits 1 when some vantage failed (the snapshot is still written,\n"
+                       "with the errors in it)."));
+    const QCommandLineOption planOption(
+        QStringLiteral("plan"),
+        QStringLiteral("The vantage plan to run (JSON, as printed by `plan`). "
+                       "Default: the default plan."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption local(
+        QStringLiteral("local"), QStringLiteral("Snapshot this Linux host only (the plan `plan --local`)."));
+    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
+                                    QStringLiteral("Where to write the snapshot; - for standard output."),
+                                    QStringLiteral("SNAP.json"));
+    const QCommandLineOption timeout(QStringLiteral("timeout"),
+                                     QStringLiteral("Stop a vantage that has not finished after this many "
+                                                    "seconds (default 30)."),
+                                     QStringLiteral("SECONDS"), QStringLiteral("30"));
+    command.parser().addOptions({planOption, local, output, timeout});
+    if (const auto done = command.parse(arguments))
+        return *done;
+
+    QCommandLineParser &parser = command.parser();
+    if (parser.isSet(planOption) && parser.isSet(local))
+        return command.usageError(QStringLiteral("--plan and --local exclude each other"));
+    if (!parser.isSet(output) || parser.value(output).isEmpty())
+        return command.usageError(QStringLiteral("missing -o SNAP.json (- for standard output)"));
+    bool numeric = false;
+    const double seconds = parser.value(timeout).toDouble(&numeric);
+    if (!numeric || !std::isfinite(seconds) || seconds <= 0 || seconds > 24 * 3600)
+        return command.usageError(QStringLiteral("--timeout wants a number of seconds above 0, not '%1'")
+                                      .arg(parser.value(timeout)));
+
+    VantagePlan plan;
+    if (parser.isSet(planOption)) {
+        const QString path = parser.value(planOption);
+        QString readError;
+        const std::optional<QByteArray> text = readFile(path, readError);
+        if (!text)
+            return command.error(QStringLiteral("cannot read plan %1: %2").arg(path, readError));
+        PlanParseError parseError;
+        if (!parsePlanJson(std::string_view(text->constData(), static_cast<std::size_t>(text->size())), plan,
+                           parseError))
+            return command.error(QStringLiteral("bad plan %1: %2").arg(path, fromUtf8(parseError.message)));
+    } else {
+        plan = parser.isSet(local) ? localPlan() : defaultPlan();
+    }
+
+    CollectOptions options;
+    options.script = std::string(collectorScript());
+    options.timeout = std::chrono::milliseconds(std::llround(seconds * 1000));
+    // Each vantage's outcome as it ends, so that a slow one does not hide the others.
+    options.onVantageDone = [](const VantageRun &run) {
+        const QString name = fromUtf8(run.spec.name);
+        if (run.observation)
+            printProgress(QStringLiteral("vantage %1: ok, %2 processes")
+                              .arg(name)
+                              .arg(run.observation->processes.size()));
+        else
+            printProgress(QStringLiteral("vantage %1: failed: %2").arg(name, fromUtf8(run.error)));
+    };
+    QProcessRunner runner;
+    const std::vector<VantageRun> runs = runVantages(plan, runner, options);
+    const Snapshot snapshot = inferSnapshot(runs, takenAtNow().toStdString());
+
+    for (const VantageReport &report : snapshot.vantages)
+        for (const std::string &warning : report.warnings)
+            printProgress(QStringLiteral("vantage %1: warning: %2").arg(fromUtf8(report.name), fromUtf8(warning)));
+    for (const Finding &finding : snapshot.findings)
+        printProgress(QStringLiteral("%1: %2").arg(fromUtf8(finding.severity), fromUtf8(finding.text)));
+
+    const QString path = parser.value(output);
+    QString writeError;
+    if (!writeOutput(path, snapshotToJson(snapshot), writeError))
+        return command.error(writeError);
+    if (path != QLatin1String("-"))
+        printProgress(QStringLiteral("wrote %1").arg(path));
+    return snapshot.partial() ? ExitPartial : ExitOk;
+}
+
+int runTree(const QStringList &arguments)
+{
+    CommandLine command(QStringLiteral("tree"),
+                        QStringLiteral("tree SNAP.json [--no-processes] [--max-processes N]"),
+                        QStringLiteral("Print a snapshot's pid-namespace tree as text."));
+    command.parser().addPositionalArgument(QStringLiteral("SNAP.json"),
+                                           QStringLiteral("The snapshot to draw."));
+    const QCommandLineOption noProcesses(QStringLiteral("no-processes"),
+                                         QStringLiteral("Show the namespaces only."));
+    const QCommandLineOption maxProcesses(QStringLiteral("max-processes"),
+                                          QStringLiteral("List at most N processes per namespace."),
+                                          QStringLiteral("N"));
+    command.parser().addOptions({noProcesses, maxProcesses});
+    if (const auto done =
+            command.parse(arguments, 1, QStringLiteral("missing the snapshot file (SNAP.json)")))
+        return *done;
+
+    QCommandLineParser &parser = command.parser();
+    TreeTextOptions options;
+    options.processes = !parser.isSet(noProcesses);
+    if (parser.isSet(maxProcesses)) {
+        bool numeric = false;
+        options.maxProcesses = parser.value(maxProcesses).toInt(&numeric);
+        if (!numeric || options.maxProcesses < 0)
+            return command.usageError(
+                QStringLiteral("--max-processes wants a whole number of 0 or more, not '%1'")
+                    .arg(parser.value(maxProcesses)));
+    }
+
+    int exitCode = ExitOk;
+    const std::optional<Snapshot> snapshot =
+        loadSnapshot(command, parser.positionalArguments().constFirst(), exitCode);
+    if (!snapshot)
+        return exitCode;
+    if (!writeStdout(renderPidTree(*snapshot, options)))
+        return command.error(QStringLiteral("cannot write to standard output"));
+    return ExitOk;
+}
+
+int runExport(const QStringList &arguments)
+{
+    CommandLine command(
+        QStringLiteral("export"), QStringLiteral("export SNAP.json --view pid --format dot -o FILE"),
+        QStringLiteral("Write a view of a snapshot as a diagram file. This build writes the pid view\n"
+                       "as Graphviz DOT; the network view and PNG/SVG come later."));
+    command.parser().addPositionalArgument(QStringLiteral("SNAP.json"),
+                                           QStringLiteral("The snapshot to export."));
+    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("The view: pid (default)."),
+                                  QStringLiteral("VIEW"), QStringLiteral("pid"));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    QStringLiteral("The file format: dot (default: from the file name)."),
+                                    QStringLiteral("FORMAT"));
+    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
+                                    QStringLiteral("Where to write; - for standard output."),
+                                    QStringLiteral("FILE"));
+    command.parser().addOptions({view, format, output});
+    if (const auto done =
+            command.parse(arguments, 1, QStringLiteral("missing the snapshot file (SNAP.json)")))
+        return *done;
+
+    QCommandLineParser &parser = command.parser();
+    const QString supported = QStringLiteral("this build supports --view pid --format dot");
+    const QString viewName = parser.value(view);
+    if (viewName == QLatin1String("network"))
+        return command.usageError(QStringLiteral("the network view is not available yet; %1").arg(supported));
+    if (viewName != QLatin1String("pid"))
+        return command.usageError(QStringLiteral("unknown view '%1'; %2").arg(viewName, supported));
+    if (!parser.isSet(output) || parser.value(output).isEmpty())
+        return command.usageError(QStringLiteral("missing -o FILE (- for standard output)"));
+    const QString path = parser.value(output);
+
+    QString formatName = parser.value(format);
+    if (formatName.isEmpty()) {
+        const QString suffix = QFileInfo(path).suffix().toLower();
+        if (suffix == QLatin1String("dot") || suffix == QLatin1String("gv"))
+            formatName = QStringLiteral("dot");
+        else
+            return command.usageError(QStringLiteral("missing --format; %1").arg(supported));
+    }
+    if (formatName == QLatin1String("png") || formatName == QLatin1String("svg"))
+        return command.usageError(
+            QStringLiteral("format %1 is not available yet; %2").arg(formatName, supported));
+    if (formatName != QLatin1String("dot"))
+        return command.usageError(QStringLiteral("unknown format '%1'; %2").arg(formatName, supported));
+
+    int exitCode = ExitOk;
+    const std::optional<Snapshot> snapshot =
+        loadSnapshot(command, parser.positionalArguments().constFirst(), exitCode);
+    if (!snapshot)
+        return exitCode;
+    QString writeError;
+    if (!writeOutput(path, pidTreeToDot(*snapshot), writeError))
+        return command.error(writeError);
+    return ExitOk;
+}
+
+} // namespace wslatlas::cli

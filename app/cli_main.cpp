@@ -1,0 +1,95 @@
+// wslatlas-cli: dispatches on the command name, then each command parses its own options.
+#include "cli_commands.h"
+
+#include <QCoreApplication>
+
+#ifdef Q_OS_WIN
+#include <fcntl.h>
+#include <io.h>
+#include <stdio.h>
+#endif
+
+namespace {
+
+using namespace wslatlas::cli;
+
+QString commandList()
+{
+    return QStringLiteral("plan, snapshot, tree, export");
+}
+
+void printUsage()
+{
+    printText(
+        QStringLiteral(
+            "Usage: %1 COMMAND [options]\n"
+            "WSL Atlas: take a snapshot of how WSL 2 (or this Linux host) is put together, and draw it.\n"
+            "\n"
+            "Commands:\n"
+            "  plan                 print the default vantage plan (JSON)\n"
+            "  snapshot             run the collector through a plan and write SNAP.json\n"
+            "  tree SNAP.json       print the pid-namespace tree as text\n"
+            "  export SNAP.json     write a diagram of a view (pid view as DOT in this build)\n"
+            "\n"
+            "Options:\n"
+            "  -h, --help           show this help and exit\n"
+            "  --version            show the version and exit\n"
+            "\n"
+            "Run '%1 COMMAND --help' for a command's options. Exit status: 0 ok, 1 snapshot written but\n"
+            "some vantage failed, 2 bad usage or unreadable input.\n")
+            .arg(programName()));
+}
+
+int dispatch(const QStringList &arguments)
+{
+    if (arguments.isEmpty())
+        return fail(QStringLiteral("no command given; commands: %1 (see '%2 --help')")
+                        .arg(commandList(), programName()));
+
+    const QString name = arguments.constFirst();
+    const QStringList rest = arguments.mid(1);
+    if (name == QLatin1String("-h") || name == QLatin1String("--help") || name == QLatin1String("-?") ||
+        name == QLatin1String("help")) {
+        // "help COMMAND" is the same as "COMMAND --help".
+        if (name == QLatin1String("help") && !rest.isEmpty() &&
+            !rest.constFirst().startsWith(QLatin1Char('-')))
+            return dispatch({rest.constFirst(), QStringLiteral("--help")});
+        printUsage();
+        return ExitOk;
+    }
+    if (name == QLatin1String("--version") || name == QLatin1String("-v")) {
+        printText(programName() + QLatin1Char(' ') + QCoreApplication::applicationVersion() +
+                  QLatin1Char('\n'));
+        return ExitOk;
+    }
+    if (name == QLatin1String("plan"))
+        return runPlan(rest);
+    if (name == QLatin1String("snapshot"))
+        return runSnapshot(rest);
+    if (name == QLatin1String("tree"))
+        return runTree(rest);
+    if (name == QLatin1String("export"))
+        return runExport(rest);
+    if (name == QLatin1String("import") || name == QLatin1String("parse"))
+        return fail(
+            QStringLiteral("'%1' is not available in this build yet; commands: %2").arg(name, commandList()));
+    if (name.startsWith(QLatin1Char('-')))
+        return fail(QStringLiteral("unknown option '%1'; usage: %2 COMMAND [options] (commands: %3)")
+                        .arg(name, programName(), commandList()));
+    return fail(QStringLiteral("unknown command '%1'; usage: %2 COMMAND [options] (commands: %3)")
+                    .arg(name, programName(), commandList()));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+#ifdef Q_OS_WIN
+    // JSON and DOT go out byte for byte; text mode would turn \n into \r\n.
+    _setmode(_fileno(stdout), _O_BINARY);
+#endif
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(programName());
+    QCoreApplication::setApplicationVersion(QStringLiteral(WSLATLAS_VERSION));
+    return dispatch(QCoreApplication::arguments().mid(1));
+}

@@ -1,0 +1,277 @@
+#include "qprocess_runner.h"
+
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QStringList>
+#include <QTimer>
+
+#include <memory>
+#include <string_view>
+
+#ifdef Q_OS_UNIX
+#include <csignal>
+#include <sys/types.h>
+#include <unistd.h>
+#endif
+
+namespace wslatlas {
+
+namespace {
+
+// One request in flight. Owns its QProcess; lives until every process of the batch is done, so
+// the signal handlers below may use it freely.
+struct Job
+{
+    explicit Job(const CommandRequest &r) : request(r) {}
+
+    const CommandRequest &request;
+    std::size_t index = 0;
+    CommandResult result;
+    QProcess process;
+    QTimer deadline;
+    QTimer grace;
+    std::size_t lineStart = 0;  // start of the first stdout line not yet checked for the end marker
+    bool discardStdout = false; // marker seen or cap reached: keep nothing more
+    bool discardStderr = false;
+    bool stopping = false;
+    bool done = false;
+};
+
+// Signals the whole process group first (on Unix the child leads its own group, see setPgid): a
+// pipeline or nsenter's child would otherwise outlive the command and keep running.
+void signalTree(Job &job, bool hard)
+{
+    if (job.process.state() == QProcess::NotRunning)
+        return;
+#ifdef Q_OS_UNIX
+    // The leader is not reaped yet (state != NotRunning), so its pid still names our group.
+    const qint64 pid = job.process.processId();
+    if (pid > 0)
+        ::kill(-static_cast<pid_t>(pid), hard ? SIGKILL : SIGTERM);
+#endif
+    if (hard)
+        job.process.kill();
+    else
+        job.process.terminate(); // WM_CLOSE on Windows, which console programs ignore: the grace kill follows
+}
+
+void stop(Job &job, bool hard)
+{
+    if (hard) {
+        job.stopping = true;
+        job.grace.stop();
+        signalTree(job, true);
+        return;
+    }
+    if (job.stopping)
+        return;
+    job.stopping = true;
+    signalTree(job, false);
+    job.grace.start();
+}
+
+// Cuts stdoutData after the first complete line holding the marker; true when there is one.
+bool cutAtEndMarker(Job &job)
+{
+    std::string &out = job.result.stdoutData;
+    const std::string &marker = job.request.endMarker;
+    for (;;) {
+        const std::size_t newline = out.find('\n', job.lineStart);
+        if (newline == std::string::npos)
+            return false;
+        const std::string_view line(out.data() + job.lineStart, newline - job.lineStart);
+        if (line.find(marker) != std::string_view::npos) {
+            out.resize(newline + 1);
+            return true;
+        }
+        job.lineStart = newline + 1;
+    }
+}
+
+// Appends chunk up to the cap; true when it did not fit.
+bool appendCapped(std::string &target, const QByteArray &chunk, std::size_t cap)
+{
+    const std::size_t room = target.size() < cap ? cap - target.size() : 0;
+    const std::size_t size = static_cast<std::size_t>(chunk.size());
+    target.append(chunk.constData(), size < room ? size : room);
+    return size > room;
+}
+
+void readStdout(Job &job)
+{
+    // Always drain: Qt would otherwise buffer whatever a runaway program keeps printing.
+    const QByteArray chunk = job.process.readAllStandardOutput();
+    if (job.discardStdout || chunk.isEmpty())
+        return;
+    const bool overflow = appendCapped(job.result.stdoutData, chunk, job.request.maxOutputBytes);
+    if (!job.request.endMarker.empty() && cutAtEndMarker(job)) {
+        job.discardStdout = true;
+        job.result.sawEndMarker = true;
+        stop(job, false);
+        return;
+    }
+    if (overflow) {
+        job.discardStdout = true;
+        job.result.outputTruncated = true;
+        stop(job, true);
+    }
+}
+
+void readStderr(Job &job)
+{
+    const QByteArray chunk = job.process.readAllStandardError();
+    if (job.discardStderr || chunk.isEmpty())
+        return;
+    if (appendCapped(job.result.stderrData, chunk, job.request.maxOutputBytes)) {
+        job.discardStderr = true;
+        job.result.outputTruncated = true;
+        stop(job, true);
+    }
+}
+
+// Why program cannot be started, or empty when it looks startable. Qt 6.4 on Unix leaks a pipe
+// descriptor for every failed exec (checked on 6.4.2), and a missing wsl.exe is the common case of a
+// vantage that fails on every refresh: catch it before QProcess does. On Windows QProcess searches
+// more places than PATH, so it decides there.
+std::string whyNotStartable(const QString &program)
+{
+#ifdef Q_OS_UNIX
+    if (!program.contains(QLatin1Char('/'))) {
+        if (QStandardPaths::findExecutable(program).isEmpty())
+            return "not found in PATH";
+        return {};
+    }
+    const QFileInfo info(program);
+    if (!info.exists())
+        return "no such file";
+    if (info.isDir() || !info.isExecutable())
+        return "not an executable file";
+#else
+    Q_UNUSED(program);
+#endif
+    return {};
+}
+
+} // namespace
+
+std::vector<CommandResult> QProcessRunner::runAll(const std::vector<CommandRequest> &requests,
+                                                  const ResultCallback &onResult)
+{
+    // Declared before the jobs so that it outlives them: their handlers refer to it.
+    QEventLoop loop;
+    std::size_t remaining = requests.size();
+    auto finish = [&](Job &job) {
+        if (job.done)
+            return;
+        job.done = true;
+        job.deadline.stop();
+        job.grace.stop();
+        if (onResult)
+            onResult(job.index, job.result);
+        if (--remaining == 0)
+            loop.quit();
+    };
+
+    std::vector<std::unique_ptr<Job>> jobs;
+    jobs.reserve(requests.size());
+    for (const CommandRequest &request : requests) {
+        jobs.push_back(std::make_unique<Job>(request));
+        jobs.back()->index = jobs.size() - 1;
+    }
+
+    for (const auto &owned : jobs) {
+        Job &job = *owned;
+        if (job.request.argv.empty() || job.request.argv.front().empty()) {
+            job.result.startError = "no program to run (the command is empty)";
+            finish(job);
+            continue;
+        }
+
+        const QString program = QString::fromStdString(job.request.argv.front());
+        if (const std::string why = whyNotStartable(program); !why.empty()) {
+            job.result.startError = "could not start \"" + job.request.argv.front() + "\": " + why;
+            finish(job);
+            continue;
+        }
+
+        QProcess &process = job.process;
+        process.setProcessChannelMode(QProcess::SeparateChannels);
+        process.setProgram(program);
+        QStringList arguments;
+        for (std::size_t i = 1; i < job.request.argv.size(); ++i)
+            arguments.append(QString::fromStdString(job.request.argv[i]));
+        process.setArguments(arguments);
+#ifdef Q_OS_UNIX
+        // Its own process group, so that stopping it reaches its children too (async-signal-safe).
+        process.setChildProcessModifier([] { ::setpgid(0, 0); });
+#endif
+
+        job.deadline.setSingleShot(true);
+        job.deadline.setTimerType(Qt::PreciseTimer);
+        job.grace.setSingleShot(true);
+        job.grace.setInterval(kTerminateGrace);
+
+        QObject::connect(&process, &QProcess::started, &process, [&job] {
+            job.result.started = true;
+            // A program that closes stdin early makes these writes fail; Qt reports that as a
+            // WriteError (ignored below) without raising SIGPIPE in this process.
+            if (!job.request.stdinData.empty())
+                job.process.write(job.request.stdinData.data(),
+                                  static_cast<qint64>(job.request.stdinData.size()));
+            job.process.closeWriteChannel(); // takes effect once the buffered data is written
+        });
+        QObject::connect(&process, &QProcess::readyReadStandardOutput, &process, [&job] { readStdout(job); });
+        QObject::connect(&process, &QProcess::readyReadStandardError, &process, [&job] { readStderr(job); });
+        QObject::connect(&process, &QProcess::errorOccurred, &process,
+                         [&job, &finish](QProcess::ProcessError e) {
+                             // Crashed, WriteError, ReadError are followed by finished(); only a failed start
+                             // is final.
+                             if (e != QProcess::FailedToStart)
+                                 return;
+                             job.result.started = false;
+                             job.result.startError = "could not start \"" + job.request.argv.front() +
+                                                     "\": " + job.process.errorString().toStdString();
+                             finish(job);
+                         });
+        QObject::connect(&process, &QProcess::finished, &process,
+                         [&job, &finish](int exitCode, QProcess::ExitStatus status) {
+                             readStdout(job);
+                             readStderr(job);
+                             job.result.exitCode = status == QProcess::NormalExit ? exitCode : -1;
+                             // Our own stop (timeout, cap, end marker) is not a crash.
+                             job.result.crashed = status == QProcess::CrashExit && !job.stopping;
+                             finish(job);
+                         });
+        QObject::connect(&job.deadline, &QTimer::timeout, &process, [&job] {
+            if (job.done)
+                return;
+            // A command already being stopped after its end marker did not time out.
+            if (!job.stopping)
+                job.result.timedOut = true;
+            stop(job, true);
+        });
+        QObject::connect(&job.grace, &QTimer::timeout, &process, [&job] { signalTree(job, true); });
+
+        if (job.request.timeout.count() > 0) {
+            job.deadline.setInterval(job.request.timeout);
+            job.deadline.start();
+        }
+        process.start(QIODevice::ReadWrite);
+    }
+
+    // Every running process ends in finished() (a kill always ends it), so the loop always returns.
+    if (remaining > 0)
+        loop.exec();
+
+    std::vector<CommandResult> results;
+    results.reserve(jobs.size());
+    for (const auto &job : jobs) {
+        job->process.disconnect();
+        results.push_back(std::move(job->result));
+    }
+    return results;
+}
+
+} // namespace wslatlas

@@ -1,0 +1,25 @@
+#pragma once
+// Parses what resources/collector.sh prints (docs/collector-format.md) into a VantageObservation.
+#include "observation.h"
+
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace wslatlas {
+
+struct CollectorParseError
+{
+    std::string message; // one human-readable sentence that says what is wrong and what to do
+};
+
+using CollectorParseResult = std::variant<VantageObservation, CollectorParseError>;
+
+// The marker that ends the collector's output; runners stop reading once a line holds it.
+inline constexpr std::string_view kCollectorEndMarker = "@@WSLATLAS-END";
+
+// Pure: text in, observation or error out. Tolerates CRLF, terminal prompts and echo before the
+// begin marker, and invalid UTF-8 (replaced). Never throws on any input.
+CollectorParseResult parseCollectorOutput(std::string_view raw);
+
+} // namespace wslatlas

@@ -1,0 +1,24 @@
+#pragma once
+// Inference across vantages (DESIGN.md, "Inference"): pure, no I/O.
+#include "observation.h"
+#include "snapshot.h"
+#include "vantage_plan.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace wslatlas {
+
+// One vantage's outcome: its spec, and either an observation or an error a person can act on.
+struct VantageRun
+{
+    VantageSpec spec;
+    std::optional<VantageObservation> observation; // set when ok
+    std::string error;                             // set when not ok
+    std::vector<std::string> warnings;             // e.g. stderr text of a vantage that still succeeded
+};
+
+Snapshot inferSnapshot(const std::vector<VantageRun> &runs, std::string takenAt);
+
+} // namespace wslatlas

@@ -1,0 +1,170 @@
+#pragma once
+// The snapshot: everything inferred from the vantages (DESIGN.md, "Snapshot JSON").
+#include "observation.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wslatlas {
+
+inline constexpr std::string_view kSnapshotSchema = "wslatlas.snapshot/1";
+inline constexpr std::uint64_t kInitialPidNsInode = 4026531836; // the kernel's init_pid_ns, always
+
+enum class NamespaceRole
+{
+    Vm,
+    Host,
+    Wslg,
+    Isolation,
+    Distro,
+    Unknown
+};
+std::string_view toString(NamespaceRole role);
+bool namespaceRoleFromString(std::string_view text, NamespaceRole &role);
+
+// Why a namespace has the parent it has (or none): shown in the details panel.
+struct Evidence
+{
+    std::string kind;    // "ppid-walk", "initial-namespace", "no-vantage-above", "placeholder"
+    std::string vantage; // the vantage that saw it, when any
+    int pid = 0;         // the process walked from (in that vantage's /proc terms)
+    int ppid = 0;        // the parent it led to
+    std::string text;    // one sentence for people
+};
+
+struct PidNamespace
+{
+    std::string id;                     // "pid:[INODE]" or "pid:[?N]" for a level nobody has seen
+    std::optional<std::uint64_t> inode; // empty for placeholders
+    std::string parent;                 // id of the parent; empty when none is known
+    NamespaceRole role = NamespaceRole::Unknown;
+    std::string label;
+    std::vector<std::string> distros;
+    int depth = -1;                    // levels below the initial namespace; -1 when unknown
+    int processCount = 0;              // processes whose own namespace this is
+    std::vector<Evidence> evidence;    // for the parent edge
+    std::vector<std::string> vantages; // vantages whose own namespace this is
+};
+
+struct ChainLink
+{
+    std::string ns;
+    int pid = 0;
+};
+
+struct Process
+{
+    std::string name;
+    std::string cmdline;
+    std::string pidNs;            // id of its own pid namespace
+    std::vector<ChainLink> chain; // outermost seen first, its own namespace last
+    int ppid = 0;                 // in the outermost chain namespace's terms (0: not visible)
+    std::optional<int> uid;
+    std::optional<std::uint64_t> startTicks;
+    std::string distro; // the distro it runs in, when known
+    NsLinks ns;         // all namespace links that were readable
+    std::vector<std::string> seenBy;
+};
+
+struct VantageReport
+{
+    std::string name;
+    std::string role; // vantage role: vm, system, distro, host
+    std::string distro;
+    bool ok = false;
+    std::string error; // empty when ok
+    std::string pidNs; // id of its own pid namespace, when known
+    std::string netNs; // "net:[INODE]", when known
+    std::string kernel;
+    std::string hostname;
+    std::string os; // PRETTY_NAME of os-release
+    int processCount = 0;
+    std::vector<std::string> warnings;
+};
+
+struct Distro
+{
+    std::string name;
+    std::string state;
+    int version = 0;
+    bool isDefault = false;
+};
+
+struct Capture
+{
+    std::string kind;
+    bool ok = false;
+    std::string error;
+};
+
+struct Address
+{
+    std::string address;
+    int prefix = 0;
+};
+
+struct NetInterface
+{
+    std::string name;
+    std::string mac;
+    std::optional<int> mtu;
+    std::optional<bool> up;
+    std::vector<Address> ipv4;
+    std::vector<Address> ipv6;
+};
+
+struct Route
+{
+    std::string destination;
+    std::string gateway;
+    std::string dev;
+    std::string source;
+};
+
+struct NetNamespace
+{
+    std::string id;
+    std::uint64_t inode = 0;
+    std::vector<std::string> distros;
+    std::vector<std::string> vantages;
+    std::vector<NetInterface> interfaces;
+    std::vector<Route> routes;
+    std::vector<std::string> nameservers;
+};
+
+struct Finding
+{
+    std::string severity; // "info", "warning", "error"
+    std::string text;
+};
+
+struct Network
+{
+    std::string mode; // "nat", "mirrored", ...; empty when unknown
+    std::vector<NetNamespace> namespaces;
+    std::vector<Finding> findings;
+};
+
+struct Snapshot
+{
+    std::string schema{kSnapshotSchema};
+    std::string takenAt; // ISO 8601 UTC
+    std::vector<VantageReport> vantages;
+    std::vector<PidNamespace> pidNamespaces; // parents before children
+    std::vector<Process> processes;
+    std::vector<Distro> distros;
+    std::vector<Capture> captures;
+    Network network;
+    std::vector<Finding> findings; // about the pid tree (e.g. vantages that disagree)
+
+    const PidNamespace *findNamespace(std::string_view id) const;
+    bool partial() const; // some vantage failed
+};
+
+std::string pidNsId(std::uint64_t inode);
+std::string netNsId(std::uint64_t inode);
+
+} // namespace wslatlas

@@ -1,0 +1,512 @@
+#include "snapshot_json.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#ifndef _WIN32
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+
+namespace wslatlas {
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+using json = nlohmann::json;
+
+ojson nullIfEmpty(const std::string &s)
+{
+    return s.empty() ? ojson() : ojson(s);
+}
+
+std::string nsLinkId(const std::string &type, std::uint64_t inode)
+{
+    return type + ":[" + std::to_string(inode) + "]";
+}
+
+ojson toJson(const Evidence &e)
+{
+    ojson j;
+    j["kind"] = e.kind;
+    j["vantage"] = nullIfEmpty(e.vantage);
+    if (e.pid)
+        j["pid"] = e.pid;
+    if (e.ppid)
+        j["ppid"] = e.ppid;
+    j["text"] = e.text;
+    return j;
+}
+
+ojson toJson(const std::vector<Address> &addresses)
+{
+    ojson a = ojson::array();
+    for (const Address &x : addresses)
+        a.push_back({{"address", x.address}, {"prefix", x.prefix}});
+    return a;
+}
+
+ojson toJson(const NetNamespace &n)
+{
+    ojson j;
+    j["id"] = n.id;
+    j["inode"] = n.inode;
+    j["distros"] = n.distros;
+    j["vantages"] = n.vantages;
+    ojson interfaces = ojson::array();
+    for (const NetInterface &i : n.interfaces) {
+        ojson ij;
+        ij["name"] = i.name;
+        ij["mac"] = nullIfEmpty(i.mac);
+        ij["mtu"] = i.mtu ? ojson(*i.mtu) : ojson();
+        ij["up"] = i.up ? ojson(*i.up) : ojson();
+        ij["ipv4"] = toJson(i.ipv4);
+        ij["ipv6"] = toJson(i.ipv6);
+        interfaces.push_back(std::move(ij));
+    }
+    j["interfaces"] = std::move(interfaces);
+    ojson routes = ojson::array();
+    for (const Route &r : n.routes) {
+        ojson rj;
+        rj["destination"] = r.destination;
+        if (!r.gateway.empty())
+            rj["gateway"] = r.gateway;
+        rj["dev"] = r.dev;
+        if (!r.source.empty())
+            rj["source"] = r.source;
+        routes.push_back(std::move(rj));
+    }
+    j["routes"] = std::move(routes);
+    j["nameservers"] = n.nameservers;
+    return j;
+}
+
+ojson toJson(const std::vector<Finding> &findings)
+{
+    ojson a = ojson::array();
+    for (const Finding &f : findings)
+        a.push_back({{"severity", f.severity}, {"text", f.text}});
+    return a;
+}
+
+// Reading: small accessors that throw a message naming the field, caught once at the top.
+struct FieldError
+{
+    std::string message;
+};
+
+std::string str(const json &j, const char *key, const std::string &where, bool required = false)
+{
+    if (!j.is_object() || !j.contains(key) || j.at(key).is_null()) {
+        if (required)
+            throw FieldError{where + " has no \"" + key + "\""};
+        return {};
+    }
+    if (!j.at(key).is_string())
+        throw FieldError{where + ": \"" + key + "\" must be a string"};
+    return j.at(key).get<std::string>();
+}
+
+template <typename T> std::optional<T> num(const json &j, const char *key, const std::string &where)
+{
+    if (!j.is_object() || !j.contains(key) || j.at(key).is_null())
+        return std::nullopt;
+    if (!j.at(key).is_number_integer())
+        throw FieldError{where + ": \"" + key + "\" must be a whole number"};
+    return j.at(key).get<T>();
+}
+
+bool flag(const json &j, const char *key, const std::string &where)
+{
+    if (!j.is_object() || !j.contains(key) || j.at(key).is_null())
+        return false;
+    if (!j.at(key).is_boolean())
+        throw FieldError{where + ": \"" + key + "\" must be true or false"};
+    return j.at(key).get<bool>();
+}
+
+const json &array(const json &j, const char *key, const std::string &where, bool required = false)
+{
+    static const json empty = json::array();
+    if (!j.is_object() || !j.contains(key) || j.at(key).is_null()) {
+        if (required)
+            throw FieldError{where + " has no \"" + key + "\" array"};
+        return empty;
+    }
+    if (!j.at(key).is_array())
+        throw FieldError{where + ": \"" + key + "\" must be an array"};
+    return j.at(key);
+}
+
+std::vector<std::string> strings(const json &j, const char *key, const std::string &where)
+{
+    std::vector<std::string> out;
+    for (const json &s : array(j, key, where)) {
+        if (!s.is_string())
+            throw FieldError{where + ": \"" + key + "\" must hold strings"};
+        out.push_back(s.get<std::string>());
+    }
+    return out;
+}
+
+std::vector<Address> addresses(const json &j, const char *key, const std::string &where)
+{
+    std::vector<Address> out;
+    for (const json &a : array(j, key, where))
+        out.push_back({str(a, "address", where, true), num<int>(a, "prefix", where).value_or(0)});
+    return out;
+}
+
+std::vector<Finding> findings(const json &j, const char *key, const std::string &where)
+{
+    std::vector<Finding> out;
+    for (const json &f : array(j, key, where))
+        out.push_back({str(f, "severity", where), str(f, "text", where)});
+    return out;
+}
+
+void readSnapshot(const json &doc, Snapshot &s)
+{
+    s.takenAt = str(doc, "taken_at", "the snapshot");
+    std::size_t i = 0;
+    for (const json &v : array(doc, "vantages", "the snapshot", true)) {
+        const std::string where = "vantage " + std::to_string(i++);
+        VantageReport r;
+        r.name = str(v, "name", where, true);
+        r.role = str(v, "role", where);
+        r.distro = str(v, "distro", where);
+        r.ok = flag(v, "ok", where);
+        r.error = str(v, "error", where);
+        r.pidNs = str(v, "pid_ns", where);
+        r.netNs = str(v, "net_ns", where);
+        r.kernel = str(v, "kernel", where);
+        r.hostname = str(v, "hostname", where);
+        r.os = str(v, "os", where);
+        r.processCount = num<int>(v, "process_count", where).value_or(0);
+        r.warnings = strings(v, "warnings", where);
+        s.vantages.push_back(std::move(r));
+    }
+    i = 0;
+    for (const json &n : array(doc, "pid_namespaces", "the snapshot", true)) {
+        const std::string where = "pid namespace " + std::to_string(i++);
+        PidNamespace ns;
+        ns.id = str(n, "id", where, true);
+        ns.inode = num<std::uint64_t>(n, "inode", where);
+        ns.parent = str(n, "parent", where);
+        const std::string role = str(n, "role", where, true);
+        if (!namespaceRoleFromString(role, ns.role))
+            throw FieldError{where + " has an unknown role \"" + role + "\""};
+        ns.label = str(n, "label", where);
+        ns.distros = strings(n, "distros", where);
+        ns.depth = num<int>(n, "depth", where).value_or(-1);
+        ns.processCount = num<int>(n, "process_count", where).value_or(0);
+        for (const json &e : array(n, "evidence", where))
+            ns.evidence.push_back({str(e, "kind", where), str(e, "vantage", where),
+                                   num<int>(e, "pid", where).value_or(0),
+                                   num<int>(e, "ppid", where).value_or(0), str(e, "text", where)});
+        ns.vantages = strings(n, "vantages", where);
+        s.pidNamespaces.push_back(std::move(ns));
+    }
+    for (const PidNamespace &ns : s.pidNamespaces)
+        if (!ns.parent.empty() && !s.findNamespace(ns.parent))
+            throw FieldError{"pid namespace " + ns.id + " names a parent " + ns.parent +
+                             " that is not in the file"};
+    i = 0;
+    for (const json &p : array(doc, "processes", "the snapshot", true)) {
+        const std::string where = "process " + std::to_string(i++);
+        Process out;
+        out.name = str(p, "name", where);
+        out.cmdline = str(p, "cmdline", where);
+        out.pidNs = str(p, "pid_ns", where, true);
+        for (const json &c : array(p, "chain", where, true))
+            out.chain.push_back({str(c, "ns", where, true), num<int>(c, "pid", where).value_or(0)});
+        if (out.chain.empty())
+            throw FieldError{where + " has an empty chain"};
+        out.ppid = num<int>(p, "ppid", where).value_or(0);
+        out.uid = num<int>(p, "uid", where);
+        out.startTicks = num<std::uint64_t>(p, "start_ticks", where);
+        out.distro = str(p, "distro", where);
+        if (p.contains("ns") && p.at("ns").is_object()) {
+            for (const auto &[type, link] : p.at("ns").items()) {
+                // "net:[4026531840]" -> 4026531840
+                if (!link.is_string())
+                    throw FieldError{where + ": namespace links must be strings like \"net:[4026531840]\""};
+                const std::string text = link.get<std::string>();
+                const auto open = text.find('['), close = text.rfind(']');
+                if (open == std::string::npos || close == std::string::npos || close <= open + 1)
+                    throw FieldError{where + ": bad namespace link \"" + text + "\""};
+                try {
+                    out.ns[type] = std::stoull(text.substr(open + 1, close - open - 1));
+                } catch (const std::exception &) {
+                    throw FieldError{where + ": bad namespace link \"" + text + "\""};
+                }
+            }
+        }
+        out.seenBy = strings(p, "seen_by", where);
+        s.processes.push_back(std::move(out));
+    }
+    i = 0;
+    for (const json &d : array(doc, "distros", "the snapshot")) {
+        const std::string where = "distro " + std::to_string(i++);
+        s.distros.push_back({str(d, "name", where, true), str(d, "state", where),
+                             num<int>(d, "version", where).value_or(0), flag(d, "default", where)});
+    }
+    i = 0;
+    for (const json &c : array(doc, "captures", "the snapshot")) {
+        const std::string where = "capture " + std::to_string(i++);
+        s.captures.push_back({str(c, "kind", where, true), flag(c, "ok", where), str(c, "error", where)});
+    }
+    if (doc.contains("network") && doc.at("network").is_object()) {
+        const json &net = doc.at("network");
+        s.network.mode = str(net, "mode", "the network");
+        i = 0;
+        for (const json &n : array(net, "namespaces", "the network")) {
+            const std::string where = "network namespace " + std::to_string(i++);
+            NetNamespace ns;
+            ns.id = str(n, "id", where, true);
+            ns.inode = num<std::uint64_t>(n, "inode", where).value_or(0);
+            ns.distros = strings(n, "distros", where);
+            ns.vantages = strings(n, "vantages", where);
+            for (const json &ij : array(n, "interfaces", where)) {
+                NetInterface iface;
+                iface.name = str(ij, "name", where, true);
+                iface.mac = str(ij, "mac", where);
+                iface.mtu = num<int>(ij, "mtu", where);
+                if (ij.contains("up") && ij.at("up").is_boolean())
+                    iface.up = ij.at("up").get<bool>();
+                iface.ipv4 = addresses(ij, "ipv4", where);
+                iface.ipv6 = addresses(ij, "ipv6", where);
+                ns.interfaces.push_back(std::move(iface));
+            }
+            for (const json &r : array(n, "routes", where))
+                ns.routes.push_back({str(r, "destination", where, true), str(r, "gateway", where),
+                                     str(r, "dev", where), str(r, "source", where)});
+            ns.nameservers = strings(n, "nameservers", where);
+            s.network.namespaces.push_back(std::move(ns));
+        }
+        s.network.findings = findings(net, "findings", "the network");
+    }
+    s.findings = findings(doc, "findings", "the snapshot");
+}
+
+} // namespace
+
+std::filesystem::path pathFromUtf8(const std::string &path)
+{
+    return std::filesystem::path(std::u8string(path.begin(), path.end()));
+}
+
+std::string snapshotToJson(const Snapshot &s)
+{
+    ojson doc;
+    doc["schema"] = kSnapshotSchema;
+    doc["taken_at"] = s.takenAt;
+    ojson vantages = ojson::array();
+    for (const VantageReport &v : s.vantages) {
+        ojson j;
+        j["name"] = v.name;
+        j["role"] = v.role;
+        j["distro"] = nullIfEmpty(v.distro);
+        j["ok"] = v.ok;
+        j["error"] = nullIfEmpty(v.error);
+        j["pid_ns"] = nullIfEmpty(v.pidNs);
+        j["net_ns"] = nullIfEmpty(v.netNs);
+        j["kernel"] = nullIfEmpty(v.kernel);
+        j["hostname"] = nullIfEmpty(v.hostname);
+        j["os"] = nullIfEmpty(v.os);
+        j["process_count"] = v.processCount;
+        j["warnings"] = v.warnings;
+        vantages.push_back(std::move(j));
+    }
+    doc["vantages"] = std::move(vantages);
+
+    ojson namespaces = ojson::array();
+    for (const PidNamespace &n : s.pidNamespaces) {
+        ojson j;
+        j["id"] = n.id;
+        j["inode"] = n.inode ? ojson(*n.inode) : ojson();
+        j["parent"] = nullIfEmpty(n.parent);
+        j["role"] = toString(n.role);
+        j["label"] = n.label;
+        j["distros"] = n.distros;
+        j["depth"] = n.depth < 0 ? ojson() : ojson(n.depth);
+        j["process_count"] = n.processCount;
+        j["vantages"] = n.vantages;
+        ojson evidence = ojson::array();
+        for (const Evidence &e : n.evidence)
+            evidence.push_back(toJson(e));
+        j["evidence"] = std::move(evidence);
+        namespaces.push_back(std::move(j));
+    }
+    doc["pid_namespaces"] = std::move(namespaces);
+
+    ojson processes = ojson::array();
+    for (const Process &p : s.processes) {
+        ojson j;
+        j["name"] = p.name;
+        j["cmdline"] = p.cmdline;
+        j["pid_ns"] = p.pidNs;
+        ojson chain = ojson::array();
+        for (const ChainLink &c : p.chain)
+            chain.push_back({{"ns", c.ns}, {"pid", c.pid}});
+        j["chain"] = std::move(chain);
+        j["ppid"] = p.ppid;
+        j["uid"] = p.uid ? ojson(*p.uid) : ojson();
+        j["start_ticks"] = p.startTicks ? ojson(*p.startTicks) : ojson();
+        j["distro"] = nullIfEmpty(p.distro);
+        ojson ns = ojson::object();
+        for (const auto &[type, inode] : p.ns)
+            ns[type] = nsLinkId(type, inode);
+        j["ns"] = std::move(ns);
+        j["seen_by"] = p.seenBy;
+        processes.push_back(std::move(j));
+    }
+    doc["processes"] = std::move(processes);
+
+    ojson distros = ojson::array();
+    for (const Distro &d : s.distros)
+        distros.push_back(
+            {{"name", d.name}, {"state", d.state}, {"version", d.version}, {"default", d.isDefault}});
+    doc["distros"] = std::move(distros);
+    ojson captures = ojson::array();
+    for (const Capture &c : s.captures)
+        captures.push_back({{"kind", c.kind}, {"ok", c.ok}, {"error", nullIfEmpty(c.error)}});
+    doc["captures"] = std::move(captures);
+
+    ojson network;
+    network["mode"] = nullIfEmpty(s.network.mode);
+    network["host_adapters"] = ojson::array();
+    network["switches"] = ojson::array();
+    network["nat"] = ojson();
+    network["subnets"] = ojson::array();
+    ojson netNamespaces = ojson::array();
+    for (const NetNamespace &n : s.network.namespaces)
+        netNamespaces.push_back(toJson(n));
+    network["namespaces"] = std::move(netNamespaces);
+    network["findings"] = toJson(s.network.findings);
+    doc["network"] = std::move(network);
+    doc["findings"] = toJson(s.findings);
+    // Names and command lines come from /proc as bytes: never let one bad byte lose the snapshot.
+    return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+bool snapshotFromJson(std::string_view text, Snapshot &snapshot, std::string &error)
+{
+    json doc;
+    try {
+        doc = json::parse(text.begin(), text.end());
+    } catch (const json::parse_error &e) {
+        error = "it is not valid JSON (byte " + std::to_string(e.byte) +
+                "); the file is damaged or not a snapshot";
+        return false;
+    }
+    if (!doc.is_object() || !doc.contains("schema") || !doc["schema"].is_string()) {
+        error = "it is not a WSL Atlas snapshot (no \"schema\" field)";
+        return false;
+    }
+    const std::string schema = doc["schema"].get<std::string>();
+    constexpr std::string_view prefix = "wslatlas.snapshot/";
+    if (schema.rfind(prefix, 0) != 0) {
+        error = "it is not a WSL Atlas snapshot (schema \"" + schema + "\")";
+        return false;
+    }
+    const std::string version = schema.substr(prefix.size());
+    const std::string major = version.substr(0, version.find('.'));
+    if (major != "1") {
+        error = "it was written in snapshot format " + version +
+                ", which this version of WSL Atlas cannot read (it reads format 1); update WSL Atlas";
+        return false;
+    }
+    Snapshot result;
+    try {
+        readSnapshot(doc, result);
+    } catch (const FieldError &e) {
+        error = "it is damaged: " + e.message;
+        return false;
+    } catch (const json::exception &e) {
+        error = std::string("it is damaged: ") + e.what();
+        return false;
+    }
+    snapshot = std::move(result);
+    return true;
+}
+
+bool loadSnapshotFile(const std::string &path, Snapshot &snapshot, std::string &error)
+{
+    std::error_code ec;
+    if (std::filesystem::is_directory(pathFromUtf8(path), ec)) {
+        error = "cannot open " + path + ": it is a folder, not a snapshot file";
+        return false;
+    }
+    std::ifstream in(pathFromUtf8(path), std::ios::binary);
+    if (!in) {
+        error = "cannot open " + path + ": " + std::strerror(errno);
+        return false;
+    }
+    std::ostringstream data;
+    data << in.rdbuf();
+    if (in.bad()) {
+        error = "cannot read " + path;
+        return false;
+    }
+    std::string why;
+    if (!snapshotFromJson(data.str(), snapshot, why)) {
+        error = "cannot open " + path + ": " + why;
+        return false;
+    }
+    return true;
+}
+
+bool writeFileAtomically(const std::string &path, std::string_view data, std::string &error)
+{
+    namespace fs = std::filesystem;
+    const fs::path target = pathFromUtf8(path);
+    std::random_device rd;
+    fs::path temp = target;
+    temp += ".tmp-" + std::to_string(rd());
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        if (!out) {
+            error = "cannot write " + path + ": " + std::strerror(errno) + "; the previous file is unchanged";
+            return false;
+        }
+        out.write(data.data(), static_cast<std::streamsize>(data.size()));
+        out.flush();
+        if (!out) {
+            error = "cannot write " + path + " (disk full?); the previous file is unchanged";
+            out.close();
+            std::error_code ignored;
+            fs::remove(temp, ignored);
+            return false;
+        }
+    }
+#ifndef _WIN32
+    // The data must be on disk before the rename makes it the file.
+    if (int fd = ::open(temp.c_str(), O_RDONLY); fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+#endif
+    std::error_code ec;
+    fs::rename(temp, target, ec);
+    if (ec) {
+        error = "cannot replace " + path + ": " + ec.message() + "; the previous file is unchanged";
+        fs::remove(temp, ec);
+        return false;
+    }
+    return true;
+}
+
+bool saveSnapshotFile(const std::string &path, const Snapshot &snapshot, std::string &error)
+{
+    return writeFileAtomically(path, snapshotToJson(snapshot), error);
+}
+
+} // namespace wslatlas

@@ -1,0 +1,57 @@
+# WSL Atlas collector (format 1). Fed on standard input to `sh -s` or a debug shell; read-only.
+# It reads /proc, /sys and /etc and writes only to standard output. It starts the same small
+# number of processes however many processes it reports (one grep, cat or ls over all of them).
+# The whole script is one compound command so that an interactive shell (wsl --debug-shell)
+# prints its prompts before the output, not between lines of it. Markers are assembled at run
+# time so that a terminal echoing this text never produces a marker line. Words starting with a
+# backslash bypass aliases (ls --color, grep --color) that an interactive profile may define.
+{
+LC_ALL=C
+export LC_ALL
+wa_m=@@WSLATLAS
+wa_s() { printf '%s-SECTION %s\n' "$wa_m" "$1"; }
+printf '\n%s-BEGIN 1\n' "$wa_m"
+wa_s self
+printf 'Shell-Pid:\t%s\n' "$$"
+if [ -r /proc/self/status ]; then
+  while IFS= read -r wa_l; do
+    case $wa_l in Name:* | Pid:* | PPid:* | Uid:* | NSpid:*) printf '%s\n' "$wa_l" ;; esac
+  done </proc/self/status
+fi
+wa_s kernel
+\cat /proc/sys/kernel/osrelease 2>/dev/null
+wa_s hostname
+\cat /proc/sys/kernel/hostname 2>/dev/null
+wa_s os-release
+if [ -r /etc/os-release ]; then \cat /etc/os-release; else \cat /usr/lib/os-release 2>/dev/null; fi
+wa_s status
+\grep -H -E '^(Name|Pid|PPid|Uid|NSpid):' /proc/[0-9]*/status 2>/dev/null
+wa_s stat
+\cat /proc/[0-9]*/stat 2>/dev/null
+wa_s cmdline
+\grep -a -H '' /proc/[0-9]*/cmdline 2>/dev/null | \tr '\000\r' '  '
+wa_s ns
+\ls -l /proc/[0-9]*/ns 2>/dev/null
+wa_s net-dev
+\cat /proc/net/dev 2>/dev/null
+wa_s net-route
+\cat /proc/net/route 2>/dev/null
+wa_s net-if-inet6
+\cat /proc/net/if_inet6 2>/dev/null
+if command -v ip >/dev/null 2>&1; then
+  wa_s ip-link
+  \ip -o link show 2>/dev/null
+  wa_s ip-addr
+  \ip -o addr show 2>/dev/null
+  wa_s ip-route
+  \ip route show 2>/dev/null
+  \ip -6 route show 2>/dev/null
+fi
+wa_s resolv-conf
+\cat /etc/resolv.conf 2>/dev/null
+if command -v wslinfo >/dev/null 2>&1; then
+  wa_s wslinfo-networking-mode
+  \wslinfo --networking-mode 2>/dev/null
+fi
+printf '%s-END 1\n' "$wa_m"
+}

@@ -1,0 +1,473 @@
+// QProcessRunner against real programs (sh, cat, sleep, yes): parallelism, stdin, separate channels,
+// failures to start, timeouts, the end marker, output caps, stubborn programs, and clean-up.
+#include "qprocess_runner.h"
+
+#include <QElapsedTimer>
+#include <QThread>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <unistd.h>
+
+using namespace std::chrono_literals;
+using wslatlas::CommandRequest;
+using wslatlas::CommandResult;
+using wslatlas::QProcessRunner;
+
+namespace {
+
+CommandRequest request(std::vector<std::string> argv, std::chrono::milliseconds timeout = 20s)
+{
+    CommandRequest r;
+    r.argv = std::move(argv);
+    r.timeout = timeout;
+    return r;
+}
+
+CommandRequest shell(const std::string &script, std::chrono::milliseconds timeout = 20s)
+{
+    return request({"sh", "-c", script}, timeout);
+}
+
+CommandResult runOne(const CommandRequest &r)
+{
+    QProcessRunner runner;
+    std::vector<CommandResult> results = runner.runAll({r});
+    EXPECT_EQ(results.size(), 1u);
+    return results.empty() ? CommandResult{} : results.front();
+}
+
+std::string readWhole(const std::filesystem::path &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+struct ProcInfo
+{
+    int pid = 0;
+    char state = '?';
+    int ppid = 0;
+    std::string cmdline;
+};
+
+// Every process in /proc, with state and parent from /proc/PID/stat (fields after the last ')').
+std::vector<ProcInfo> allProcesses()
+{
+    std::vector<ProcInfo> result;
+    std::error_code ec;
+    for (const auto &entry : std::filesystem::directory_iterator("/proc", ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos)
+            continue;
+        const std::string stat = readWhole(entry.path() / "stat");
+        const std::size_t close = stat.rfind(')');
+        if (close == std::string::npos)
+            continue; // exited meanwhile
+        ProcInfo info;
+        info.pid = std::stoi(name);
+        std::istringstream fields(stat.substr(close + 1));
+        fields >> info.state >> info.ppid;
+        info.cmdline = readWhole(entry.path() / "cmdline");
+        for (char &c : info.cmdline)
+            if (c == '\0')
+                c = ' ';
+        while (!info.cmdline.empty() && info.cmdline.back() == ' ')
+            info.cmdline.pop_back();
+        result.push_back(std::move(info));
+    }
+    return result;
+}
+
+std::vector<ProcInfo> childrenOfThisProcess()
+{
+    std::vector<ProcInfo> children;
+    for (ProcInfo &p : allProcesses())
+        if (p.ppid == getpid())
+            children.push_back(std::move(p));
+    return children;
+}
+
+// A live (not zombie) process running exactly this command line, anywhere.
+bool liveProcessRunning(const std::string &cmdline)
+{
+    for (const ProcInfo &p : allProcesses())
+        if (p.cmdline == cmdline && p.state != 'Z' && p.state != 'X')
+            return true;
+    return false;
+}
+
+// Killed grandchildren are reaped by init, which may take a moment.
+bool goneWithin(const std::string &cmdline, std::chrono::milliseconds limit)
+{
+    const auto end = std::chrono::steady_clock::now() + limit;
+    while (liveProcessRunning(cmdline)) {
+        if (std::chrono::steady_clock::now() > end)
+            return false;
+        std::this_thread::sleep_for(20ms);
+    }
+    return true;
+}
+
+std::size_t openFileDescriptors()
+{
+    std::size_t count = 0;
+    for ([[maybe_unused]] const auto &entry : std::filesystem::directory_iterator("/proc/self/fd"))
+        ++count;
+    return count;
+}
+
+class QProcessRunnerTest : public ::testing::Test
+{
+protected:
+    // Every test must leave no child behind: neither running nor a zombie.
+    void TearDown() override
+    {
+        for (const ProcInfo &child : childrenOfThisProcess())
+            ADD_FAILURE() << "child left behind: pid " << child.pid << " state " << child.state
+                          << " cmdline '" << child.cmdline << "'";
+    }
+};
+
+TEST_F(QProcessRunnerTest, EmptyRequestListGivesNoResults)
+{
+    QProcessRunner runner;
+    EXPECT_TRUE(runner.runAll({}).empty());
+}
+
+TEST_F(QProcessRunnerTest, RunsRequestsInParallel)
+{
+    QProcessRunner runner;
+    QElapsedTimer clock;
+    clock.start();
+    const std::vector<CommandResult> results =
+        runner.runAll({request({"sleep", "1"}), request({"sleep", "1"}), request({"sleep", "1"})});
+    EXPECT_LT(clock.elapsed(), 2500);
+    ASSERT_EQ(results.size(), 3u);
+    for (const CommandResult &r : results) {
+        EXPECT_TRUE(r.started);
+        EXPECT_FALSE(r.timedOut);
+        EXPECT_EQ(r.exitCode, 0);
+    }
+}
+
+TEST_F(QProcessRunnerTest, ReturnsResultsInRequestOrder)
+{
+    QProcessRunner runner;
+    const std::vector<CommandResult> results =
+        runner.runAll({shell("sleep 0.3; echo first"), shell("echo second"), request({"/nonexistent/x"})});
+    ASSERT_EQ(results.size(), 3u);
+    EXPECT_EQ(results[0].stdoutData, "first\n");
+    EXPECT_EQ(results[1].stdoutData, "second\n");
+    EXPECT_FALSE(results[2].started);
+}
+
+TEST_F(QProcessRunnerTest, FeedsStdin)
+{
+    CommandRequest r = request({"cat"});
+    r.stdinData = "hello\nworld\n";
+    const CommandResult result = runOne(r);
+    EXPECT_TRUE(result.started);
+    EXPECT_EQ(result.exitCode, 0);
+    EXPECT_EQ(result.stdoutData, "hello\nworld\n");
+    EXPECT_TRUE(result.stderrData.empty());
+}
+
+TEST_F(QProcessRunnerTest, FeedsLargeStdinWhileReadingLargeStdout)
+{
+    // Far beyond the pipe buffers: writing and reading must interleave, or both ends block.
+    CommandRequest r = request({"cat"});
+    r.stdinData.reserve(8u << 20);
+    for (int i = 0; r.stdinData.size() < (8u << 20); ++i)
+        r.stdinData += "line " + std::to_string(i) + "\n";
+    const CommandResult result = runOne(r);
+    EXPECT_EQ(result.exitCode, 0);
+    EXPECT_TRUE(result.stdoutData == r.stdinData)
+        << "got " << result.stdoutData.size() << " bytes of " << r.stdinData.size();
+}
+
+TEST_F(QProcessRunnerTest, ClosesStdinSoThatTheProgramSeesEndOfFile)
+{
+    CommandRequest r = shell("wc -l");
+    r.stdinData = "a\nb\nc\n";
+    const CommandResult result = runOne(r);
+    EXPECT_EQ(result.exitCode, 0);
+    EXPECT_NE(result.stdoutData.find('3'), std::string::npos) << result.stdoutData;
+}
+
+TEST_F(QProcessRunnerTest, KeepsStderrSeparate)
+{
+    const CommandResult result = runOne(shell("echo out; echo err >&2; echo out2"));
+    EXPECT_EQ(result.stdoutData, "out\nout2\n");
+    EXPECT_EQ(result.stderrData, "err\n");
+}
+
+TEST_F(QProcessRunnerTest, ReportsExitCode)
+{
+    const CommandResult result = runOne(shell("echo partial; exit 3"));
+    EXPECT_TRUE(result.started);
+    EXPECT_FALSE(result.timedOut);
+    EXPECT_EQ(result.exitCode, 3);
+    EXPECT_EQ(result.stdoutData, "partial\n");
+}
+
+TEST_F(QProcessRunnerTest, ReportsCrashAsNoExitCode)
+{
+    const CommandResult result = runOne(shell("kill -9 $$"));
+    EXPECT_TRUE(result.started);
+    EXPECT_EQ(result.exitCode, -1);
+}
+
+TEST_F(QProcessRunnerTest, MissingExecutableDoesNotStart)
+{
+    const std::string program = "/nonexistent/wslatlas-no-such-program";
+    QElapsedTimer clock;
+    clock.start();
+    const CommandResult result = runOne(request({program, "--flag"}));
+    EXPECT_LT(clock.elapsed(), 5000);
+    EXPECT_FALSE(result.started);
+    EXPECT_FALSE(result.timedOut);
+    EXPECT_NE(result.startError.find(program), std::string::npos) << result.startError;
+}
+
+TEST_F(QProcessRunnerTest, ProgramNotInPathOrNotExecutableDoesNotStart)
+{
+    QProcessRunner runner;
+    const std::vector<CommandResult> results = runner.runAll(
+        {request({"wslatlas-no-such-program-in-path"}), request({"/etc/hostname"}), request({"/"})});
+    ASSERT_EQ(results.size(), 3u);
+    EXPECT_FALSE(results[0].started);
+    EXPECT_NE(results[0].startError.find("wslatlas-no-such-program-in-path"), std::string::npos);
+    EXPECT_FALSE(results[1].started);
+    EXPECT_NE(results[1].startError.find("/etc/hostname"), std::string::npos);
+    EXPECT_FALSE(results[2].started);
+}
+
+TEST_F(QProcessRunnerTest, EmptyCommandDoesNotStart)
+{
+    const CommandResult result = runOne(request({}));
+    EXPECT_FALSE(result.started);
+    EXPECT_FALSE(result.startError.empty());
+}
+
+TEST_F(QProcessRunnerTest, ArgumentsAreNotInterpretedByAShell)
+{
+    const CommandResult result = runOne(request({"printf", "%s|", "a b", "$HOME", "; echo no", "*"}));
+    EXPECT_EQ(result.stdoutData, "a b|$HOME|; echo no|*|");
+}
+
+TEST_F(QProcessRunnerTest, TimesOut)
+{
+    QElapsedTimer clock;
+    clock.start();
+    const CommandResult result = runOne(request({"sleep", "30"}, 300ms));
+    EXPECT_LT(clock.elapsed(), 3000);
+    EXPECT_TRUE(result.started);
+    EXPECT_TRUE(result.timedOut);
+    EXPECT_FALSE(result.sawEndMarker);
+}
+
+TEST_F(QProcessRunnerTest, TimeoutKeepsOutputSoFar)
+{
+    const CommandResult result = runOne(shell("echo before; echo warn >&2; sleep 30", 500ms));
+    EXPECT_TRUE(result.timedOut);
+    EXPECT_EQ(result.stdoutData, "before\n");
+    EXPECT_EQ(result.stderrData, "warn\n");
+}
+
+TEST_F(QProcessRunnerTest, TimeoutKillsProgramIgnoringSigterm)
+{
+    const std::string sleeper = "sleep 31.25";
+    QElapsedTimer clock;
+    clock.start();
+    const CommandResult result = runOne(shell("trap '' TERM; " + sleeper + "; echo survived", 300ms));
+    EXPECT_LT(clock.elapsed(), 3000);
+    EXPECT_TRUE(result.timedOut);
+    EXPECT_EQ(result.stdoutData.find("survived"), std::string::npos);
+    // The grandchild went down with its process group.
+    EXPECT_TRUE(goneWithin(sleeper, 2s));
+}
+
+TEST_F(QProcessRunnerTest, StopsAtEndMarker)
+{
+    CommandRequest r = shell("echo a; echo @@WSLATLAS-END 1; echo after; sleep 30");
+    r.endMarker = "@@WSLATLAS-END";
+    QElapsedTimer clock;
+    clock.start();
+    const CommandResult result = runOne(r);
+    EXPECT_LT(clock.elapsed(), 3000);
+    EXPECT_TRUE(result.started);
+    EXPECT_TRUE(result.sawEndMarker);
+    EXPECT_FALSE(result.timedOut);
+    EXPECT_FALSE(result.outputTruncated);
+    EXPECT_EQ(result.stdoutData, "a\n@@WSLATLAS-END 1\n");
+}
+
+TEST_F(QProcessRunnerTest, EndMarkerSplitAcrossReads)
+{
+    CommandRequest r = shell("printf 'a\\n@@WSLATLAS-'; sleep 0.3; printf 'END 1\\r\\nmore\\r\\n'; sleep 30");
+    r.endMarker = "@@WSLATLAS-END";
+    const CommandResult result = runOne(r);
+    EXPECT_TRUE(result.sawEndMarker);
+    EXPECT_FALSE(result.timedOut);
+    EXPECT_EQ(result.stdoutData, "a\n@@WSLATLAS-END 1\r\n");
+}
+
+TEST_F(QProcessRunnerTest, EndMarkerCountsOnlyOnACompleteLine)
+{
+    // The debug shell may put a prompt before the marker and more text after it on the same line.
+    CommandRequest r =
+        shell("printf 'prompt# @@WSLATLAS-END 1'; sleep 0.3; printf ' tail\\nnext\\n'; sleep 30");
+    r.endMarker = "@@WSLATLAS-END";
+    const CommandResult result = runOne(r);
+    EXPECT_TRUE(result.sawEndMarker);
+    EXPECT_EQ(result.stdoutData, "prompt# @@WSLATLAS-END 1 tail\n");
+}
+
+TEST_F(QProcessRunnerTest, MarkerIsOrdinaryTextWithoutEndMarker)
+{
+    const CommandResult result = runOne(shell("echo @@WSLATLAS-END 1; echo b"));
+    EXPECT_FALSE(result.sawEndMarker);
+    EXPECT_EQ(result.exitCode, 0);
+    EXPECT_EQ(result.stdoutData, "@@WSLATLAS-END 1\nb\n");
+}
+
+TEST_F(QProcessRunnerTest, EndMarkerStopsProgramIgnoringSigterm)
+{
+    const std::string sleeper = "sleep 32.25";
+    CommandRequest r = shell("trap '' TERM; echo @@WSLATLAS-END 1; " + sleeper);
+    r.endMarker = "@@WSLATLAS-END";
+    QElapsedTimer clock;
+    clock.start();
+    const CommandResult result = runOne(r);
+    EXPECT_LT(clock.elapsed(), 3000);
+    EXPECT_TRUE(result.sawEndMarker);
+    EXPECT_FALSE(result.timedOut);
+    EXPECT_TRUE(goneWithin(sleeper, 2s));
+}
+
+TEST_F(QProcessRunnerTest, CapsStdout)
+{
+    CommandRequest r = request({"yes"});
+    r.maxOutputBytes = 1u << 20;
+    QElapsedTimer clock;
+    clock.start();
+    const CommandResult result = runOne(r);
+    EXPECT_LT(clock.elapsed(), 5000);
+    EXPECT_TRUE(result.outputTruncated);
+    EXPECT_FALSE(result.timedOut);
+    EXPECT_EQ(result.stdoutData.size(), r.maxOutputBytes);
+    EXPECT_EQ(result.stdoutData.substr(0, 4), "y\ny\n");
+}
+
+TEST_F(QProcessRunnerTest, CapsStderr)
+{
+    CommandRequest r = shell("yes >&2");
+    r.maxOutputBytes = 256u << 10;
+    const CommandResult result = runOne(r);
+    EXPECT_TRUE(result.outputTruncated);
+    EXPECT_FALSE(result.timedOut);
+    EXPECT_EQ(result.stderrData.size(), r.maxOutputBytes);
+    EXPECT_TRUE(result.stdoutData.empty());
+}
+
+TEST_F(QProcessRunnerTest, EndMarkerWithinCapWins)
+{
+    CommandRequest r = shell("echo @@WSLATLAS-END 1; yes");
+    r.endMarker = "@@WSLATLAS-END";
+    r.maxOutputBytes = 1u << 20;
+    const CommandResult result = runOne(r);
+    EXPECT_TRUE(result.sawEndMarker);
+    EXPECT_EQ(result.stdoutData, "@@WSLATLAS-END 1\n");
+}
+
+TEST_F(QProcessRunnerTest, SurvivesProgramClosingStdinEarly)
+{
+    std::string big(4u << 20, 'x');
+    CommandRequest closes = shell("exec 0<&-; sleep 0.2; echo done");
+    closes.stdinData = big;
+    CommandRequest ignores = request({"true"});
+    ignores.stdinData = big;
+    QProcessRunner runner;
+    const std::vector<CommandResult> results = runner.runAll({closes, ignores});
+    ASSERT_EQ(results.size(), 2u);
+    EXPECT_EQ(results[0].stdoutData, "done\n");
+    EXPECT_EQ(results[0].exitCode, 0);
+    EXPECT_EQ(results[1].exitCode, 0);
+}
+
+TEST_F(QProcessRunnerTest, RepeatedCallsLeakNothing)
+{
+    QProcessRunner runner;
+    const std::vector<CommandRequest> batch{shell("echo 1"), shell("echo 2 >&2"), request({"/nonexistent/y"}),
+                                            request({"sleep", "5"}, 50ms)};
+    runner.runAll(batch); // warm-up: Qt opens its child-watching descriptors once
+    const std::size_t before = openFileDescriptors();
+    for (int round = 0; round < 15; ++round) {
+        const std::vector<CommandResult> results = runner.runAll(batch);
+        ASSERT_EQ(results.size(), batch.size());
+        EXPECT_EQ(results[0].stdoutData, "1\n");
+        EXPECT_EQ(results[1].stderrData, "2\n");
+        EXPECT_FALSE(results[2].started);
+        EXPECT_TRUE(results[3].timedOut);
+    }
+    EXPECT_EQ(openFileDescriptors(), before);
+}
+
+TEST_F(QProcessRunnerTest, RunsOnAWorkerThread)
+{
+    std::vector<CommandResult> results;
+    QThread *worker = QThread::create([&results] {
+        CommandRequest r = request({"cat"});
+        r.stdinData = "from a worker\n";
+        QProcessRunner runner;
+        results = runner.runAll({r, request({"sleep", "30"}, 200ms)});
+    });
+    worker->start();
+    ASSERT_TRUE(worker->wait(10000));
+    delete worker;
+    ASSERT_EQ(results.size(), 2u);
+    EXPECT_EQ(results[0].stdoutData, "from a worker\n");
+    EXPECT_TRUE(results[1].timedOut);
+}
+
+} // namespace
+
+TEST(QProcessRunner, ReportsEachResultAsItEnds)
+{
+    QProcessRunner runner;
+    std::vector<std::size_t> order;
+    std::vector<std::string> outputs;
+    const std::vector<CommandResult> results =
+        runner.runAll({shell("sleep 0.4; echo slow"), shell("echo fast"), request({"/nonexistent/x"})},
+                      [&](std::size_t index, const CommandResult &result) {
+                          order.push_back(index);
+                          outputs.push_back(result.stdoutData);
+                      });
+    ASSERT_EQ(order.size(), 3u);
+    EXPECT_EQ(order.back(), 0u); // the slow one last
+    EXPECT_EQ(outputs.back(), "slow\n");
+    ASSERT_EQ(results.size(), 3u);
+    EXPECT_EQ(results[0].stdoutData, "slow\n");
+}
+
+TEST(QProcessRunner, KilledBySomeoneElseIsACrash)
+{
+    const CommandResult killed = runOne(shell("kill -KILL $$"));
+    EXPECT_TRUE(killed.started);
+    EXPECT_TRUE(killed.crashed);
+    // A timeout is the runner's own stop, not a crash.
+    const CommandResult timedOut = runOne(request({"sleep", "30"}, 200ms));
+    EXPECT_TRUE(timedOut.timedOut);
+    EXPECT_FALSE(timedOut.crashed);
+}

@@ -1,0 +1,135 @@
+// The mapping from a command's result to a vantage outcome, and runVantages with a scripted runner.
+#include "collect.h"
+#include "collector_output.h"
+
+#include <gtest/gtest.h>
+
+using namespace wslatlas;
+using namespace std::chrono_literals;
+
+namespace {
+
+const VantageSpec kSpec{"Ubuntu", VantageRole::Distro, "Ubuntu", {"wsl.exe", "-d", "Ubuntu"}};
+
+const char *kMinimalOutput = "@@WSLATLAS-BEGIN 1\n"
+                             "@@WSLATLAS-SECTION self\n"
+                             "Shell-Pid:\t5\nName:\tsh\nPid:\t5\nPPid:\t0\nUid:\t0\t0\t0\t0\nNSpid:\t5\n"
+                             "@@WSLATLAS-SECTION status\n"
+                             "/proc/1/status:Name:\tinit\n/proc/1/status:Pid:\t1\n/proc/1/status:PPid:\t0\n"
+                             "/proc/1/status:NSpid:\t1\n"
+                             "/proc/5/status:Name:\tsh\n/proc/5/status:Pid:\t5\n/proc/5/status:PPid:\t0\n"
+                             "/proc/5/status:NSpid:\t5\n"
+                             "@@WSLATLAS-SECTION ns\n"
+                             "/proc/1/ns:\nlrwxrwxrwx 1 root root 0 Nov 21 05:28 pid -> pid:[4026532257]\n"
+                             "/proc/5/ns:\nlrwxrwxrwx 1 root root 0 Nov 21 05:28 pid -> pid:[4026532257]\n"
+                             "@@WSLATLAS-END 1\n";
+
+CommandResult ran(std::string out, int exitCode = 0, std::string err = {})
+{
+    CommandResult r;
+    r.started = true;
+    r.exitCode = exitCode;
+    r.stdoutData = std::move(out);
+    r.stderrData = std::move(err);
+    return r;
+}
+
+class ScriptedRunner : public CommandRunner
+{
+public:
+    std::vector<CommandResult> results;
+    std::vector<CommandRequest> seen;
+    using CommandRunner::runAll;
+    std::vector<CommandResult> runAll(const std::vector<CommandRequest> &requests,
+                                      const ResultCallback &onResult) override
+    {
+        seen = requests;
+        // Report the last request first, as a fast vantage would.
+        for (std::size_t i = results.size(); i-- > 0;)
+            if (onResult)
+                onResult(i, results[i]);
+        return results;
+    }
+};
+
+} // namespace
+
+TEST(Collect, MissingProgram)
+{
+    CommandResult r;
+    r.started = false;
+    r.startError = "could not start \"wsl.exe\": not found in PATH"; // as the runner words it
+    const VantageRun run = vantageRunFromResult(kSpec, r, 30s);
+    EXPECT_FALSE(run.observation);
+    EXPECT_EQ(run.error.find("could not start \"wsl.exe\": not found in PATH; check"), 0u) << run.error;
+    EXPECT_NE(run.error.find("PATH"), std::string::npos);
+}
+
+TEST(Collect, KilledBySomeoneElse)
+{
+    CommandResult r = ran("@@WSLATLAS-BEGIN 1\n", -1);
+    r.crashed = true;
+    const VantageRun run = vantageRunFromResult(kSpec, r, 30s);
+    EXPECT_NE(run.error.find("killed by a signal"), std::string::npos) << run.error;
+}
+
+TEST(Collect, Timeout)
+{
+    CommandResult r = ran("@@WSLATLAS-BEGIN 1\n");
+    r.timedOut = true;
+    const VantageRun run = vantageRunFromResult(kSpec, r, 7s);
+    EXPECT_NE(run.error.find("within 7 s"), std::string::npos) << run.error;
+    EXPECT_NE(run.error.find("--timeout"), std::string::npos);
+}
+
+TEST(Collect, WslErrorCodeIsQuoted)
+{
+    const VantageRun run = vantageRunFromResult(
+        kSpec,
+        ran("GUI application support is disabled via C:\\Users\\u\\.wslconfig or /etc/wsl.conf.\r\n"
+            "Error code: Wsl/Service/CreateInstance/WSL_E_GUI_APPLICATIONS_DISABLED\r\n",
+            -1),
+        30s);
+    EXPECT_NE(run.error.find("exited with code -1"), std::string::npos) << run.error;
+    EXPECT_NE(run.error.find("WSL_E_GUI_APPLICATIONS_DISABLED"), std::string::npos) << run.error;
+}
+
+TEST(Collect, CompleteOutputWithStderrIsAWarningNotAFailure)
+{
+    const VantageRun run = vantageRunFromResult(kSpec, ran(kMinimalOutput, 0, "sh: 1: ip: not found\n"), 30s);
+    ASSERT_TRUE(run.observation) << run.error;
+    ASSERT_EQ(run.warnings.size(), 1u);
+    EXPECT_NE(run.warnings[0].find("ip: not found"), std::string::npos);
+}
+
+TEST(Collect, EndMarkerStopIsSuccess)
+{
+    CommandResult r = ran(kMinimalOutput, -1);
+    r.sawEndMarker = true; // the debug shell was stopped after the marker
+    const VantageRun run = vantageRunFromResult(kSpec, r, 30s);
+    EXPECT_TRUE(run.observation) << run.error;
+    EXPECT_TRUE(run.warnings.empty());
+}
+
+TEST(Collect, RunVantagesFeedsTheScriptAndKeepsOrder)
+{
+    ScriptedRunner runner;
+    CommandResult missing;
+    missing.startError = "not found";
+    runner.results = {missing, ran(kMinimalOutput)};
+    VantagePlan plan;
+    plan.vantages = {{"a", VantageRole::Vm, "", {"/nonexistent"}}, kSpec};
+    std::vector<std::string> progress;
+    CollectOptions options{"SCRIPT", 5s, 1000, {}};
+    options.onVantageDone = [&](const VantageRun &run) { progress.push_back(run.spec.name); };
+    const auto runs = runVantages(plan, runner, options);
+    EXPECT_EQ(progress, (std::vector<std::string>{"Ubuntu", "a"}));
+    ASSERT_EQ(runner.seen.size(), 2u);
+    EXPECT_EQ(runner.seen[1].argv, kSpec.command);
+    EXPECT_EQ(runner.seen[1].stdinData, "SCRIPT");
+    EXPECT_EQ(runner.seen[1].timeout, 5s);
+    EXPECT_EQ(runner.seen[1].endMarker, std::string(kCollectorEndMarker));
+    ASSERT_EQ(runs.size(), 2u);
+    EXPECT_FALSE(runs[0].observation);
+    EXPECT_TRUE(runs[1].observation) << runs[1].error;
+}

@@ -1,0 +1,213 @@
+#include "infer.h"
+#include "snapshot_json.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace wslatlas;
+namespace fs = std::filesystem;
+
+namespace {
+
+Snapshot sample()
+{
+    Snapshot s;
+    s.takenAt = "2026-11-21T05:00:00Z";
+    s.vantages.push_back({"vm",
+                          "vm",
+                          "",
+                          true,
+                          "",
+                          "pid:[4026531836]",
+                          "net:[4026531840]",
+                          "5.15.146.1",
+                          "host",
+                          "CBL-Mariner",
+                          3,
+                          {"a warning"}});
+    s.vantages.push_back({"broken", "distro", "Debian", false, "did not finish", "", "", "", "", "", 0, {}});
+    PidNamespace root;
+    root.id = "pid:[4026531836]";
+    root.inode = 4026531836;
+    root.role = NamespaceRole::Vm;
+    root.label = "Mariner VM";
+    root.depth = 0;
+    root.processCount = 1;
+    root.evidence.push_back({"initial-namespace", "", 0, 0, "root"});
+    PidNamespace unseen;
+    unseen.id = "pid:[?1]";
+    unseen.parent = root.id;
+    unseen.role = NamespaceRole::Unknown;
+    unseen.label = "Unseen level";
+    unseen.depth = 1;
+    unseen.evidence.push_back({"ppid-walk", "vm", 226, 221, "walked"});
+    s.pidNamespaces = {root, unseen};
+    Process p;
+    p.name = "sleep";
+    p.cmdline = "sleep 680001 \xff\xfe"; // bytes from /proc need not be UTF-8
+    p.pidNs = root.id;
+    p.chain = {{root.id, 48950}};
+    p.uid = 1000;
+    p.startTicks = 123456;
+    p.ns = {{"pid", 4026531836}, {"net", 4026531840}};
+    p.seenBy = {"vm"};
+    s.processes.push_back(p);
+    s.distros.push_back({"Ubuntu-20.04", "Running", 2, true});
+    s.captures.push_back({"ipconfig", false, "no output"});
+    NetNamespace net;
+    net.id = "net:[4026531840]";
+    net.inode = 4026531840;
+    net.distros = {"Ubuntu-20.04"};
+    net.interfaces.push_back(
+        {"eth0", "00:15:5d:73:e1:0e", 1500, true, {{"172.19.132.144", 20}}, {{"fe80::1", 64}}});
+    net.routes.push_back({"default", "172.19.128.1", "eth0", ""});
+    net.nameservers = {"172.19.128.1"};
+    s.network.namespaces.push_back(net);
+    s.network.findings.push_back({"info", "shared"});
+    s.findings.push_back({"warning", "disagree"});
+    return s;
+}
+
+std::string readAll(const fs::path &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream data;
+    data << in.rdbuf();
+    return data.str();
+}
+
+struct TempDir
+{
+    fs::path path = fs::temp_directory_path() /
+                    ("wslatlas-json-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+                     "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    TempDir() { fs::create_directories(path); }
+    ~TempDir() { fs::remove_all(path); }
+};
+
+} // namespace
+
+TEST(SnapshotJson, ContractFieldsAreWritten)
+{
+    const auto doc = nlohmann::json::parse(snapshotToJson(sample()));
+    EXPECT_EQ(doc["schema"], "wslatlas.snapshot/1");
+    EXPECT_EQ(doc["taken_at"], "2026-11-21T05:00:00Z");
+    EXPECT_EQ(doc["vantages"][0]["pid_ns"], "pid:[4026531836]");
+    EXPECT_TRUE(doc["vantages"][0]["error"].is_null());
+    EXPECT_EQ(doc["vantages"][1]["ok"], false);
+    EXPECT_EQ(doc["pid_namespaces"][0]["inode"], 4026531836ull);
+    EXPECT_TRUE(doc["pid_namespaces"][0]["parent"].is_null());
+    EXPECT_TRUE(doc["pid_namespaces"][1]["inode"].is_null());
+    EXPECT_EQ(doc["pid_namespaces"][1]["role"], "unknown");
+    EXPECT_EQ(doc["processes"][0]["chain"][0]["pid"], 48950);
+    EXPECT_EQ(doc["processes"][0]["ns"]["net"], "net:[4026531840]");
+    EXPECT_EQ(doc["distros"][0]["default"], true);
+    EXPECT_EQ(doc["network"]["namespaces"][0]["interfaces"][0]["ipv4"][0]["prefix"], 20);
+    EXPECT_TRUE(doc["network"]["host_adapters"].is_array());
+    // Invalid UTF-8 from /proc is replaced, not fatal.
+    EXPECT_NE(doc["processes"][0]["cmdline"].get<std::string>().find("\xEF\xBF\xBD"), std::string::npos);
+}
+
+TEST(SnapshotJson, RoundTrip)
+{
+    const Snapshot original = sample();
+    Snapshot loaded;
+    std::string error;
+    ASSERT_TRUE(snapshotFromJson(snapshotToJson(original), loaded, error)) << error;
+    // Writing what was read gives the same text (the replaced bytes are already replaced).
+    Snapshot again;
+    ASSERT_TRUE(snapshotFromJson(snapshotToJson(loaded), again, error)) << error;
+    EXPECT_EQ(snapshotToJson(loaded), snapshotToJson(again));
+    EXPECT_EQ(loaded.pidNamespaces.size(), 2u);
+    EXPECT_EQ(loaded.pidNamespaces[1].parent, "pid:[4026531836]");
+    EXPECT_FALSE(loaded.pidNamespaces[1].inode.has_value());
+    EXPECT_EQ(loaded.pidNamespaces[1].evidence.at(0).pid, 226);
+    EXPECT_EQ(loaded.processes.at(0).ns.at("net"), 4026531840u);
+    EXPECT_EQ(loaded.processes.at(0).startTicks, 123456u);
+    EXPECT_EQ(loaded.vantages.at(1).error, "did not finish");
+    EXPECT_TRUE(loaded.partial());
+    EXPECT_EQ(loaded.network.namespaces.at(0).routes.at(0).gateway, "172.19.128.1");
+    EXPECT_EQ(loaded.findings.at(0).text, "disagree");
+}
+
+TEST(SnapshotJson, RefusesCorruptAndForeignFiles)
+{
+    Snapshot s;
+    std::string error;
+    EXPECT_FALSE(snapshotFromJson("{\"schema\": \"wslatlas.snapshot/1\", \"vantages\": [", s, error));
+    EXPECT_NE(error.find("not valid JSON"), std::string::npos) << error;
+    EXPECT_FALSE(snapshotFromJson("[1, 2, 3]", s, error));
+    EXPECT_NE(error.find("not a WSL Atlas snapshot"), std::string::npos) << error;
+    EXPECT_FALSE(snapshotFromJson(R"({"schema": "something/1"})", s, error));
+    EXPECT_NE(error.find("not a WSL Atlas snapshot"), std::string::npos) << error;
+    EXPECT_FALSE(snapshotFromJson(R"({"schema": "wslatlas.snapshot/2", "vantages": []})", s, error));
+    EXPECT_NE(error.find("format 2"), std::string::npos) << error;
+    EXPECT_NE(error.find("update WSL Atlas"), std::string::npos) << error;
+    EXPECT_FALSE(snapshotFromJson(R"({"schema": "wslatlas.snapshot/1", "vantages": []})", s, error));
+    EXPECT_NE(error.find("pid_namespaces"), std::string::npos) << error;
+    EXPECT_FALSE(snapshotFromJson(
+        R"({"schema": "wslatlas.snapshot/1", "vantages": [], "pid_namespaces": [{"id": "pid:[1]", "role": "king"}], "processes": []})",
+        s, error));
+    EXPECT_NE(error.find("king"), std::string::npos) << error;
+    EXPECT_FALSE(snapshotFromJson(
+        R"({"schema": "wslatlas.snapshot/1", "vantages": [], "pid_namespaces": [{"id": "pid:[1]", "role": "vm", "parent": "pid:[2]"}], "processes": []})",
+        s, error));
+    EXPECT_NE(error.find("pid:[2]"), std::string::npos) << error;
+    // A minor version of format 1 is still read.
+    EXPECT_TRUE(snapshotFromJson(
+        R"({"schema": "wslatlas.snapshot/1.3", "vantages": [], "pid_namespaces": [], "processes": [], "future": 1})",
+        s, error))
+        << error;
+}
+
+TEST(SnapshotJson, AtomicWriteNeverLeavesAHalfFile)
+{
+    TempDir dir;
+    const fs::path file = dir.path / "snap.json";
+    std::string error;
+    ASSERT_TRUE(saveSnapshotFile(file.string(), sample(), error)) << error;
+    const std::string good = readAll(file);
+    Snapshot loaded;
+    ASSERT_TRUE(loadSnapshotFile(file.string(), loaded, error)) << error;
+
+    // A write that cannot complete (its target is a directory) leaves the good file and no temp files.
+    const fs::path blocked = dir.path / "blocked";
+    fs::create_directories(blocked / "inside");
+    EXPECT_FALSE(writeFileAtomically(blocked.string(), "new", error));
+    EXPECT_FALSE(error.empty());
+    EXPECT_EQ(readAll(file), good);
+    std::size_t entries = 0;
+    for (const auto &e : fs::directory_iterator(dir.path)) {
+        (void)e;
+        ++entries;
+    }
+    EXPECT_EQ(entries, 2u); // snap.json and blocked/, nothing half-written
+
+    EXPECT_FALSE(loadSnapshotFile((dir.path / "missing.json").string(), loaded, error));
+    EXPECT_NE(error.find("missing.json"), std::string::npos);
+}
+
+TEST(SnapshotJson, InferredSnapshotRoundTrips)
+{
+    VantageRun run;
+    run.spec = {"host", VantageRole::Host, "", {"sh", "-s"}};
+    VantageObservation obs;
+    obs.selfNspid = {1};
+    obs.selfNs = {{"pid", 4026531836}, {"net", 4026531840}};
+    ProcessObservation p;
+    p.pid = 1;
+    p.nspid = {1};
+    p.name = "init";
+    p.ns = {{"pid", 4026531836}};
+    obs.processes.push_back(p);
+    run.observation = obs;
+    const Snapshot s = inferSnapshot({run}, "2026-11-21T05:00:00Z");
+    Snapshot loaded;
+    std::string error;
+    ASSERT_TRUE(snapshotFromJson(snapshotToJson(s), loaded, error)) << error;
+    EXPECT_EQ(snapshotToJson(loaded), snapshotToJson(s));
+}
