@@ -302,7 +302,8 @@ int runSnapshot(const QStringList &arguments)
 
     for (const VantageReport &report : snapshot.vantages)
         for (const std::string &warning : report.warnings)
-            printProgress(QStringLiteral("vantage %1: warning: %2").arg(fromUtf8(report.name), fromUtf8(warning)));
+            printProgress(
+                QStringLiteral("vantage %1: warning: %2").arg(fromUtf8(report.name), fromUtf8(warning)));
     for (const Finding &finding : snapshot.findings)
         printProgress(QStringLiteral("%1: %2").arg(fromUtf8(finding.severity), fromUtf8(finding.text)));
 

@@ -32,6 +32,7 @@ struct Job
     QProcess process;
     QTimer deadline;
     QTimer grace;
+    QTimer linger;              // after the end marker: time to exit on its own
     std::size_t lineStart = 0;  // start of the first stdout line not yet checked for the end marker
     bool discardStdout = false; // marker seen or cap reached: keep nothing more
     bool discardStderr = false;
@@ -109,7 +110,8 @@ void readStdout(Job &job)
     if (!job.request.endMarker.empty() && cutAtEndMarker(job)) {
         job.discardStdout = true;
         job.result.sawEndMarker = true;
-        stop(job, false);
+        job.stopping = true; // from here on, ending is our doing: not a timeout, not a crash
+        job.linger.start();
         return;
     }
     if (overflow) {
@@ -168,6 +170,7 @@ std::vector<CommandResult> QProcessRunner::runAll(const std::vector<CommandReque
         job.done = true;
         job.deadline.stop();
         job.grace.stop();
+        job.linger.stop();
         if (onResult)
             onResult(job.index, job.result);
         if (--remaining == 0)
@@ -212,6 +215,8 @@ std::vector<CommandResult> QProcessRunner::runAll(const std::vector<CommandReque
         job.deadline.setTimerType(Qt::PreciseTimer);
         job.grace.setSingleShot(true);
         job.grace.setInterval(kTerminateGrace);
+        job.linger.setSingleShot(true);
+        job.linger.setInterval(kExitAfterMarker);
 
         QObject::connect(&process, &QProcess::started, &process, [&job] {
             job.result.started = true;
@@ -253,6 +258,10 @@ std::vector<CommandResult> QProcessRunner::runAll(const std::vector<CommandReque
             stop(job, true);
         });
         QObject::connect(&job.grace, &QTimer::timeout, &process, [&job] { signalTree(job, true); });
+        QObject::connect(&job.linger, &QTimer::timeout, &process, [&job] {
+            signalTree(job, false);
+            job.grace.start();
+        });
 
         if (job.request.timeout.count() > 0) {
             job.deadline.setInterval(job.request.timeout);

@@ -13,6 +13,10 @@ class QProcessRunner final : public CommandRunner
 public:
     // How long a process may take to exit after a polite stop (end marker seen) before it is killed.
     static constexpr std::chrono::milliseconds kTerminateGrace{300};
+    // After the end marker a command whose stdin is closed (sh -s) exits by itself; signalling it at
+    // once would kill nsenter before it reaps its shell and leave a zombie. The debug shell does not
+    // exit, so it is asked to stop after this wait.
+    static constexpr std::chrono::milliseconds kExitAfterMarker{500};
 
     // Needs a QCoreApplication; blocks the calling thread (never the GUI thread) until all are done.
     // Safe to call repeatedly and from any thread that Qt knows (it runs a local event loop). On Unix

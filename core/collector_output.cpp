@@ -21,7 +21,6 @@ constexpr int kFormatVersion = 1;
 constexpr std::string_view kReplacementChar = "\xEF\xBF\xBD";
 
 // ---- small text helpers
-// ------------------------------------------------------------------------------------
 
 bool isSpace(char c)
 {
@@ -227,7 +226,6 @@ std::vector<int> parsePidList(std::string_view s)
 }
 
 // ---- the output, cut into sections
-// ---------------------------------------------------------------------------
 
 struct Sections
 {
@@ -243,7 +241,6 @@ struct Sections
 };
 
 // ---- processes
-// ----------------------------------------------------------------------------------------------
 
 struct ProcessDraft
 {
@@ -403,9 +400,11 @@ std::optional<std::uint64_t> parseNsTarget(std::string_view target)
     return toNumber<std::uint64_t>(target.substr(open + 2, target.size() - open - 3));
 }
 
-void parseNsSection(const std::vector<std::string_view> &lines, DraftTable &table)
+// `shellProcPid`: ls prints no header when it lists a single directory, which can only be the shell's own
+// (the shell is alive throughout and always matches the glob; the shell alone in its pid namespace).
+void parseNsSection(const std::vector<std::string_view> &lines, DraftTable &table, int shellProcPid)
 {
-    ProcessDraft *current = nullptr;
+    ProcessDraft *current = &table[shellProcPid];
     for (auto raw : lines) {
         const auto line = trim(raw);
         if (line.empty() || line.starts_with("total "))
@@ -415,8 +414,6 @@ void parseNsSection(const std::vector<std::string_view> &lines, DraftTable &tabl
             current->nsListed = true;
             continue;
         }
-        if (!current)
-            continue;
         const std::size_t arrow = line.find(" -> ");
         if (arrow == std::string_view::npos)
             continue; // the reader may not read this link (busybox prints the name alone)
@@ -429,7 +426,6 @@ void parseNsSection(const std::vector<std::string_view> &lines, DraftTable &tabl
 }
 
 // ---- vantage facts
-// -------------------------------------------------------------------------------------------
 
 std::string firstLine(const std::vector<std::string_view> *lines)
 {
@@ -480,7 +476,6 @@ void parseOsRelease(const std::vector<std::string_view> *lines, std::map<std::st
 }
 
 // ---- network
-// -------------------------------------------------------------------------------------------------
 
 std::string_view stripPeerSuffix(std::string_view name)
 {
@@ -778,7 +773,6 @@ void parseNetwork(const Sections &sections, VantageObservation &obs)
 }
 
 // ---- framing
-// -------------------------------------------------------------------------------------------------
 
 CollectorParseError error(std::string message)
 {
@@ -925,15 +919,15 @@ CollectorParseResult parse(std::string_view raw)
     if (const auto *s = sections.find("cmdline"))
         parseCmdlineSection(*s, table);
     if (const auto *s = sections.find("ns"))
-        parseNsSection(*s, table);
+        parseNsSection(*s, table, *obs.selfProcPid);
 
     const int shellProcPid = *obs.selfProcPid;
     if (auto it = table.find(shellProcPid); it != table.end())
         obs.selfNs = it->second.ns;
-    else
-        obs.warnings.push_back(
-            "The collector's shell (pid " + std::to_string(shellProcPid) +
-            ") is missing from its own listing, so this vantage's namespaces are unknown.");
+    if (obs.selfNs.count("pid") == 0)
+        obs.warnings.push_back("The collector's shell (pid " + std::to_string(shellProcPid) +
+                               ") could not read its own namespace links, so this vantage's namespaces are "
+                               "unknown; run the vantage as root.");
 
     std::vector<int> withoutNspid;
     int unreadable = 0;
@@ -941,7 +935,7 @@ CollectorParseResult parse(std::string_view raw)
         if (!d.name)
             continue; // not in the status listing: it exited, or started after the listing
         const int ppid = d.ppid ? *d.ppid : d.statPpid.value_or(0);
-        if (pid == shellProcPid || ppid == shellProcPid)
+        if (shellProcPid > 0 && (pid == shellProcPid || ppid == shellProcPid))
             continue; // the collector itself: its shell and the grep/cat/ls/tr/ip it ran
         if (!d.nspid || d.nspid->empty()) {
             withoutNspid.push_back(pid);
@@ -970,13 +964,16 @@ CollectorParseResult parse(std::string_view raw)
             list += ", ...";
         obs.warnings.push_back(std::to_string(withoutNspid.size()) +
                                (withoutNspid.size() == 1 ? " process was" : " processes were") +
-                               " left out because their status had no NSpid line (pid " + list + ").");
+                               " left out because their status had no NSpid line (" +
+                               (withoutNspid.size() == 1 ? "pid " : "pids ") + list + ").");
     }
     if (unreadable > 0)
         obs.warnings.push_back(
             std::to_string(unreadable) +
             (unreadable == 1 ? " process's namespace links were" : " processes' namespace links were") +
-            " not readable (run the vantage as root to see them).");
+            (selfFields.uid == 0 ? " not readable, even as root (the kernel's ptrace rules refuse them: a "
+                                   "non-dumpable process, or one in another user namespace)."
+                                 : " not readable (run the vantage as root to see them)."));
 
     parseNetwork(sections, obs);
     return obs;

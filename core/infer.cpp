@@ -439,20 +439,23 @@ void Inference::assignRoles()
             ns.label = wslPlan ? "Mariner VM" : "Linux host";
             continue;
         }
-        ns.role = NamespaceRole::Isolation;
         // Name what we can: the distros it isolates, or the distro it is nested in and its init
         // (a container's entry point says more than its inode).
         const auto init = m_initName.find(key);
         const std::string initText =
             init == m_initName.end() ? std::string() : " (init: " + init->second + ")";
+        // An isolation is a level between the root and a distro; anything else nobody landed in is
+        // unknown (a distro left out of the plan, a container), however much we see of it.
+        ns.role = NamespaceRole::Unknown;
         if (const std::string distro = distroAbove(key); !distro.empty()) {
             ns.label = "Nested in " + distro + initText;
         } else {
             std::vector<std::string> below;
             distrosBelow(key, below);
             if (below.empty()) {
-                ns.label = wslPlan ? "Isolation" + initText : "Nested namespace" + initText;
+                ns.label = (wslPlan ? "Not visited" : "Nested namespace") + initText;
             } else {
+                ns.role = NamespaceRole::Isolation;
                 ns.label = "Isolation (";
                 for (std::size_t i = 0; i < below.size(); ++i)
                     ns.label += (i ? ", " : "") + below[i];

@@ -471,3 +471,17 @@ TEST(QProcessRunner, KilledBySomeoneElseIsACrash)
     EXPECT_TRUE(timedOut.timedOut);
     EXPECT_FALSE(timedOut.crashed);
 }
+
+TEST(QProcessRunner, ACommandThatEndsAfterTheMarkerIsLetEnd)
+{
+    // nsenter-like: a parent waits for the shell that reads the script. Signalling at the marker would
+    // kill the parent before it reaps the shell (a zombie); a closed stdin lets both end by themselves.
+    CommandRequest r = shell("sh -s; echo reaped >&2");
+    r.stdinData = "echo @@WSLATLAS-END 1\n";
+    r.endMarker = "@@WSLATLAS-END";
+    const CommandResult result = runOne(r);
+    EXPECT_TRUE(result.sawEndMarker);
+    EXPECT_FALSE(result.crashed);
+    EXPECT_EQ(result.stderrData, "reaped\n");
+    EXPECT_EQ(result.exitCode, 0);
+}

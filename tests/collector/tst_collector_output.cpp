@@ -140,6 +140,8 @@ std::string output(std::initializer_list<std::pair<std::string, std::string>> se
 }
 
 const std::string kSelf = "Shell-Pid:\t50\nName:\tsh\nPid:\t50\nPPid:\t1\nUid:\t0\t0\t0\t0\nNSpid:\t50\n";
+const std::string kShellNs =
+    "/proc/50/ns:\ntotal 0\nlrwxrwxrwx 1 root root 0 Nov 21 05:42 pid -> pid:[4026532178]\n\n";
 
 std::string status(int pid, const std::string &name, int ppid, int uid, const std::string &nspid)
 {
@@ -163,14 +165,13 @@ std::string withProcesses(const std::string &extraStatus, const std::string &sta
                 {"status", status(1, "init", 0, 0, "1") + status(50, "sh", 1, 0, "50") + extraStatus},
                 {"stat", stat},
                 {"cmdline", cmdline},
-                {"ns", ns}});
+                {"ns", kShellNs + ns}});
     if (!more.empty())
         s.insert(s.rfind("@@WSLATLAS-END"), more);
     return s;
 }
 
 // ---- errors
-// -------------------------------------------------------------------------------------------------
 
 TEST(CollectorErrors, EmptyOutput)
 {
@@ -281,7 +282,6 @@ TEST(CollectorErrors, EachCaseHasItsOwnOneSentenceMessage)
 }
 
 // ---- framing
-// ------------------------------------------------------------------------------------------------
 
 TEST(CollectorFraming, CrlfPromptsAndEchoBeforeTheBeginMarker)
 {
@@ -352,7 +352,6 @@ TEST(CollectorFraming, UnknownSectionsAreIgnored)
 }
 
 // ---- processes
-// ----------------------------------------------------------------------------------------------
 
 TEST(CollectorProcesses, MergesStatusStatCmdlineAndNs)
 {
@@ -488,6 +487,28 @@ TEST(CollectorProcesses, ProcessesAreSortedByPid)
     EXPECT_EQ(pids, (std::vector<int>{1, 9, 10}));
 }
 
+TEST(CollectorProcesses, TheShellAloneInItsNamespace)
+{
+    // `unshare --pid --fork --mount-proc dash -s`: the shell is pid 1 and alone, so ls lists one directory
+    // and prints no header; the links are the shell's.
+    const auto o = parseOk(readFixture("collector/real-shell-alone.txt"));
+    EXPECT_TRUE(o.processes.empty());
+    EXPECT_EQ(o.selfNspid, (std::vector<int>{1}));
+    EXPECT_EQ(o.selfNs.size(), 8u);
+    EXPECT_EQ(o.selfNs.count("pid"), 1u);
+    EXPECT_TRUE(o.warnings.empty());
+}
+
+TEST(CollectorProcesses, TheShellsOwnLinksMissing)
+{
+    const auto o = parseOk(output({{"self", kSelf},
+                                   {"status", status(1, "init", 0, 0, "1") + status(50, "sh", 1, 0, "50")},
+                                   {"ns", "/proc/1/ns:\ntotal 0\n"}}));
+    EXPECT_TRUE(o.selfNs.empty());
+    ASSERT_EQ(o.warnings.size(), 2u); // and pid 1's are unreadable
+    EXPECT_TRUE(contains(o.warnings[0], "own namespace links")) << o.warnings[0];
+}
+
 TEST(CollectorProcesses, UnreadableLinksAreCountedOnce)
 {
     const auto o = parseOk(readFixture("collector/unreadable-links.txt"));
@@ -525,7 +546,6 @@ TEST(CollectorProcesses, InvalidUtf8IsReplaced)
 }
 
 // ---- vantage facts and network
-// ------------------------------------------------------------------------------
 
 TEST(CollectorVantage, OsReleaseQuoting)
 {
@@ -645,7 +665,6 @@ TEST(CollectorNetwork, ProcFallbacks)
 }
 
 // ---- seed 003: the article's vantages
-// -----------------------------------------------------------------------
 
 constexpr std::uint64_t kVmPid = 4026531836, kWslgPid = 4026532245, kU20Pid = 4026532257;
 constexpr std::uint64_t kIso18Pid = 4026532771, kU18Pid = 4026532784;
@@ -813,7 +832,6 @@ TEST(Seed003, TheFilesAgreeWithEachOther)
 }
 
 // ---- real captures
-// ------------------------------------------------------------------------------------------
 
 TEST(RealCapture, DebianDash)
 {
@@ -846,7 +864,6 @@ TEST(RealCapture, BusyboxAsNobodySeesNoRootLinks)
 }
 
 // ---- robustness
-// ---------------------------------------------------------------------------------------------
 
 void checkAnyResult(std::string_view text)
 {

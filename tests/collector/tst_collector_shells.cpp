@@ -450,3 +450,26 @@ TEST(CollectorShells, SpawnsAFixedNumberOfProcesses)
         std::cout << "[          ] " << label << " started " << few.at(label) << " processes\n";
     }
 }
+
+TEST(CollectorShells, TheShellAloneInItsNamespace)
+{
+    if (auto why = whyNotRunnable())
+        GTEST_SKIP() << *why;
+    // The shell is pid 1 and the only process: ls then lists one directory, without a header.
+    for (const auto &[label, shell] : shells()) {
+        SCOPED_TRACE(label);
+        std::vector<std::string> args{"unshare", "--pid", "--fork", "--mount-proc"};
+        args.insert(args.end(), shell.begin(), shell.end());
+        args.push_back("-s");
+        const RunResult r = run(args, collectorScript(), std::chrono::seconds(30));
+        if (r.out.empty())
+            GTEST_SKIP() << "unshare --pid --fork --mount-proc did not run";
+        const auto o = parseOrFail(r, label);
+        ASSERT_FALSE(HasFailure());
+        EXPECT_EQ(o.selfNspid, std::vector<int>{1});
+        EXPECT_TRUE(o.processes.empty());
+        EXPECT_EQ(o.selfNs.count("pid"), 1u);
+        EXPECT_EQ(o.selfNs.count("mnt"), 1u);
+        EXPECT_TRUE(o.warnings.empty());
+    }
+}

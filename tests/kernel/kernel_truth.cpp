@@ -12,16 +12,14 @@
 //       Prints every mismatch between the snapshot and the kernel; exit 0 when there is none, 1 when there
 //       are some, 2 on bad usage or unreadable input.
 //   kernel_truth mutate IN.json OUT.json KIND ARGS...
-//       Plants one error in a snapshot (reparent NS_PID PARENT_PID, orphan NS_PID, role NS_PID ROLE,
-//       placeholder NS_PID..., chain-pid PID, chain-truncate PID, ppid PID, drop-process PID,
-//       net-move DISTRO NET_PID;
-//       PIDs as the machine's namespace numbers them), so that the test can show `verify` catches it.
+//       Plants one error in a snapshot, so that the test can show that `verify` catches it: reparent NS_PID
+//       PARENT_PID, orphan NS_PID, role NS_PID ROLE, placeholder NS_PID..., chain-pid PID, chain-truncate
+//       PID, ppid PID, drop-process PID, net-move DISTRO NET_PID (PIDs as the machine's namespace numbers
+//       them; NS_PID stands for that process's pid namespace).
 #include <nlohmann/json.hpp>
 
-#include <cerrno>
 #include <cstdint>
-#include <cstdio>
-#include <cstring>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>

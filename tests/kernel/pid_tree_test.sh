@@ -256,7 +256,7 @@ write_plan() {
 
 # snapshot_and_verify RUN EXPECTED_EXIT PLAN CLI_OPTIONS -- VERIFY_OPTIONS
 snapshot_and_verify() {
-    local run=$1 expected=$2 plan=$3 status=0
+    local run=$1 expected=$2 plan=$3 status=0 started=$SECONDS
     shift 3
     local -a cli_options=() verify_options=()
     while (($# > 0)) && [[ $1 != -- ]]; do
@@ -272,6 +272,10 @@ snapshot_and_verify() {
     "$truth" census "${init[R]}" "${init[S]}" --with-zombies >"$work/$run.before"
     timeout 60 "$cli" snapshot --plan "$plan" -o "$snap" "${cli_options[@]}" \
         >"$work/$run.cli.out" 2>"$work/$run.cli.err" || status=$?
+    # Healthy vantages answer in well under a second here; the faults run waits for its 2 s timeout.
+    if ((SECONDS - started > 20)); then
+        fail "$run: wslatlas-cli snapshot took $((SECONDS - started)) s: a timeout was not honoured"
+    fi
     if [[ $status != "$expected" ]]; then
         fail "$run: wslatlas-cli snapshot exited $status, expected $expected"
         sed 's/^/   stderr: /' "$work/$run.cli.err"

@@ -204,10 +204,18 @@ TEST(Infer, OnlyTheVmVantageStillFindsEveryLevel)
     const Snapshot s = inferSnapshot({vmVantage()}, "");
     const PidNamespace *wslg = s.findNamespace(pidNsId(kWslg));
     ASSERT_NE(wslg, nullptr);
-    // No vantage landed there: it is an isolation, not a WSLg system (that needs the system vantage).
-    EXPECT_EQ(wslg->role, NamespaceRole::Isolation);
+    // No vantage landed below the VM: every level is found, but what each is stays unknown (calling
+    // it WSLg needs the system vantage; a distro, the distro vantage).
+    EXPECT_EQ(wslg->role, NamespaceRole::Unknown);
+    EXPECT_EQ(wslg->label, "Not visited (init: init)");
     EXPECT_EQ(s.findNamespace(pidNsId(kUbuntu))->parent, pidNsId(kWslg));
-    EXPECT_EQ(s.findNamespace(pidNsId(kUbuntu))->role, NamespaceRole::Isolation);
+    EXPECT_EQ(s.findNamespace(pidNsId(kUbuntu))->role, NamespaceRole::Unknown);
+    EXPECT_TRUE(s.findNamespace(pidNsId(kWslg))->inode.has_value());
+    // With the Ubuntu vantage added, the level above it becomes an isolation.
+    const Snapshot more = inferSnapshot({vmVantage(), ubuntuVantage()}, "");
+    EXPECT_EQ(more.findNamespace(pidNsId(kWslg))->role, NamespaceRole::Isolation);
+    EXPECT_EQ(more.findNamespace(pidNsId(kWslg))->label, "Isolation (Ubuntu-20.04)");
+    EXPECT_EQ(more.findNamespace(pidNsId(kIso1804))->role, NamespaceRole::Unknown);
 }
 
 TEST(Infer, UnseenLevelBecomesAPlaceholderUntilAVantageFillsIt)
@@ -278,7 +286,9 @@ TEST(Infer, ShapesWslDoesNotMake)
                                  proc(13, 12, {13, 4, 3, 2, 1}, "d-init", d),
                                  proc(14, 10, {14, 5, 1}, "x-init", x),
                              });
-    VantageRun deep = vantage("deep", VantageRole::Distro, "Deep", d, {1}, {proc(1, 0, {1}, "d-init", d)});
+    constexpr std::uint64_t container = 4026533006;
+    VantageRun deep = vantage("deep", VantageRole::Distro, "Deep", d, {1},
+                              {proc(1, 0, {1}, "d-init", d), proc(2, 1, {2, 1}, "containerd", container)});
     VantageRun sibling =
         vantage("sib", VantageRole::Distro, "Sibling", x, {1}, {proc(1, 0, {1}, "x-init", x)});
     const Snapshot s = inferSnapshot({top, deep, sibling}, "");
@@ -289,6 +299,10 @@ TEST(Infer, ShapesWslDoesNotMake)
     EXPECT_EQ(s.findNamespace(pidNsId(x))->parent, pidNsId(a));
     EXPECT_EQ(s.findNamespace(pidNsId(a))->label, "Isolation (Deep, Sibling)");
     EXPECT_EQ(s.findNamespace(pidNsId(d))->role, NamespaceRole::Distro);
+    // A container inside a distro: found, named by its init, role unknown.
+    EXPECT_EQ(s.findNamespace(pidNsId(container))->parent, pidNsId(d));
+    EXPECT_EQ(s.findNamespace(pidNsId(container))->role, NamespaceRole::Unknown);
+    EXPECT_EQ(s.findNamespace(pidNsId(container))->label, "Nested in Deep (init: containerd)");
     // The root here is not the kernel's initial namespace: its parent and depth stay unknown.
     EXPECT_EQ(s.findNamespace(pidNsId(r))->parent, "");
     EXPECT_EQ(s.findNamespace(pidNsId(d))->depth, -1);
