@@ -1,5 +1,6 @@
 #pragma once
 // The snapshot: everything inferred from the vantages (DESIGN.md, "Snapshot JSON").
+#include "network.h"
 #include "observation.h"
 
 #include <cstdint>
@@ -83,69 +84,6 @@ struct VantageReport
     std::string os; // PRETTY_NAME of os-release
     int processCount = 0;
     std::vector<std::string> warnings;
-};
-
-struct Distro
-{
-    std::string name;
-    std::string state;
-    int version = 0;
-    bool isDefault = false;
-};
-
-struct Capture
-{
-    std::string kind;
-    bool ok = false;
-    std::string error;
-};
-
-struct Address
-{
-    std::string address;
-    int prefix = 0;
-};
-
-struct NetInterface
-{
-    std::string name;
-    std::string mac;
-    std::optional<int> mtu;
-    std::optional<bool> up;
-    std::vector<Address> ipv4;
-    std::vector<Address> ipv6;
-};
-
-struct Route
-{
-    std::string destination;
-    std::string gateway;
-    std::string dev;
-    std::string source;
-};
-
-struct NetNamespace
-{
-    std::string id;
-    std::uint64_t inode = 0;
-    std::vector<std::string> distros;
-    std::vector<std::string> vantages;
-    std::vector<NetInterface> interfaces;
-    std::vector<Route> routes;
-    std::vector<std::string> nameservers;
-};
-
-struct Finding
-{
-    std::string severity; // "info", "warning", "error"
-    std::string text;
-};
-
-struct Network
-{
-    std::string mode; // "nat", "mirrored", ...; empty when unknown
-    std::vector<NetNamespace> namespaces;
-    std::vector<Finding> findings;
 };
 
 struct Snapshot

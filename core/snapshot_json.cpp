@@ -88,6 +88,85 @@ ojson toJson(const NetNamespace &n)
     return j;
 }
 
+ojson toJson(const Distro &d)
+{
+    ojson j;
+    j["name"] = d.name;
+    j["state"] = d.state;
+    j["version"] = d.version;
+    j["default"] = d.isDefault;
+    if (!d.id.empty())
+        j["id"] = d.id;
+    if (!d.basePath.empty())
+        j["base_path"] = d.basePath;
+    if (d.flags)
+        j["flags"] = *d.flags;
+    return j;
+}
+
+ojson toJson(const HostAdapter &a)
+{
+    ojson j;
+    j["name"] = a.name;
+    j["description"] = nullIfEmpty(a.description);
+    j["wsl"] = a.wsl;
+    j["mac"] = nullIfEmpty(a.mac);
+    j["if_index"] = a.ifIndex ? ojson(*a.ifIndex) : ojson();
+    j["up"] = a.up ? ojson(*a.up) : ojson();
+    j["mtu"] = a.mtu ? ojson(*a.mtu) : ojson();
+    j["ipv4"] = toJson(a.ipv4);
+    j["ipv6"] = toJson(a.ipv6);
+    j["gateways"] = a.gateways;
+    j["dns_servers"] = a.dnsServers;
+    return j;
+}
+
+ojson toJson(const AdapterBinding &b)
+{
+    ojson j;
+    j["adapter"] = b.adapter;
+    j["component"] = b.component;
+    j["display_name"] = b.displayName;
+    j["enabled"] = b.enabled;
+    return j;
+}
+
+ojson toJson(const VirtualSwitch &v)
+{
+    ojson j;
+    j["id"] = nullIfEmpty(v.id);
+    j["name"] = v.name;
+    j["type"] = nullIfEmpty(v.type);
+    j["subnet"] = nullIfEmpty(v.subnet);
+    j["gateway"] = nullIfEmpty(v.gateway);
+    ojson bindings = ojson::array();
+    for (const AdapterBinding &b : v.bindings)
+        bindings.push_back(toJson(b));
+    j["bindings"] = std::move(bindings);
+    return j;
+}
+
+ojson toJson(const NatConfig &n)
+{
+    ojson j;
+    j["network"] = nullIfEmpty(n.network);
+    j["gateway"] = nullIfEmpty(n.gateway);
+    j["address"] = nullIfEmpty(n.address);
+    return j;
+}
+
+ojson toJson(const Subnet &sub)
+{
+    ojson j;
+    j["cidr"] = sub.cidr;
+    j["network"] = sub.network;
+    j["broadcast"] = sub.broadcast;
+    j["first_host"] = sub.firstHost;
+    j["last_host"] = sub.lastHost;
+    j["addresses"] = sub.addresses;
+    return j;
+}
+
 ojson toJson(const std::vector<Finding> &findings)
 {
     ojson a = ojson::array();
@@ -255,8 +334,15 @@ void readSnapshot(const json &doc, Snapshot &s)
     i = 0;
     for (const json &d : array(doc, "distros", "the snapshot")) {
         const std::string where = "distro " + std::to_string(i++);
-        s.distros.push_back({str(d, "name", where, true), str(d, "state", where),
-                             num<int>(d, "version", where).value_or(0), flag(d, "default", where)});
+        Distro distro;
+        distro.name = str(d, "name", where, true);
+        distro.state = str(d, "state", where);
+        distro.version = num<int>(d, "version", where).value_or(0);
+        distro.isDefault = flag(d, "default", where);
+        distro.id = str(d, "id", where);
+        distro.basePath = str(d, "base_path", where);
+        distro.flags = num<int>(d, "flags", where);
+        s.distros.push_back(std::move(distro));
     }
     i = 0;
     for (const json &c : array(doc, "captures", "the snapshot")) {
@@ -290,6 +376,65 @@ void readSnapshot(const json &doc, Snapshot &s)
                                      str(r, "dev", where), str(r, "source", where)});
             ns.nameservers = strings(n, "nameservers", where);
             s.network.namespaces.push_back(std::move(ns));
+        }
+        i = 0;
+        for (const json &a : array(net, "host_adapters", "the network")) {
+            const std::string where = "host adapter " + std::to_string(i++);
+            HostAdapter adapter;
+            adapter.name = str(a, "name", where, true);
+            adapter.description = str(a, "description", where);
+            adapter.wsl = flag(a, "wsl", where);
+            adapter.mac = str(a, "mac", where);
+            adapter.ifIndex = num<int>(a, "if_index", where);
+            if (a.contains("up") && a.at("up").is_boolean())
+                adapter.up = a.at("up").get<bool>();
+            adapter.mtu = num<int>(a, "mtu", where);
+            adapter.ipv4 = addresses(a, "ipv4", where);
+            adapter.ipv6 = addresses(a, "ipv6", where);
+            adapter.gateways = strings(a, "gateways", where);
+            adapter.dnsServers = strings(a, "dns_servers", where);
+            s.network.hostAdapters.push_back(std::move(adapter));
+        }
+        i = 0;
+        for (const json &v : array(net, "switches", "the network")) {
+            const std::string where = "switch " + std::to_string(i++);
+            VirtualSwitch sw;
+            sw.id = str(v, "id", where);
+            sw.name = str(v, "name", where, true);
+            sw.type = str(v, "type", where);
+            sw.subnet = str(v, "subnet", where);
+            sw.gateway = str(v, "gateway", where);
+            for (const json &b : array(v, "bindings", where)) {
+                AdapterBinding binding;
+                binding.adapter = str(b, "adapter", where);
+                binding.component = str(b, "component", where, true);
+                binding.displayName = str(b, "display_name", where);
+                binding.enabled = flag(b, "enabled", where);
+                sw.bindings.push_back(std::move(binding));
+            }
+            s.network.switches.push_back(std::move(sw));
+        }
+        if (net.contains("nat") && net.at("nat").is_object()) {
+            const json &n = net.at("nat");
+            s.network.nat = NatConfig{str(n, "network", "nat"), str(n, "gateway", "nat"), str(n, "address", "nat")};
+        }
+        i = 0;
+        for (const json &sub : array(net, "subnets", "the network")) {
+            const std::string where = "subnet " + std::to_string(i++);
+            Subnet subnet;
+            subnet.cidr = str(sub, "cidr", where, true);
+            subnet.network = str(sub, "network", where);
+            subnet.broadcast = str(sub, "broadcast", where);
+            subnet.firstHost = str(sub, "first_host", where);
+            subnet.lastHost = str(sub, "last_host", where);
+            subnet.addresses = num<std::uint64_t>(sub, "addresses", where).value_or(0);
+            s.network.subnets.push_back(std::move(subnet));
+        }
+        i = 0;
+        for (const json &l : array(net, "links", "the network")) {
+            const std::string where = "link " + std::to_string(i++);
+            s.network.links.push_back(
+                {str(l, "from", where, true), str(l, "to", where, true), str(l, "kind", where), str(l, "text", where)});
         }
         s.network.findings = findings(net, "findings", "the network");
     }
@@ -372,8 +517,7 @@ std::string snapshotToJson(const Snapshot &s)
 
     ojson distros = ojson::array();
     for (const Distro &d : s.distros)
-        distros.push_back(
-            {{"name", d.name}, {"state", d.state}, {"version", d.version}, {"default", d.isDefault}});
+        distros.push_back(toJson(d));
     doc["distros"] = std::move(distros);
     ojson captures = ojson::array();
     for (const Capture &c : s.captures)
@@ -383,13 +527,29 @@ std::string snapshotToJson(const Snapshot &s)
     ojson network;
     network["mode"] = nullIfEmpty(s.network.mode);
     network["host_adapters"] = ojson::array();
+    for (const HostAdapter &a : s.network.hostAdapters)
+        network["host_adapters"].push_back(toJson(a));
     network["switches"] = ojson::array();
-    network["nat"] = ojson();
+    for (const VirtualSwitch &v : s.network.switches)
+        network["switches"].push_back(toJson(v));
+    network["nat"] = s.network.nat ? toJson(*s.network.nat) : ojson();
     network["subnets"] = ojson::array();
+    for (const Subnet &sub : s.network.subnets)
+        network["subnets"].push_back(toJson(sub));
     ojson netNamespaces = ojson::array();
     for (const NetNamespace &n : s.network.namespaces)
         netNamespaces.push_back(toJson(n));
     network["namespaces"] = std::move(netNamespaces);
+    ojson links = ojson::array();
+    for (const NetLink &l : s.network.links) {
+        ojson j;
+        j["from"] = l.from;
+        j["to"] = l.to;
+        j["kind"] = l.kind;
+        j["text"] = l.text;
+        links.push_back(std::move(j));
+    }
+    network["links"] = std::move(links);
     network["findings"] = toJson(s.network.findings);
     doc["network"] = std::move(network);
     doc["findings"] = toJson(s.findings);

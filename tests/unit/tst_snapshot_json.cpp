@@ -56,7 +56,31 @@ Snapshot sample()
     p.ns = {{"pid", 4026531836}, {"net", 4026531840}};
     p.seenBy = {"vm"};
     s.processes.push_back(p);
-    s.distros.push_back({"Ubuntu-20.04", "Running", 2, true});
+    Distro ubuntu;
+    ubuntu.name = "Ubuntu-20.04";
+    ubuntu.state = "Running";
+    ubuntu.version = 2;
+    ubuntu.isDefault = true;
+    ubuntu.basePath = "C:\\Users\\u\\AppData\\Local\\Packages\\Ubuntu";
+    ubuntu.flags = 15;
+    s.distros.push_back(ubuntu);
+    HostAdapter wsl;
+    wsl.name = "vEthernet (WSL (Hyper-V firewall))";
+    wsl.wsl = true;
+    wsl.ipv4 = {{"172.19.128.1", 20}};
+    wsl.ipv6 = {{"fe80::4817:b6e:4576:c2c3", 64}};
+    s.network.hostAdapters.push_back(wsl);
+    VirtualSwitch sw;
+    sw.id = "790E58B4-7939-4434-9358-89AE7DDBE87E";
+    sw.name = "WSL (Hyper-V firewall)";
+    sw.type = "ICS";
+    sw.subnet = "172.19.128.0/20";
+    sw.gateway = "172.19.128.1";
+    sw.bindings.push_back({"vSwitch (WSL (Hyper-V firew...", "ms_wfplwf_vswitch", "Microsoft Windows Filtering Platform", false});
+    s.network.switches.push_back(sw);
+    s.network.nat = NatConfig{"172.19.128.0/20", "172.19.128.1", ""};
+    s.network.subnets.push_back({"172.19.128.0/20", "172.19.128.0", "172.19.143.255", "172.19.128.1", "172.19.143.254", 4096});
+    s.network.links.push_back({"adapter:vEthernet (WSL (Hyper-V firewall))", "switch:WSL (Hyper-V firewall)", "attached", "by name"});
     s.captures.push_back({"ipconfig", false, "no output"});
     NetNamespace net;
     net.id = "net:[4026531840]";
@@ -132,6 +156,13 @@ TEST(SnapshotJson, RoundTrip)
     EXPECT_TRUE(loaded.partial());
     EXPECT_EQ(loaded.network.namespaces.at(0).routes.at(0).gateway, "172.19.128.1");
     EXPECT_EQ(loaded.findings.at(0).text, "disagree");
+    EXPECT_EQ(loaded.distros.at(0).flags, 15);
+    EXPECT_EQ(loaded.network.hostAdapters.at(0).ipv4.at(0).prefix, 20);
+    EXPECT_FALSE(loaded.network.switches.at(0).bindings.at(0).enabled);
+    ASSERT_TRUE(loaded.network.nat);
+    EXPECT_EQ(loaded.network.nat->gateway, "172.19.128.1");
+    EXPECT_EQ(loaded.network.subnets.at(0).addresses, 4096u);
+    EXPECT_EQ(loaded.network.links.at(0).kind, "attached");
 }
 
 TEST(SnapshotJson, RefusesCorruptAndForeignFiles)
