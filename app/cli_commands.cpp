@@ -1,5 +1,7 @@
 #include "cli_commands.h"
 
+#include "capture_folder.h"
+#include "capture_kinds.h"
 #include "collect.h"
 #include "collector_script.h"
 #include "default_plan.h"
@@ -14,9 +16,11 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -191,6 +195,73 @@ QString takenAtNow()
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
 }
 
+// Each vantage's and capture's outcome as it ends, so that a slow one does not hide the others.
+void reportVantage(const VantageRun &run)
+{
+    const QString name = fromUtf8(run.spec.name);
+    if (run.observation)
+        printProgress(
+            QStringLiteral("vantage %1: ok, %2 processes").arg(name).arg(run.observation->processes.size()));
+    else
+        printProgress(QStringLiteral("vantage %1: failed: %2").arg(name, fromUtf8(run.error)));
+}
+
+void reportCapture(const ParsedCapture &capture)
+{
+    const QString kind = fromUtf8(capture.status.kind);
+    if (capture.status.ok)
+        printProgress(QStringLiteral("capture %1: ok").arg(kind));
+    else
+        printProgress(QStringLiteral("capture %1: failed: %2").arg(kind, fromUtf8(capture.status.error)));
+}
+
+// What inference and the network model noticed, after the per-vantage lines.
+void reportSnapshot(const Snapshot &snapshot)
+{
+    for (const VantageReport &report : snapshot.vantages)
+        for (const std::string &warning : report.warnings)
+            printProgress(
+                QStringLiteral("vantage %1: warning: %2").arg(fromUtf8(report.name), fromUtf8(warning)));
+    for (const std::vector<Finding> *findings : {&snapshot.findings, &snapshot.network.findings})
+        for (const Finding &finding : *findings)
+            printProgress(QStringLiteral("%1: %2").arg(fromUtf8(finding.severity), fromUtf8(finding.text)));
+}
+
+// Writes the snapshot (atomically, or to stdout) and returns the exit code: 1 when a vantage failed.
+int writeSnapshot(const CommandLine &command, const QString &path, const Snapshot &snapshot)
+{
+    QString writeError;
+    if (!writeOutput(path, snapshotToJson(snapshot), writeError))
+        return command.error(writeError);
+    if (path != QLatin1String("-"))
+        printProgress(QStringLiteral("wrote %1").arg(path));
+    return snapshot.partial() ? ExitPartial : ExitOk;
+}
+
+// The discovered default plan (discovery's notes go out as progress lines), or the exit code of
+// its one-line error.
+std::optional<VantagePlan> defaultPlan(const CommandLine &command, std::chrono::milliseconds timeout,
+                                       int &exitCode)
+{
+    QProcessRunner runner;
+    const PlanDiscovery discovery = discoverDefaultPlan(runner, timeout);
+    if (!discovery.ok) {
+        exitCode = command.error(fromUtf8(discovery.error));
+        return std::nullopt;
+    }
+    for (const std::string &note : discovery.notes)
+        printProgress(QStringLiteral("plan: %1").arg(fromUtf8(note)));
+    return discovery.plan;
+}
+
+QString captureKindList()
+{
+    QStringList kinds;
+    for (const CaptureKindInfo &info : captureKinds())
+        kinds << fromUtf8(std::string(info.kind));
+    return kinds.join(QLatin1String(", "));
+}
+
 } // namespace
 
 int fail(const QString &message)
@@ -217,7 +288,14 @@ int runPlan(const QStringList &arguments)
     CommandLine command(
         QStringLiteral("plan"), QStringLiteral("plan [--local]"),
         QStringLiteral("Print the default vantage plan as JSON: the commands that `snapshot` runs\n"
-                       "the collector through. Edit it and pass it to `snapshot --plan`."));
+                       "the collector through, and the host captures it runs beside them. Edit it and\n"
+                       "pass it to `snapshot --plan`.\n"
+                       "\n"
+                       "Where wsl.exe is reachable (Windows, or a distro through interop) the plan is\n"
+                       "discovered from `wsl.exe -l -v` and `wsl.exe -l --running -q`: a vantage per\n"
+                       "running WSL 2 distro, its WSLg system distro unless .wslconfig turns GUI apps\n"
+                       "off, and the VM root when elevated; stopped distros are left alone. Elsewhere\n"
+                       "it is the local plan. Exits 2 when wsl.exe cannot list the distros."));
     const QCommandLineOption local(QStringLiteral("local"),
                                    QStringLiteral("Print the plan for this Linux host instead (one \"host\" "
                                                   "vantage running `sh -s`)."));
@@ -225,7 +303,14 @@ int runPlan(const QStringList &arguments)
     if (const auto done = command.parse(arguments))
         return *done;
 
-    const VantagePlan plan = command.parser().isSet(local) ? localPlan() : defaultPlan();
+    VantagePlan plan = localPlan();
+    if (!command.parser().isSet(local)) {
+        int exitCode = ExitOk;
+        std::optional<VantagePlan> discovered = defaultPlan(command, kDiscoveryTimeout, exitCode);
+        if (!discovered)
+            return exitCode;
+        plan = std::move(*discovered);
+    }
     if (!writeStdout(planToJson(plan)))
         return command.error(QStringLiteral("cannot write to standard output"));
     return ExitOk;
@@ -236,9 +321,11 @@ int runSnapshot(const QStringList &arguments)
     CommandLine command(
         QStringLiteral("snapshot"),
         QStringLiteral("snapshot [--plan FILE | --local] -o SNAP.json [--timeout SECONDS]"),
-        QStringLiteral("Run the collector through every vantage of a plan at once and write the\n"
-                       "snapshot. Exits 1 when some vantage failed (the snapshot is still written,\n"
-                       "with the errors in it)."));
+        QStringLiteral("Run the collector through every vantage of a plan at once, and the plan's host\n"
+                       "captures beside them, and write the snapshot. Prints a line per vantage and per\n"
+                       "capture as each ends. Exits 1 when some vantage failed (the snapshot is still\n"
+                       "written, with the errors in it). A failed capture is reported and recorded in\n"
+                       "the snapshot's \"captures\" but does not make the snapshot partial."));
     const QCommandLineOption planOption(
         QStringLiteral("plan"),
         QStringLiteral("The vantage plan to run (JSON, as printed by `plan`). "
@@ -250,8 +337,8 @@ int runSnapshot(const QStringList &arguments)
                                     QStringLiteral("Where to write the snapshot; - for standard output."),
                                     QStringLiteral("SNAP.json"));
     const QCommandLineOption timeout(QStringLiteral("timeout"),
-                                     QStringLiteral("Stop a vantage that has not finished after this many "
-                                                    "seconds (default 30)."),
+                                     QStringLiteral("Stop a vantage or capture that has not finished after "
+                                                    "this many seconds (default 30)."),
                                      QStringLiteral("SECONDS"), QStringLiteral("30"));
     command.parser().addOptions({planOption, local, output, timeout});
     if (const auto done = command.parse(arguments))
@@ -268,6 +355,7 @@ int runSnapshot(const QStringList &arguments)
         return command.usageError(QStringLiteral("--timeout wants a number of seconds above 0, not '%1'")
                                       .arg(parser.value(timeout)));
 
+    const auto timeoutMs = std::chrono::milliseconds(std::llround(seconds * 1000));
     VantagePlan plan;
     if (parser.isSet(planOption)) {
         const QString path = parser.value(planOption);
@@ -279,41 +367,25 @@ int runSnapshot(const QStringList &arguments)
         if (!parsePlanJson(std::string_view(text->constData(), static_cast<std::size_t>(text->size())), plan,
                            parseError))
             return command.error(QStringLiteral("bad plan %1: %2").arg(path, fromUtf8(parseError.message)));
+    } else if (parser.isSet(local)) {
+        plan = localPlan();
     } else {
-        plan = parser.isSet(local) ? localPlan() : defaultPlan();
+        int exitCode = ExitOk;
+        std::optional<VantagePlan> discovered = defaultPlan(command, timeoutMs, exitCode);
+        if (!discovered)
+            return exitCode;
+        plan = std::move(*discovered);
     }
 
     CollectOptions options;
     options.script = std::string(collectorScript());
-    options.timeout = std::chrono::milliseconds(std::llround(seconds * 1000));
-    // Each vantage's outcome as it ends, so that a slow one does not hide the others.
-    options.onVantageDone = [](const VantageRun &run) {
-        const QString name = fromUtf8(run.spec.name);
-        if (run.observation)
-            printProgress(QStringLiteral("vantage %1: ok, %2 processes")
-                              .arg(name)
-                              .arg(run.observation->processes.size()));
-        else
-            printProgress(QStringLiteral("vantage %1: failed: %2").arg(name, fromUtf8(run.error)));
-    };
+    options.timeout = timeoutMs;
+    options.onVantageDone = reportVantage;
+    options.onCaptureDone = reportCapture;
     QProcessRunner runner;
-    const std::vector<VantageRun> runs = runVantages(plan, runner, options);
-    const Snapshot snapshot = inferSnapshot(runs, takenAtNow().toStdString());
-
-    for (const VantageReport &report : snapshot.vantages)
-        for (const std::string &warning : report.warnings)
-            printProgress(
-                QStringLiteral("vantage %1: warning: %2").arg(fromUtf8(report.name), fromUtf8(warning)));
-    for (const Finding &finding : snapshot.findings)
-        printProgress(QStringLiteral("%1: %2").arg(fromUtf8(finding.severity), fromUtf8(finding.text)));
-
-    const QString path = parser.value(output);
-    QString writeError;
-    if (!writeOutput(path, snapshotToJson(snapshot), writeError))
-        return command.error(writeError);
-    if (path != QLatin1String("-"))
-        printProgress(QStringLiteral("wrote %1").arg(path));
-    return snapshot.partial() ? ExitPartial : ExitOk;
+    const Snapshot snapshot = takeSnapshot(plan, runner, options, takenAtNow().toStdString());
+    reportSnapshot(snapshot);
+    return writeSnapshot(command, parser.value(output), snapshot);
 }
 
 int runTree(const QStringList &arguments)
@@ -410,6 +482,150 @@ int runExport(const QStringList &arguments)
     if (!writeOutput(path, pidTreeToDot(*snapshot), writeError))
         return command.error(writeError);
     return ExitOk;
+}
+
+int runParse(const QStringList &arguments)
+{
+    QString kinds;
+    for (const CaptureKindInfo &info : captureKinds())
+        kinds += QStringLiteral("  %1%2\n")
+                     .arg(fromUtf8(std::string(info.kind)), -20)
+                     .arg(fromUtf8(std::string(info.source)));
+    kinds.chop(1); // Qt's help adds its own blank line
+    CommandLine command(
+        QStringLiteral("parse"), QStringLiteral("parse KIND FILE"),
+        QStringLiteral("Run one capture parser on one saved command output and print, as JSON, what\n"
+                       "WSL Atlas understood from it (the snapshot's vocabulary). Paste an output into a\n"
+                       "file to see how the program reads your machine. Exits 2, with one line saying\n"
+                       "why, when the file cannot be read as that kind.\n"
+                       "\n"
+                       "Kinds, and the command whose output each reads:\n") +
+            kinds);
+    command.parser().addPositionalArgument(QStringLiteral("KIND"), QStringLiteral("The kind of output."));
+    command.parser().addPositionalArgument(QStringLiteral("FILE"),
+                                           QStringLiteral("The saved output; - for standard input."));
+    if (const auto done = command.parse(arguments, 2, QStringLiteral("needs a KIND and a FILE")))
+        return *done;
+
+    const QStringList args = command.parser().positionalArguments();
+    const QString kind = args.at(0);
+    const QString path = args.at(1);
+    if (!isCaptureKind(kind.toStdString()))
+        return command.usageError(
+            QStringLiteral("unknown capture kind '%1'; kinds: %2").arg(kind, captureKindList()));
+
+    // Bytes as they are: the parsers detect UTF-16 and code pages themselves.
+    QByteArray bytes;
+    const bool fromStdin = path == QLatin1String("-");
+    if (fromStdin) {
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly))
+            return command.error(QStringLiteral("cannot read standard input: %1").arg(in.errorString()));
+        bytes = in.readAll();
+    } else {
+        QString readError;
+        std::optional<QByteArray> data = readFile(path, readError);
+        if (!data)
+            return command.error(QStringLiteral("cannot read %1: %2").arg(path, readError));
+        bytes = std::move(*data);
+    }
+
+    const ParsedCapture parsed = parseCapture(
+        kind.toStdString(), std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+    if (!parsed.status.ok)
+        return command.error(QStringLiteral("%1: %2").arg(fromStdin ? QStringLiteral("standard input") : path,
+                                                          fromUtf8(parsed.status.error)));
+    if (!writeStdout(captureValuesToJson(parsed.values)))
+        return command.error(QStringLiteral("cannot write to standard output"));
+    return ExitOk;
+}
+
+int runImport(const QStringList &arguments)
+{
+    CommandLine command(
+        QStringLiteral("import"), QStringLiteral("import CAPTURE_DIR -o SNAP.json"),
+        QStringLiteral("Make a snapshot from a capture folder: command outputs saved one per file (by\n"
+                       "resources/capture-wsl.ps1, or by hand), instead of running anything. Names:\n"
+                       "  vantage-vm.txt               the collector through wsl --debug-shell\n"
+                       "  vantage-system-DISTRO.txt    the collector in DISTRO's WSLg system distro\n"
+                       "  vantage-DISTRO.txt           the collector in DISTRO\n"
+                       "  vantage-host.txt             the collector on a plain Linux host\n"
+                       "  KIND.txt, KIND.LABEL.txt     a host capture (kinds: see 'parse --help'),\n"
+                       "                               e.g. lxss-registry.hklm.txt\n"
+                       "Other files are ignored with a warning. Exits 1 when some vantage file could\n"
+                       "not be read (the snapshot is still written), 2 when the folder is missing or\n"
+                       "holds nothing usable. A capture file that cannot be read is reported but does\n"
+                       "not make the snapshot partial."));
+    command.parser().addPositionalArgument(QStringLiteral("CAPTURE_DIR"),
+                                           QStringLiteral("The folder of saved outputs."));
+    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
+                                    QStringLiteral("Where to write the snapshot; - for standard output."),
+                                    QStringLiteral("SNAP.json"));
+    command.parser().addOption(output);
+    if (const auto done =
+            command.parse(arguments, 1, QStringLiteral("missing the capture folder (CAPTURE_DIR)")))
+        return *done;
+    QCommandLineParser &parser = command.parser();
+    if (!parser.isSet(output) || parser.value(output).isEmpty())
+        return command.usageError(QStringLiteral("missing -o SNAP.json (- for standard output)"));
+
+    const QString folder = parser.positionalArguments().constFirst();
+    const QFileInfo info(folder);
+    if (!info.exists())
+        return command.error(QStringLiteral("no such folder %1").arg(folder));
+    if (!info.isDir())
+        return command.error(QStringLiteral("%1 is not a folder").arg(folder));
+    const QDir dir(folder);
+    if (!dir.isReadable())
+        return command.error(QStringLiteral("cannot read folder %1").arg(folder));
+
+    // A collector output is a few MB even on a busy machine; anything far larger is not a capture.
+    constexpr qint64 maxFileBytes = 256LL * 1024 * 1024;
+    std::vector<FolderFile> files;
+    std::vector<std::string> ignored;
+    for (const QFileInfo &entry : dir.entryInfoList(QDir::Files, QDir::Name)) {
+        const std::string name = entry.fileName().toStdString();
+        if (entry.size() > maxFileBytes) {
+            ignored.push_back(name + ": larger than 256 MB");
+            continue;
+        }
+        QString readError;
+        std::optional<QByteArray> data = readFile(entry.filePath(), readError);
+        if (!data) {
+            ignored.push_back(name + ": cannot be read: " + readError.toStdString());
+            continue;
+        }
+        files.push_back({name, data->toStdString()});
+    }
+    const Collection collection = collectionFromFolder(files, ignored);
+
+    // Nothing usable: one error line, no snapshot.
+    if (collection.runs.empty() && collection.captures.empty())
+        return command.error(QStringLiteral("%1 holds no capture files (vantage-NAME.txt, KIND.txt; "
+                                            "%2 other files ignored; see 'wslatlas-cli import --help')")
+                                 .arg(folder)
+                                 .arg(ignored.size()));
+    const bool anyRun = std::any_of(collection.runs.begin(), collection.runs.end(),
+                                    [](const VantageRun &r) { return r.observation.has_value(); });
+    const bool anyCapture = std::any_of(collection.captures.begin(), collection.captures.end(),
+                                        [](const ParsedCapture &c) { return c.status.ok; });
+    if (!anyRun && !anyCapture) {
+        const std::string first = collection.runs.empty() ? collection.captures.front().status.error
+                                                          : collection.runs.front().error;
+        return command.error(QStringLiteral("none of the %1 capture files in %2 could be read; the first: %3")
+                                 .arg(collection.runs.size() + collection.captures.size())
+                                 .arg(folder, fromUtf8(first)));
+    }
+
+    for (const std::string &why : ignored)
+        printProgress(QStringLiteral("warning: ignored %1").arg(fromUtf8(why)));
+    for (const VantageRun &run : collection.runs)
+        reportVantage(run);
+    for (const ParsedCapture &capture : collection.captures)
+        reportCapture(capture);
+    const Snapshot snapshot = snapshotFrom(collection, takenAtNow().toStdString());
+    reportSnapshot(snapshot);
+    return writeSnapshot(command, parser.value(output), snapshot);
 }
 
 } // namespace wslatlas::cli

@@ -11,7 +11,7 @@ namespace wslatlas::cli {
 enum ExitCode : int
 {
     ExitOk = 0,      // done
-    ExitPartial = 1, // the snapshot was written but some vantage failed
+    ExitPartial = 1, // the snapshot was written but some vantage failed (failed captures do not count)
     ExitFailure = 2, // bad usage, unreadable input, or nothing could be written
 };
 
@@ -31,5 +31,7 @@ int runPlan(const QStringList &arguments);
 int runSnapshot(const QStringList &arguments);
 int runTree(const QStringList &arguments);
 int runExport(const QStringList &arguments);
+int runParse(const QStringList &arguments);
+int runImport(const QStringList &arguments);
 
 } // namespace wslatlas::cli

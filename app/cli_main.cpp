@@ -15,7 +15,7 @@ using namespace wslatlas::cli;
 
 QString commandList()
 {
-    return QStringLiteral("plan, snapshot, tree, export");
+    return QStringLiteral("plan, snapshot, import, parse, tree, export");
 }
 
 void printUsage()
@@ -28,6 +28,8 @@ void printUsage()
             "Commands:\n"
             "  plan                 print the default vantage plan (JSON)\n"
             "  snapshot             run the collector through a plan and write SNAP.json\n"
+            "  import CAPTURE_DIR   make SNAP.json from saved command outputs (a capture folder)\n"
+            "  parse KIND FILE      run one capture parser on one saved output, print JSON\n"
             "  tree SNAP.json       print the pid-namespace tree as text\n"
             "  export SNAP.json     write a diagram of a view (pid view as DOT in this build)\n"
             "\n"
@@ -70,9 +72,10 @@ int dispatch(const QStringList &arguments)
         return runTree(rest);
     if (name == QLatin1String("export"))
         return runExport(rest);
-    if (name == QLatin1String("import") || name == QLatin1String("parse"))
-        return fail(
-            QStringLiteral("'%1' is not available in this build yet; commands: %2").arg(name, commandList()));
+    if (name == QLatin1String("import"))
+        return runImport(rest);
+    if (name == QLatin1String("parse"))
+        return runParse(rest);
     if (name.startsWith(QLatin1Char('-')))
         return fail(QStringLiteral("unknown option '%1'; usage: %2 COMMAND [options] (commands: %3)")
                         .arg(name, programName(), commandList()));
@@ -85,8 +88,10 @@ int dispatch(const QStringList &arguments)
 int main(int argc, char *argv[])
 {
 #ifdef Q_OS_WIN
-    // JSON and DOT go out byte for byte; text mode would turn \n into \r\n.
+    // JSON and DOT go out byte for byte; text mode would turn \n into \r\n. `parse KIND -` reads
+    // stdin as bytes too (UTF-16 output would be mangled by text mode).
     _setmode(_fileno(stdout), _O_BINARY);
+    _setmode(_fileno(stdin), _O_BINARY);
 #endif
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(programName());

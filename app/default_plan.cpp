@@ -1,11 +1,168 @@
 #include "default_plan.h"
 
+#include "capture_parsers.h"
+#include "collect.h"
+#include "windows_elevation.h"
+
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+#include <QString>
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+#include <variant>
+
 namespace wslatlas {
 
-VantagePlan defaultPlan()
+namespace {
+
+const std::string kWsl = "wsl.exe";
+
+std::string joined(const std::vector<std::string> &items)
 {
-    // Windows discovery from `wsl.exe -l -v` goes here (see the header); not implemented yet.
-    return localPlan();
+    std::string out;
+    for (const std::string &item : items)
+        out += (out.empty() ? "" : ", ") + item;
+    return out;
+}
+
+// `wsl.exe -l --running -q` prints one name per line (UTF-16 unless WSL_UTF8=1), nothing when none run.
+std::set<std::string> namesFrom(const std::string &bytes)
+{
+    std::set<std::string> names;
+    std::istringstream lines(decodeCaptureText(bytes));
+    for (std::string line; std::getline(lines, line);) {
+        const auto first = line.find_first_not_of(" \t");
+        const auto last = line.find_last_not_of(" \t");
+        if (first != std::string::npos)
+            names.insert(line.substr(first, last - first + 1));
+    }
+    return names;
+}
+
+// Compiled everywhere so that Linux builds check it; called on Windows only.
+[[maybe_unused]] std::optional<std::string> readWslConfig()
+{
+    // Untested: written without access to Windows. A missing file is the usual case (WSL's defaults).
+    QString profile = qEnvironmentVariable("USERPROFILE");
+    if (profile.isEmpty())
+        profile = QDir::homePath();
+    QFile file(QDir(profile).filePath(QStringLiteral(".wslconfig")));
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QByteArray bytes = file.readAll();
+    return bytes.toStdString();
+}
+
+} // namespace
+
+HostFacts currentHostFacts()
+{
+    HostFacts facts;
+    facts.wslReachable = !QStandardPaths::findExecutable(QString::fromStdString(kWsl)).isEmpty();
+#ifdef Q_OS_WIN
+    facts.windowsHost = true;
+    facts.elevated = isProcessElevated();
+    facts.wslConfig = readWslConfig();
+#else
+    // Inside a distro, %USERPROFILE% is the Windows side's and elevation is not ours to check: the
+    // plan then has no VM root vantage, and GUI apps are assumed on (a failing system vantage says so).
+#endif
+    return facts;
+}
+
+PlanDiscovery discoverPlan(const HostFacts &host, CommandRunner &runner, std::chrono::milliseconds timeout)
+{
+    PlanDiscovery out;
+    if (!host.wslReachable) {
+        if (host.windowsHost) {
+            out.error = "wsl.exe was not found on PATH: install WSL (wsl --install), or pass --plan FILE";
+            return out;
+        }
+        out.ok = true;
+        out.plan = localPlan();
+        return out;
+    }
+
+    std::vector<CommandRequest> requests(2);
+    requests[0].argv = {kWsl, "-l", "-v"};
+    requests[1].argv = {kWsl, "-l", "--running", "-q"};
+    for (CommandRequest &r : requests) {
+        r.timeout = timeout;
+        r.maxOutputBytes = 1024 * 1024;
+    }
+    const std::vector<CommandResult> results = runner.runAll(requests);
+    if (results.size() != requests.size()) {
+        out.error = "the command runner returned no result for wsl.exe -l -v";
+        return out;
+    }
+
+    // captureFromResult maps start failures, timeouts and wsl.exe's error codes to one message.
+    const ParsedCapture list = captureFromResult({"wsl-list", requests[0].argv}, results[0], timeout);
+    if (!list.status.ok || !list.values.distros) {
+        out.error = "cannot list the WSL distros (wsl.exe -l -v): " + list.status.error;
+        return out;
+    }
+    const std::vector<Distro> &distros = *list.values.distros;
+
+    const CommandResult &running = results[1];
+    const bool runningListed = running.started && !running.timedOut && !running.outputTruncated &&
+                               !running.crashed && running.exitCode == 0;
+    std::set<std::string> runningNames;
+    if (runningListed) {
+        runningNames = namesFrom(running.stdoutData);
+    } else {
+        out.notes.push_back("wsl.exe -l --running -q failed; running distros are taken from the state "
+                            "column of wsl.exe -l -v, where only the English \"Running\" is recognised");
+        for (const Distro &d : distros)
+            if (d.state == "Running")
+                runningNames.insert(d.name);
+    }
+
+    WslEnvironment env;
+    env.windowsHost = host.windowsHost;
+    env.elevated = host.elevated;
+    std::vector<std::string> wsl1, stopped;
+    for (const Distro &d : distros) {
+        if (!runningNames.count(d.name))
+            stopped.push_back(d.name);
+        else if (d.version != 2)
+            wsl1.push_back(d.name);
+        else
+            env.runningWsl2Distros.push_back(d.name);
+    }
+    // An empty .wslconfig means WSL's defaults, like a missing one.
+    if (host.wslConfig && host.wslConfig->find_first_not_of(" \t\r\n") != std::string::npos) {
+        auto config = parseWslConfig(*host.wslConfig);
+        if (const auto *error = std::get_if<CaptureError>(&config))
+            out.notes.push_back(".wslconfig was not understood and is ignored: " + error->message);
+        else if (const auto &gui = std::get<WslConfig>(config).guiApplications; gui && !*gui)
+            env.guiApplications = false;
+    }
+
+    if (!env.runningWsl2Distros.empty())
+        out.notes.push_back("running WSL 2 distros: " + joined(env.runningWsl2Distros));
+    else
+        out.notes.push_back("no WSL 2 distro is running: start one (wsl -d NAME) to see its namespaces");
+    if (!stopped.empty())
+        out.notes.push_back("not running, left alone (looking would start them): " + joined(stopped));
+    if (!wsl1.empty())
+        out.notes.push_back("WSL 1 distros, which have no namespaces in the VM: " + joined(wsl1));
+    if (!env.guiApplications)
+        out.notes.push_back("guiApplications=false in .wslconfig: no WSLg system vantages");
+    if (host.windowsHost && !env.elevated)
+        out.notes.push_back("not elevated: no VM root vantage (wsl --debug-shell needs an administrator)");
+
+    out.ok = true;
+    out.plan = wslPlan(env);
+    return out;
+}
+
+PlanDiscovery discoverDefaultPlan(CommandRunner &runner, std::chrono::milliseconds timeout)
+{
+    return discoverPlan(currentHostFacts(), runner, timeout);
 }
 
 } // namespace wslatlas

@@ -1,12 +1,50 @@
 #pragma once
-// The vantage plan used when the user names none (`wslatlas-cli plan`, `snapshot` without --plan).
+// The vantage plan used when the user names none (`wslatlas-cli plan`, `snapshot` without --plan):
+// discovered from wsl.exe when it is reachable (on Windows, or inside a distro through interop),
+// otherwise this Linux host's local plan (DESIGN.md, "Vantages").
+#include "command_runner.h"
 #include "vantage_plan.h"
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace wslatlas {
 
-// HOOK for the Windows discovery issue: on Windows this is to be built from `wsl.exe -l -v` (running
-// WSL 2 distros, a system vantage per distro unless GUI apps are off, the vm vantage when elevated;
-// DESIGN.md, "Vantages"). Until then every platform gets localPlan().
-VantagePlan defaultPlan();
+inline constexpr std::chrono::milliseconds kDiscoveryTimeout{30000};
+
+// What discovery needs to know about this machine besides wsl.exe's answers. currentHostFacts()
+// reads the real ones; tests pass their own.
+struct HostFacts
+{
+    bool wslReachable = false;            // wsl.exe found on PATH
+    bool windowsHost = false;             // Windows itself, not a distro calling wsl.exe through interop
+    bool elevated = false;                // administrator: the VM root vantage is possible
+    std::optional<std::string> wslConfig; // the bytes of %USERPROFILE%\.wslconfig, when it exists (Windows)
+};
+
+HostFacts currentHostFacts();
+
+struct PlanDiscovery
+{
+    bool ok = false;
+    VantagePlan plan;               // when ok
+    std::string error;              // when not ok: one line a person can act on
+    std::vector<std::string> notes; // what was found and left out, for progress lines
+};
+
+// Runs `wsl.exe -l -v` and `wsl.exe -l --running -q` (at once, each with the timeout) and builds
+// wslPlan() for the running WSL 2 distros. Running distros are the names that `--running -q` prints,
+// because the state column of `-l -v` is translated by older wsl.exe builds; when `--running -q`
+// fails, the state column is used and only the English "Running" is recognised. Fails, with the
+// message of wsl.exe's error code, when `-l -v` fails (no distro installed, service not running).
+// Without wsl.exe: localPlan() on Linux, an error on Windows.
+PlanDiscovery discoverPlan(const HostFacts &host, CommandRunner &runner,
+                           std::chrono::milliseconds timeout = kDiscoveryTimeout);
+
+// discoverPlan(currentHostFacts(), runner, timeout).
+PlanDiscovery discoverDefaultPlan(CommandRunner &runner,
+                                  std::chrono::milliseconds timeout = kDiscoveryTimeout);
 
 } // namespace wslatlas

@@ -28,10 +28,20 @@ ns_pid=""        # the unshare process, when the sleeps live in their own pid na
 sleep_pids=()    # the plain background sleeps otherwise
 cleanup() {
     if [[ -n $ns_pid ]]; then
-        # --kill-child: unshare's death SIGKILLs the namespace's init, and the kernel then kills every process
-        # of the namespace.
-        kill "$ns_pid" 2>/dev/null || true
+        # unshare --fork ignores SIGTERM and SIGINT, so SIGKILL; --kill-child then SIGKILLs the namespace's
+        # init, and the kernel kills every other process of the namespace with it.
+        local init
+        init=$(cat "/proc/$ns_pid/task/$ns_pid/children" 2>/dev/null || true)
+        kill -KILL "$ns_pid" 2>/dev/null || true
         wait "$ns_pid" 2>/dev/null || true
+        # The init turns zombie (or goes) only once the kernel has killed and reaped the whole namespace.
+        init=${init// /}
+        local _pid _comm state
+        for ((tries = 0; tries < 300; tries++)); do
+            [[ -n $init ]] && read -r _pid _comm state _ 2>/dev/null <"/proc/$init/stat" || break
+            [[ $state == Z ]] && break
+            sleep 0.1
+        done
     fi
     if ((${#sleep_pids[@]})); then
         kill "${sleep_pids[@]}" 2>/dev/null || true

@@ -1,6 +1,7 @@
 #include "collect.h"
 
 #include "collector_output.h"
+#include "network_model.h"
 
 #include <variant>
 
@@ -32,11 +33,16 @@ std::string programOf(const VantageSpec &spec)
     return spec.command.empty() ? std::string("(no command)") : spec.command.front();
 }
 
-// wsl.exe ends its failures with an untranslated "Error code: Wsl/.../TOKEN" line.
-std::string wslErrorLine(const std::string &text)
+// wsl.exe ends its failures with an untranslated "Error code: Wsl/.../TOKEN" line (in UTF-16 unless
+// WSL_UTF8=1); the wsl-error parser maps the token to what to do.
+std::string wslErrorMessage(const CommandResult &result)
 {
-    const auto at = text.find("Error code:");
-    return at == std::string::npos ? std::string() : firstLine(text.substr(at));
+    for (const std::string *stream : {&result.stdoutData, &result.stderrData}) {
+        auto parsed = parseWslError(*stream);
+        if (const auto *error = std::get_if<WslError>(&parsed))
+            return error->message + " (" + error->code + ")";
+    }
+    return {};
 }
 
 } // namespace
@@ -77,7 +83,7 @@ VantageRun vantageRunFromResult(const VantageSpec &spec, const CommandResult &re
         std::string message;
         if (exitedBadly) {
             message = program + " exited with code " + std::to_string(result.exitCode);
-            std::string detail = wslErrorLine(result.stdoutData);
+            std::string detail = wslErrorMessage(result);
             if (detail.empty())
                 detail = firstLine(result.stderrData);
             if (detail.empty())
@@ -102,11 +108,47 @@ VantageRun vantageRunFromResult(const VantageSpec &spec, const CommandResult &re
     return run;
 }
 
-std::vector<VantageRun> runVantages(const VantagePlan &plan, CommandRunner &runner,
-                                    const CollectOptions &options)
+ParsedCapture captureFromResult(const CaptureSpec &spec, const CommandResult &result, std::chrono::milliseconds timeout)
+{
+    const std::string program =
+        "\"" + (spec.command.empty() ? std::string("(no command)") : spec.command.front()) + "\"";
+    auto failed = [&](std::string why) {
+        ParsedCapture c;
+        c.status = {spec.kind, false, std::move(why)};
+        return c;
+    };
+    if (!result.started)
+        return failed(result.startError.empty() ? program + " could not be started" : result.startError);
+    if (result.timedOut) {
+        const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(timeout).count();
+        return failed(program + " did not finish within " + std::to_string(seconds) + " s and was stopped");
+    }
+    if (result.outputTruncated)
+        return failed(program + " printed more output than the limit");
+    if (result.exitCode != 0) {
+        std::string why = program + " exited with code " + std::to_string(result.exitCode);
+        if (const std::string wsl = wslErrorMessage(result); !wsl.empty())
+            why += ": " + wsl;
+        else if (const std::string err = firstLine(result.stderrData); !err.empty())
+            why += ": " + err;
+        else if (const std::string out = firstLine(result.stdoutData); !out.empty())
+            why += ": " + out;
+        return failed(why);
+    }
+    // No .wslconfig is the usual case, not a failure: WSL's defaults apply.
+    if (spec.kind == "wslconfig" && result.stdoutData.find_first_not_of(" \t\r\n") == std::string::npos) {
+        ParsedCapture c;
+        c.status = {spec.kind, true, ""};
+        c.values.wslConfig = WslConfig{};
+        return c;
+    }
+    return parseCapture(spec.kind, result.stdoutData);
+}
+
+Collection collect(const VantagePlan &plan, CommandRunner &runner, const CollectOptions &options)
 {
     std::vector<CommandRequest> requests;
-    requests.reserve(plan.vantages.size());
+    requests.reserve(plan.vantages.size() + plan.captures.size());
     for (const VantageSpec &spec : plan.vantages) {
         CommandRequest request;
         request.argv = spec.command;
@@ -116,32 +158,76 @@ std::vector<VantageRun> runVantages(const VantagePlan &plan, CommandRunner &runn
         request.endMarker = std::string(kCollectorEndMarker);
         requests.push_back(std::move(request));
     }
-    std::vector<std::optional<VantageRun>> done(plan.vantages.size());
-    const std::vector<CommandResult> results =
-        runner.runAll(requests, [&](std::size_t index, const CommandResult &result) {
-            if (index >= done.size() || done[index])
+    for (const CaptureSpec &spec : plan.captures) {
+        CommandRequest request;
+        request.argv = spec.command;
+        request.timeout = options.timeout;
+        request.maxOutputBytes = options.maxOutputBytes;
+        requests.push_back(std::move(request));
+    }
+    const std::size_t vantageCount = plan.vantages.size();
+    std::vector<std::optional<VantageRun>> runs(vantageCount);
+    std::vector<std::optional<ParsedCapture>> captures(plan.captures.size());
+    auto record = [&](std::size_t index, const CommandResult &result) {
+        if (index < vantageCount) {
+            if (runs[index])
                 return;
-            done[index] = vantageRunFromResult(plan.vantages[index], result, options.timeout);
+            runs[index] = vantageRunFromResult(plan.vantages[index], result, options.timeout);
             if (options.onVantageDone)
-                options.onVantageDone(*done[index]);
-        });
-    std::vector<VantageRun> runs;
-    runs.reserve(plan.vantages.size());
-    for (std::size_t i = 0; i < plan.vantages.size(); ++i) {
-        if (done[i]) {
-            runs.push_back(std::move(*done[i]));
-        } else if (i < results.size()) {
-            runs.push_back(vantageRunFromResult(plan.vantages[i], results[i], options.timeout));
-            if (options.onVantageDone)
-                options.onVantageDone(runs.back());
+                options.onVantageDone(*runs[index]);
+        } else if (index - vantageCount < captures.size()) {
+            auto &slot = captures[index - vantageCount];
+            if (slot)
+                return;
+            slot = captureFromResult(plan.captures[index - vantageCount], result, options.timeout);
+            if (options.onCaptureDone)
+                options.onCaptureDone(*slot);
+        }
+    };
+    const std::vector<CommandResult> results = runner.runAll(requests, record);
+    for (std::size_t i = 0; i < results.size(); ++i)
+        record(i, results[i]); // for runners that do not report as they go
+    Collection out;
+    for (std::size_t i = 0; i < vantageCount; ++i) {
+        if (runs[i]) {
+            out.runs.push_back(std::move(*runs[i]));
         } else {
             VantageRun missing;
             missing.spec = plan.vantages[i];
             missing.error = "the runner returned no result for this vantage";
-            runs.push_back(std::move(missing));
+            out.runs.push_back(std::move(missing));
         }
     }
-    return runs;
+    for (std::size_t i = 0; i < captures.size(); ++i) {
+        if (captures[i]) {
+            out.captures.push_back(std::move(*captures[i]));
+        } else {
+            ParsedCapture missing;
+            missing.status = {plan.captures[i].kind, false, "the runner returned no result for this capture"};
+            out.captures.push_back(std::move(missing));
+        }
+    }
+    return out;
+}
+
+std::vector<VantageRun> runVantages(const VantagePlan &plan, CommandRunner &runner, const CollectOptions &options)
+{
+    VantagePlan vantagesOnly;
+    vantagesOnly.vantages = plan.vantages;
+    return collect(vantagesOnly, runner, options).runs;
+}
+
+Snapshot snapshotFrom(const Collection &collection, std::string takenAt)
+{
+    Snapshot snapshot = inferSnapshot(collection.runs, std::move(takenAt));
+    buildHostNetwork(snapshot, collection.captures);
+    return snapshot;
+}
+
+Snapshot takeSnapshot(const VantagePlan &plan, CommandRunner &runner, const CollectOptions &options,
+                      std::string takenAt)
+{
+    return snapshotFrom(collect(plan, runner, options), std::move(takenAt));
 }
 
 } // namespace wslatlas

@@ -1,5 +1,7 @@
 #pragma once
-// Runs a vantage plan through a CommandRunner and turns each result into a VantageRun.
+// Runs a vantage plan (vantages and host captures) through a CommandRunner and turns each result
+// into a VantageRun or a ParsedCapture; then the snapshot.
+#include "capture_kinds.h"
 #include "command_runner.h"
 #include "infer.h"
 #include "vantage_plan.h"
@@ -17,14 +19,32 @@ struct CollectOptions
     std::string script; // the collector script, fed on stdin
     std::chrono::milliseconds timeout{30000};
     std::size_t maxOutputBytes = 256u * 1024u * 1024u;
-    std::function<void(const VantageRun &)> onVantageDone; // progress, as each vantage ends
+    std::function<void(const VantageRun &)> onVantageDone;    // progress, as each vantage ends
+    std::function<void(const ParsedCapture &)> onCaptureDone; // and as each host capture ends
+};
+
+struct Collection
+{
+    std::vector<VantageRun> runs;
+    std::vector<ParsedCapture> captures;
 };
 
 // Pure: a command's result for one vantage -> observation or an actionable error.
 VantageRun vantageRunFromResult(const VantageSpec &spec, const CommandResult &result,
                                 std::chrono::milliseconds timeout);
 
+// Pure: a capture command's result -> its parsed values or an error.
+ParsedCapture captureFromResult(const CaptureSpec &spec, const CommandResult &result,
+                                std::chrono::milliseconds timeout);
+
+// Runs every vantage and capture of the plan at once.
+Collection collect(const VantagePlan &plan, CommandRunner &runner, const CollectOptions &options);
 std::vector<VantageRun> runVantages(const VantagePlan &plan, CommandRunner &runner,
                                     const CollectOptions &options);
+
+// inferSnapshot, then buildHostNetwork: what the CLI and the GUI call.
+Snapshot snapshotFrom(const Collection &collection, std::string takenAt);
+Snapshot takeSnapshot(const VantagePlan &plan, CommandRunner &runner, const CollectOptions &options,
+                      std::string takenAt);
 
 } // namespace wslatlas

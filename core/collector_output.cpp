@@ -1,15 +1,20 @@
 #include "collector_output.h"
 
+#include "capture_parsers.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <unordered_map>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace wslatlas {
@@ -52,6 +57,16 @@ std::vector<std::string_view> splitWords(std::string_view s)
     return words;
 }
 
+std::string_view nextWord(std::string_view s, std::size_t &at)
+{
+    while (at < s.size() && isSpace(s[at]))
+        ++at;
+    const std::size_t start = at;
+    while (at < s.size() && !isSpace(s[at]))
+        ++at;
+    return s.substr(start, at - start);
+}
+
 template <typename T> std::optional<T> toNumber(std::string_view s, int base = 10)
 {
     if (s.empty())
@@ -82,8 +97,11 @@ std::string sanitizeUtf8(std::string_view s)
     while (i < s.size()) {
         const auto c = static_cast<unsigned char>(s[i]);
         if (c < 0x80) {
-            out += static_cast<char>(c);
-            ++i;
+            std::size_t end = i + 1; // copy ASCII by runs: /proc is nearly all ASCII
+            while (end < s.size() && static_cast<unsigned char>(s[end]) < 0x80)
+                ++end;
+            out.append(s.substr(i, end - i));
+            i = end;
             continue;
         }
         std::size_t len = 0;
@@ -216,7 +234,8 @@ std::optional<std::pair<std::string_view, std::string_view>> splitStatusField(st
 std::vector<int> parsePidList(std::string_view s)
 {
     std::vector<int> pids;
-    for (auto word : splitWords(s)) {
+    std::size_t at = 0;
+    for (auto word = nextWord(s, at); !word.empty(); word = nextWord(s, at)) {
         auto pid = toPid(word);
         if (!pid)
             break;
@@ -242,54 +261,108 @@ struct Sections
 
 // ---- processes
 
-struct ProcessDraft
-{
-    std::optional<std::string> name;
-    std::optional<int> ppid;
-    std::optional<int> uid;
-    std::optional<std::vector<int>> nspid;
-    std::optional<int> statPpid;
-    std::optional<std::uint64_t> startTicks;
-    std::optional<std::string> cmdline;
-    bool nsListed = false;
-    NsLinks ns;
-};
-
-using DraftTable = std::map<int, ProcessDraft>;
-
+// What a status file says; the views point into the collector's output and the last line of a key wins.
 struct StatusFields
 {
-    std::optional<std::string> name;
+    std::optional<std::string_view> name; // still escaped by the kernel
     std::optional<int> pid;
     std::optional<int> ppid;
     std::optional<int> uid;
-    std::optional<std::vector<int>> nspid;
+    std::string_view nspid; // empty when missing
 };
 
 // Applies one "Key:\tvalue" line of a status file; returns whether it was a key the collector asks for.
 bool applyStatusField(StatusFields &f, std::string_view key, std::string_view value)
 {
     if (key == "Name") {
-        f.name = unescapeStatusName(value);
+        f.name = value;
     } else if (key == "Pid") {
         f.pid = toPid(value);
     } else if (key == "PPid") {
         f.ppid = toPid(value);
     } else if (key == "Uid") {
-        auto words = splitWords(value);
-        if (!words.empty())
-            f.uid = toPid(words.front());
+        std::size_t at = 0;
+        if (auto first = nextWord(value, at); !first.empty())
+            f.uid = toPid(first);
     } else if (key == "NSpid") {
-        f.nspid = parsePidList(value);
+        f.nspid = value;
     } else {
         return false;
     }
     return true;
 }
 
+struct ProcessDraft
+{
+    int pid = 0;
+    StatusFields status;
+    std::optional<int> statPpid;
+    std::optional<std::uint64_t> startTicks;
+    std::optional<std::string_view> cmdline;
+    std::optional<std::string> cmdlineJoined; // set when an argument's newline split the command line
+    bool nsListed = false;
+    NsLinks ns;
+};
+
+// The processes of the status listing, in its order. The other listings come from the same /proc glob, so
+// their next record is nearly always the draft after the previous one: `find` tries that before the index.
+class DraftTable
+{
+public:
+    explicit DraftTable(std::size_t expected)
+    {
+        m_drafts.reserve(expected);
+        m_index.reserve(expected);
+    }
+
+    ProcessDraft &findOrAdd(int pid)
+    {
+        if (ProcessDraft *d = find(pid))
+            return *d;
+        m_index.emplace(pid, m_drafts.size());
+        m_hint = m_drafts.size();
+        m_drafts.push_back(ProcessDraft{});
+        m_drafts.back().pid = pid;
+        return m_drafts.back();
+    }
+
+    ProcessDraft *find(int pid)
+    {
+        for (std::size_t i : {m_hint, m_hint + 1}) {
+            if (i < m_drafts.size() && m_drafts[i].pid == pid) {
+                m_hint = i;
+                return &m_drafts[i];
+            }
+        }
+        const auto it = m_index.find(pid);
+        if (it == m_index.end())
+            return nullptr;
+        m_hint = it->second;
+        return &m_drafts[it->second];
+    }
+
+    bool empty() const { return m_drafts.empty(); }
+
+    // In pid order, the order of the observation's processes.
+    std::vector<ProcessDraft *> byPid()
+    {
+        std::vector<ProcessDraft *> out;
+        out.reserve(m_drafts.size());
+        for (ProcessDraft &d : m_drafts)
+            out.push_back(&d);
+        std::sort(out.begin(), out.end(), [](const ProcessDraft *a, const ProcessDraft *b) { return a->pid < b->pid; });
+        return out;
+    }
+
+private:
+    std::vector<ProcessDraft> m_drafts;
+    std::unordered_map<int, std::size_t> m_index;
+    std::size_t m_hint = 0;
+};
+
 void parseStatusSection(const std::vector<std::string_view> &lines, DraftTable &table)
 {
-    std::map<int, StatusFields> fields;
+    ProcessDraft *current = nullptr; // grep -H prints a file's lines together
     for (auto line : lines) {
         auto path = splitProcPath(line, "/status:");
         if (!path)
@@ -297,19 +370,15 @@ void parseStatusSection(const std::vector<std::string_view> &lines, DraftTable &
         auto kv = splitStatusField(path->second);
         if (!kv)
             continue;
-        applyStatusField(fields[path->first], kv->first, kv->second);
-    }
-    for (auto &[pid, f] : fields) {
-        auto &d = table[pid];
-        d.name = std::move(f.name);
-        d.ppid = f.ppid;
-        d.uid = f.uid;
-        d.nspid = std::move(f.nspid);
+        if (!current || current->pid != path->first)
+            current = &table.findOrAdd(path->first);
+        applyStatusField(current->status, kv->first, kv->second);
     }
 }
 
 // "PID (COMM) STATE PPID ... STARTTIME(22) ...": COMM may hold spaces, parentheses and even a newline, so the
-// fields are counted from the last ')'.
+// fields are counted from the last ')'. Returns whether the record was readable, whether or not the status
+// listing had its process.
 bool parseStatRecord(std::string_view rec, DraftTable &table)
 {
     const std::size_t space = rec.find(' ');
@@ -319,16 +388,26 @@ bool parseStatRecord(std::string_view rec, DraftTable &table)
     const std::size_t close = rec.rfind(')');
     if (!pid || close == std::string_view::npos || close <= space)
         return false;
-    const auto fields = splitWords(rec.substr(close + 1)); // fields[0] is field 3 (state)
-    if (fields.size() < 20)
-        return false;
-    const auto ppid = toPid(fields[1]);
-    const auto start = toNumber<std::uint64_t>(fields[19]);
+    const std::string_view rest = rec.substr(close + 1); // word 0 is field 3 (state)
+    std::size_t at = 0;
+    std::string_view ppidText, startText;
+    for (int i = 0; i < 20; ++i) {
+        const auto w = nextWord(rest, at);
+        if (w.empty())
+            return false;
+        if (i == 1)
+            ppidText = w;
+        else if (i == 19)
+            startText = w;
+    }
+    const auto ppid = toPid(ppidText);
+    const auto start = toNumber<std::uint64_t>(startText);
     if (!ppid || !start)
         return false;
-    auto &d = table[*pid];
-    d.statPpid = ppid;
-    d.startTicks = start;
+    if (ProcessDraft *d = table.find(*pid)) {
+        d->statPpid = ppid;
+        d->startTicks = start;
+    }
     return true;
 }
 
@@ -360,31 +439,34 @@ void parseCmdlineSection(const std::vector<std::string_view> &lines, DraftTable 
     // An argument that holds a newline splits a command line: grep -H prefixes every piece with the same
     // path, so the same pid twice in a row continues it (an unprefixed line is accepted too). The newline
     // becomes a space, like the NUL and CR that the collector already turned into spaces.
-    std::string *current = nullptr;
+    ProcessDraft *current = nullptr; // null for a pid the status listing did not have
     int currentPid = -1;
     for (auto line : lines) {
         auto path = splitProcPath(line, "/cmdline:");
         if (path && path->first != currentPid) {
-            auto &d = table[path->first];
-            d.cmdline = std::string(path->second);
-            current = &*d.cmdline;
+            current = table.find(path->first);
             currentPid = path->first;
+            if (current) {
+                current->cmdline = path->second;
+                current->cmdlineJoined.reset();
+            }
         } else if (current) {
-            *current += ' ';
-            *current += path ? path->second : line;
+            if (!current->cmdlineJoined)
+                current->cmdlineJoined.emplace(*current->cmdline);
+            *current->cmdlineJoined += ' ';
+            *current->cmdlineJoined += path ? path->second : line;
         }
-    }
-    for (auto &[pid, d] : table) {
-        if (d.cmdline && !d.cmdline->empty() && d.cmdline->back() == ' ')
-            d.cmdline->pop_back(); // the final NUL
     }
 }
 
+constexpr std::string_view kKeptNsTypes[] = {"pid", "net", "mnt", "uts", "ipc", "user", "cgroup", "time"};
+
 bool isKeptNsType(std::string_view name)
 {
-    static const std::set<std::string_view> kept = {"pid", "net",  "mnt",    "uts",
-                                                    "ipc", "user", "cgroup", "time"};
-    return kept.count(name) != 0;
+    for (std::string_view k : kKeptNsTypes)
+        if (k == name)
+            return true;
+    return false;
 }
 
 // "pid:[4026532257]", possibly quoted by GNU ls.
@@ -400,28 +482,53 @@ std::optional<std::uint64_t> parseNsTarget(std::string_view target)
     return toNumber<std::uint64_t>(target.substr(open + 2, target.size() - open - 3));
 }
 
-// `shellProcPid`: ls prints no header when it lists a single directory, which can only be the shell's own
-// (the shell is alive throughout and always matches the glob; the shell alone in its pid namespace).
-void parseNsSection(const std::vector<std::string_view> &lines, DraftTable &table, int shellProcPid)
+// The first " -> " of an `ls -l` line, found by its '-': a line has far fewer of those than blanks.
+std::size_t findArrow(std::string_view line)
 {
-    ProcessDraft *current = &table[shellProcPid];
+    for (std::size_t dash = line.find('-', 1); dash != std::string_view::npos; dash = line.find('-', dash + 1)) {
+        if (line[dash - 1] == ' ' && line.substr(dash + 1, 2) == "> ")
+            return dash - 1;
+    }
+    return std::string_view::npos;
+}
+
+// `shellProcPid`: ls prints no header when it lists a single directory, which can only be the shell's own
+// (the shell is alive throughout and always matches the glob; the shell alone in its pid namespace). The
+// shell's links go to `shellNs` when the status listing did not have the shell.
+void parseNsSection(const std::vector<std::string_view> &lines, DraftTable &table, int shellProcPid,
+                    NsLinks &shellNs)
+{
+    ProcessDraft *shell = table.find(shellProcPid);
+    NsLinks *current = shell ? &shell->ns : &shellNs;
     for (auto raw : lines) {
         const auto line = trim(raw);
         if (line.empty() || line.starts_with("total "))
             continue;
-        if (auto path = splitProcPath(line, "/ns:"); path && path->second.empty()) {
-            current = &table[path->first];
-            current->nsListed = true;
+        if (auto path = line.front() == '/' ? splitProcPath(line, "/ns:") : std::nullopt;
+            path && path->second.empty()) {
+            ProcessDraft *d = table.find(path->first);
+            if (d)
+                d->nsListed = true;
+            current = d ? &d->ns : path->first == shellProcPid ? &shellNs : nullptr;
             continue;
         }
-        const std::size_t arrow = line.find(" -> ");
+        if (!current)
+            continue; // a process the status listing did not have
+        const std::size_t arrow = findArrow(line);
         if (arrow == std::string_view::npos)
             continue; // the reader may not read this link (busybox prints the name alone)
-        const auto left = splitWords(line.substr(0, arrow));
-        if (left.empty() || !isKeptNsType(left.back()))
+        const std::string_view left = trim(line.substr(0, arrow));
+        std::size_t typeStart = left.size(); // after the last blank
+        while (typeStart > 0 && left[typeStart - 1] != ' ' && left[typeStart - 1] != '\t')
+            --typeStart;
+        const std::string_view type = left.substr(typeStart);
+        if (type.empty() || !isKeptNsType(type))
             continue;
-        if (auto inode = parseNsTarget(line.substr(arrow + 4)))
-            current->ns[std::string(left.back())] = *inode;
+        if (auto inode = parseNsTarget(line.substr(arrow + 4))) {
+            if (current->empty())
+                current->reserve(std::size(kKeptNsTypes));
+            current->insert_or_assign(type, *inode);
+        }
     }
 }
 
@@ -476,13 +583,10 @@ void parseOsRelease(const std::vector<std::string_view> *lines, std::map<std::st
 }
 
 // ---- network
-
-std::string_view stripPeerSuffix(std::string_view name)
-{
-    // "eth0@if12" names the link's peer, not the interface.
-    const std::size_t at = name.find('@');
-    return at == std::string_view::npos ? name : name.substr(0, at);
-}
+//
+// The ip-link, ip-addr, ip-route and resolv-conf sections are read by the capture parsers of
+// core/captures/linux_net.cpp, the same ones `wslatlas-cli parse` runs on pasted outputs; the /proc/net
+// sections are the fallbacks for a vantage without `ip` (or whose `ip` printed nothing readable).
 
 InterfaceObservation &interfaceNamed(std::vector<InterfaceObservation> &list, const std::string &name)
 {
@@ -493,61 +597,6 @@ InterfaceObservation &interfaceNamed(std::vector<InterfaceObservation> &list, co
     list.push_back(InterfaceObservation{});
     list.back().name = name;
     return list.back();
-}
-
-// "N: NAME: rest" (ip -o link) or "N: NAME    rest" (ip -o addr) -> {NAME, rest}.
-std::optional<std::pair<std::string, std::string_view>> splitIpIndexLine(std::string_view line)
-{
-    const std::size_t colon = line.find(": ");
-    if (colon == std::string_view::npos || !toPid(line.substr(0, colon)))
-        return std::nullopt;
-    std::string_view rest = line.substr(colon + 2);
-    while (!rest.empty() && isSpace(rest.front()))
-        rest.remove_prefix(1);
-    std::size_t end = 0;
-    while (end < rest.size() && !isSpace(rest[end]))
-        ++end;
-    std::string_view name = rest.substr(0, end);
-    if (!name.empty() && name.back() == ':')
-        name.remove_suffix(1);
-    name = stripPeerSuffix(name);
-    if (name.empty())
-        return std::nullopt;
-    return std::make_pair(sanitizeUtf8(name), rest.substr(end));
-}
-
-void parseIpLink(const std::vector<std::string_view> &lines, std::vector<InterfaceObservation> &out)
-{
-    for (auto line : lines) {
-        auto head = splitIpIndexLine(line);
-        if (!head)
-            continue;
-        auto &iface = interfaceNamed(out, head->first);
-        const std::string_view rest = head->second;
-        const std::size_t lt = rest.find('<');
-        const std::size_t gt = rest.find('>', lt == std::string_view::npos ? 0 : lt);
-        if (lt != std::string_view::npos && gt != std::string_view::npos) {
-            const std::string_view flags = rest.substr(lt + 1, gt - lt - 1);
-            bool up = false;
-            std::size_t start = 0;
-            while (start <= flags.size()) {
-                std::size_t comma = flags.find(',', start);
-                if (comma == std::string_view::npos)
-                    comma = flags.size();
-                if (flags.substr(start, comma - start) == "UP")
-                    up = true;
-                start = comma + 1;
-            }
-            iface.up = up;
-        }
-        const auto words = splitWords(rest);
-        for (std::size_t i = 0; i + 1 < words.size(); ++i) {
-            if (words[i] == "mtu")
-                iface.mtu = toPid(words[i + 1]);
-            else if (words[i] == "link/ether")
-                iface.mac = sanitizeUtf8(words[i + 1]);
-        }
-    }
 }
 
 void parseNetDev(const std::vector<std::string_view> &lines, std::vector<InterfaceObservation> &out)
@@ -561,43 +610,6 @@ void parseNetDev(const std::vector<std::string_view> &lines, std::vector<Interfa
         const auto name = trim(line.substr(0, colon));
         if (!name.empty())
             interfaceNamed(out, sanitizeUtf8(name));
-    }
-}
-
-std::optional<AddressObservation> parseCidr(std::string_view s, int hostPrefix)
-{
-    if (s.empty())
-        return std::nullopt;
-    AddressObservation a;
-    const std::size_t slash = s.find('/');
-    a.address = sanitizeUtf8(s.substr(0, slash));
-    a.prefix = hostPrefix;
-    if (slash != std::string_view::npos) {
-        auto p = toPid(s.substr(slash + 1));
-        if (!p || *p > hostPrefix)
-            return std::nullopt;
-        a.prefix = *p;
-    }
-    return a;
-}
-
-void parseIpAddr(const std::vector<std::string_view> &lines, std::vector<InterfaceObservation> &out)
-{
-    for (auto line : lines) {
-        auto head = splitIpIndexLine(line);
-        if (!head)
-            continue;
-        const auto words = splitWords(head->second);
-        if (words.size() < 2)
-            continue;
-        const bool v4 = words[0] == "inet";
-        if (!v4 && words[0] != "inet6")
-            continue;
-        auto addr = parseCidr(words[1], v4 ? 32 : 128);
-        if (!addr)
-            continue;
-        auto &iface = interfaceNamed(out, head->first);
-        (v4 ? iface.ipv4 : iface.ipv6).push_back(std::move(*addr));
     }
 }
 
@@ -664,43 +676,6 @@ void parseIfInet6(const std::vector<std::string_view> &lines, std::vector<Interf
     }
 }
 
-bool isRouteType(std::string_view w)
-{
-    static const std::set<std::string_view> types = {"unicast", "local",       "broadcast", "multicast",
-                                                     "throw",   "unreachable", "prohibit",  "blackhole",
-                                                     "nat",     "anycast"};
-    return types.count(w) != 0;
-}
-
-void parseIpRoute(const std::vector<std::string_view> &lines, std::vector<RouteObservation> &out)
-{
-    for (auto line : lines) {
-        if (line.empty() || isSpace(line.front()))
-            continue; // a multipath "nexthop" continuation
-        auto words = splitWords(line);
-        std::size_t i = 0;
-        if (i < words.size() && isRouteType(words[i]))
-            ++i;
-        if (i >= words.size())
-            continue;
-        RouteObservation r;
-        const std::string_view dest = words[i++];
-        if (dest == "default" || dest.find('/') != std::string_view::npos)
-            r.destination = sanitizeUtf8(dest);
-        else // a host route
-            r.destination = sanitizeUtf8(dest) + (dest.find(':') != std::string_view::npos ? "/128" : "/32");
-        for (; i + 1 < words.size(); ++i) {
-            if (words[i] == "via")
-                r.gateway = sanitizeUtf8(words[++i]);
-            else if (words[i] == "dev")
-                r.dev = sanitizeUtf8(stripPeerSuffix(words[++i]));
-            else if (words[i] == "src")
-                r.source = sanitizeUtf8(words[++i]);
-        }
-        out.push_back(std::move(r));
-    }
-}
-
 std::string ipv4FromProcHex(std::uint32_t v)
 {
     // /proc/net/route prints the address as a host-order (little-endian) word of network-order bytes.
@@ -734,40 +709,118 @@ void parseNetRoute(const std::vector<std::string_view> &lines, std::vector<Route
     }
 }
 
+// A section's lines joined back into the text the command printed; empty when the section is missing.
+std::string sectionText(const Sections &sections, std::string_view name)
+{
+    std::string text;
+    if (const auto *lines = sections.find(name)) {
+        for (auto line : *lines) {
+            text.append(line);
+            text += '\n';
+        }
+    }
+    return text;
+}
+
+InterfaceObservation toObservation(const NetInterface &i)
+{
+    InterfaceObservation o;
+    o.name = i.name;
+    o.mac = i.mac;
+    o.mtu = i.mtu;
+    o.up = i.up;
+    for (const Address &a : i.ipv4)
+        o.ipv4.push_back({a.address, a.prefix});
+    for (const Address &a : i.ipv6)
+        o.ipv6.push_back({a.address, a.prefix});
+    return o;
+}
+
+RouteObservation toObservation(const Route &r)
+{
+    return RouteObservation{r.destination, r.gateway, r.dev, r.source};
+}
+
+void mergeInterface(std::vector<InterfaceObservation> &list, InterfaceObservation from)
+{
+    InterfaceObservation &to = interfaceNamed(list, from.name);
+    if (to.mac.empty())
+        to.mac = std::move(from.mac);
+    if (!to.mtu)
+        to.mtu = from.mtu;
+    if (!to.up)
+        to.up = from.up;
+    for (auto &a : from.ipv4)
+        to.ipv4.push_back(std::move(a));
+    for (auto &a : from.ipv6)
+        to.ipv6.push_back(std::move(a));
+}
+
+void warnUnreadable(VantageObservation &obs, std::string_view what, const CaptureError &e,
+                    std::string_view instead)
+{
+    obs.warnings.push_back("The output of " + std::string(what) + " could not be read (" + e.message + ")" +
+                           std::string(instead));
+}
+
 void parseNetwork(const Sections &sections, VantageObservation &obs)
 {
-    const auto *ipLink = sections.find("ip-link");
-    if (ipLink)
-        parseIpLink(*ipLink, obs.interfaces);
-    if (obs.interfaces.empty()) {
+    // `ip -o link` (flags, MTU, MAC) and `ip -o addr` (addresses) read together, as one `ip addr` output.
+    const std::string linkText = sectionText(sections, "ip-link");
+    const std::string ipText = linkText + sectionText(sections, "ip-addr");
+    std::vector<InterfaceObservation> fromIp;
+    if (!trim(ipText).empty()) {
+        auto parsed = parseIpAddr(ipText);
+        if (auto *list = std::get_if<std::vector<NetInterface>>(&parsed)) {
+            for (const NetInterface &i : *list)
+                fromIp.push_back(toObservation(i));
+        } else {
+            warnUnreadable(obs, "`ip link` and `ip addr`", std::get<CaptureError>(parsed),
+                           "; the interfaces come from /proc/net instead.");
+        }
+    }
+    bool haveLinks = false; // link lines name every interface, address lines only those with addresses
+    for (const auto &i : fromIp)
+        haveLinks = haveLinks || i.mtu || i.up;
+    if (haveLinks) {
+        obs.interfaces = std::move(fromIp);
+    } else {
         if (const auto *netDev = sections.find("net-dev"))
             parseNetDev(*netDev, obs.interfaces);
+        for (auto &i : fromIp)
+            mergeInterface(obs.interfaces, std::move(i));
     }
 
     bool haveAddresses = false;
-    if (const auto *ipAddr = sections.find("ip-addr")) {
-        parseIpAddr(*ipAddr, obs.interfaces);
-        for (const auto &i : obs.interfaces)
-            haveAddresses = haveAddresses || !i.ipv4.empty() || !i.ipv6.empty();
-    }
+    for (const auto &i : obs.interfaces)
+        haveAddresses = haveAddresses || !i.ipv4.empty() || !i.ipv6.empty();
     if (!haveAddresses) {
         if (const auto *ifInet6 = sections.find("net-if-inet6"))
             parseIfInet6(*ifInet6, obs.interfaces);
     }
 
-    if (const auto *ipRoute = sections.find("ip-route"))
-        parseIpRoute(*ipRoute, obs.routes);
+    if (const std::string routeText = sectionText(sections, "ip-route"); !trim(routeText).empty()) {
+        auto parsed = parseIpRoute(routeText);
+        if (auto *list = std::get_if<std::vector<Route>>(&parsed)) {
+            for (const Route &r : *list)
+                obs.routes.push_back(toObservation(r));
+        } else {
+            warnUnreadable(obs, "`ip route`", std::get<CaptureError>(parsed),
+                           "; the IPv4 routes come from /proc/net/route instead.");
+        }
+    }
     if (obs.routes.empty()) {
         if (const auto *netRoute = sections.find("net-route"))
             parseNetRoute(*netRoute, obs.routes);
     }
 
-    if (const auto *resolv = sections.find("resolv-conf")) {
-        for (auto line : *resolv) {
-            const auto words = splitWords(line);
-            if (words.size() >= 2 && words[0] == "nameserver")
-                obs.nameservers.push_back(sanitizeUtf8(words[1]));
-        }
+    if (const std::string resolvText = sectionText(sections, "resolv-conf"); !trim(resolvText).empty()) {
+        auto parsed = parseResolvConf(resolvText);
+        if (auto *list = std::get_if<std::vector<std::string>>(&parsed))
+            obs.nameservers = std::move(*list);
+        else
+            warnUnreadable(obs, "/etc/resolv.conf", std::get<CaptureError>(parsed),
+                           ", so no nameserver is shown.");
     }
     obs.networkingMode = firstLine(sections.find("wslinfo-networking-mode"));
 }
@@ -798,32 +851,53 @@ std::optional<CollectorParseError> cutSections(std::string_view raw, Sections &s
             "from standard input (`sh -s`).");
 
     // The last begin marker before the first end marker counts: a debug shell may still show an earlier,
-    // interrupted run. A listing line (/proc/...) that happens to quote a marker is data, not a marker.
-    const auto lines = splitLines(raw);
-    std::size_t begin = lines.size();
-    std::size_t end = lines.size();
+    // interrupted run, whose sections a later begin marker drops. A listing line (/proc/...) that happens to
+    // quote a marker is data, not a marker. One pass, without a list of all the lines.
+    bool begun = false;
     std::string_view versionText;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (lines[i].starts_with("/proc/"))
+    std::vector<std::string_view> *current = nullptr;
+    for (std::size_t start = 0; start <= raw.size();) {
+        const std::size_t nl = raw.find('\n', start);
+        const std::size_t stop = nl == std::string_view::npos ? raw.size() : nl;
+        std::string_view line = raw.substr(start, stop - start);
+        start = stop + 1;
+        while (!line.empty() && line.back() == '\r')
+            line.remove_suffix(1);
+        if (line.starts_with("/proc/")) {
+            if (current)
+                current->push_back(line);
             continue;
-        if (begin != lines.size() && lines[i].starts_with(kCollectorEndMarker)) {
-            end = i;
+        }
+        if (begun && line.starts_with(kCollectorEndMarker)) {
+            sections.ended = true;
             break;
         }
-        const std::size_t at = lines[i].find(kBeginMarker);
-        if (at != std::string_view::npos) {
-            begin = i;
-            versionText = trim(lines[i].substr(at + kBeginMarker.size()));
+        if (const std::size_t at = line.find(kBeginMarker); at != std::string_view::npos) {
+            begun = true;
+            versionText = trim(line.substr(at + kBeginMarker.size()));
+            sections.byName.clear();
+            sections.lastName.clear();
+            current = nullptr;
+            continue;
         }
+        if (!begun)
+            continue;
+        if (line.starts_with(kSectionMarker)) {
+            sections.lastName = sanitizeUtf8(trim(line.substr(kSectionMarker.size())));
+            current = &sections.byName[sections.lastName];
+            continue;
+        }
+        if (current)
+            current->push_back(line);
     }
-    if (begin == lines.size()) {
+    if (!begun) {
         if (raw.find("wa_m=@@WSLATLAS") != std::string_view::npos)
             return error(
                 "The shell echoed the collector script but printed none of its output; make sure the "
                 "command runs the script (`sh -s`) and is left to finish.");
         return error(
             "The output did not come from the WSL Atlas collector (it starts with \"" +
-            quoteForMessage(firstNonBlankLine(lines)) +
+            quoteForMessage(firstNonBlankLine(splitLines(raw))) +
             "\"); check that the vantage command runs `sh -s` and that nothing else writes to its output.");
     }
 
@@ -841,18 +915,6 @@ std::optional<CollectorParseError> cutSections(std::string_view raw, Sections &s
                      ", this program reads format " + std::to_string(kFormatVersion) +
                      "); use the collector script that comes with this program.");
 
-    sections.ended = end != lines.size();
-    std::vector<std::string_view> *current = nullptr;
-    for (std::size_t i = begin + 1; i < end; ++i) {
-        const auto line = lines[i];
-        if (line.starts_with(kSectionMarker)) {
-            sections.lastName = sanitizeUtf8(trim(line.substr(kSectionMarker.size())));
-            current = &sections.byName[sections.lastName];
-            continue;
-        }
-        if (current)
-            current->push_back(line);
-    }
     if (!sections.ended) {
         if (sections.lastName.empty())
             return error(
@@ -897,9 +959,9 @@ CollectorParseResult parse(std::string_view raw)
         return error(
             "The shell cannot see itself in /proc: /proc belongs to a pid namespace that does not contain "
             "this shell; enter the mount namespace too (nsenter -m).");
-    if (!selfFields.nspid || selfFields.nspid->empty())
+    obs.selfNspid = parsePidList(selfFields.nspid);
+    if (obs.selfNspid.empty())
         return error(kNoNspidMessage);
-    obs.selfNspid = *selfFields.nspid;
     obs.selfProcPid = selfFields.pid ? selfFields.pid : std::optional<int>(obs.selfNspid.front());
     obs.selfPpid = selfFields.ppid.value_or(0);
 
@@ -907,9 +969,10 @@ CollectorParseResult parse(std::string_view raw)
     obs.hostname = firstLine(sections.find("hostname"));
     parseOsRelease(sections.find("os-release"), obs.osRelease);
 
-    DraftTable table;
-    if (const auto *s = sections.find("status"))
-        parseStatusSection(*s, table);
+    const auto *status = sections.find("status");
+    DraftTable table(status ? status->size() / 5 : 0); // five lines per process
+    if (status)
+        parseStatusSection(*status, table);
     if (table.empty())
         return error(
             "The collector listed no processes: /proc is not mounted or not readable in this vantage; "
@@ -918,12 +981,15 @@ CollectorParseResult parse(std::string_view raw)
         parseStatSection(*s, table);
     if (const auto *s = sections.find("cmdline"))
         parseCmdlineSection(*s, table);
-    if (const auto *s = sections.find("ns"))
-        parseNsSection(*s, table, *obs.selfProcPid);
-
     const int shellProcPid = *obs.selfProcPid;
-    if (auto it = table.find(shellProcPid); it != table.end())
-        obs.selfNs = it->second.ns;
+    NsLinks shellNs; // the shell's links when the status listing did not have the shell
+    if (const auto *s = sections.find("ns"))
+        parseNsSection(*s, table, shellProcPid, shellNs);
+
+    if (const ProcessDraft *shell = table.find(shellProcPid))
+        obs.selfNs = shell->ns;
+    else
+        obs.selfNs = std::move(shellNs);
     if (obs.selfNs.count("pid") == 0)
         obs.warnings.push_back("The collector's shell (pid " + std::to_string(shellProcPid) +
                                ") could not read its own namespace links, so this vantage's namespaces are "
@@ -931,25 +997,35 @@ CollectorParseResult parse(std::string_view raw)
 
     std::vector<int> withoutNspid;
     int unreadable = 0;
-    for (auto &[pid, d] : table) {
-        if (!d.name)
+    const std::vector<ProcessDraft *> drafts = table.byPid();
+    obs.processes.reserve(drafts.size());
+    for (ProcessDraft *draft : drafts) {
+        ProcessDraft &d = *draft;
+        const StatusFields &f = d.status;
+        if (!f.name)
             continue; // not in the status listing: it exited, or started after the listing
-        const int ppid = d.ppid ? *d.ppid : d.statPpid.value_or(0);
-        if (shellProcPid > 0 && (pid == shellProcPid || ppid == shellProcPid))
+        const int ppid = f.ppid ? *f.ppid : d.statPpid.value_or(0);
+        if (shellProcPid > 0 && (d.pid == shellProcPid || ppid == shellProcPid))
             continue; // the collector itself: its shell and the grep/cat/ls/tr/ip it ran
-        if (!d.nspid || d.nspid->empty()) {
-            withoutNspid.push_back(pid);
+        std::vector<int> nspid = parsePidList(f.nspid);
+        if (nspid.empty()) {
+            withoutNspid.push_back(d.pid);
             continue;
         }
         ProcessObservation p;
-        p.pid = pid;
+        p.pid = d.pid;
         p.ppid = ppid;
-        p.nspid = std::move(*d.nspid);
-        p.name = sanitizeUtf8(*d.name);
-        p.uid = d.uid;
+        p.nspid = std::move(nspid);
+        p.name = f.name->find('\\') == std::string_view::npos ? sanitizeUtf8(*f.name)
+                                                               : sanitizeUtf8(unescapeStatusName(*f.name));
+        p.uid = f.uid;
         p.startTicks = d.startTicks;
-        if (d.cmdline)
-            p.cmdline = sanitizeUtf8(*d.cmdline);
+        if (d.cmdline) {
+            std::string_view cmdline = d.cmdlineJoined ? std::string_view(*d.cmdlineJoined) : *d.cmdline;
+            if (!cmdline.empty() && cmdline.back() == ' ')
+                cmdline.remove_suffix(1); // the final NUL
+            p.cmdline = sanitizeUtf8(cmdline);
+        }
         p.ns = std::move(d.ns);
         if (d.nsListed && p.ns.count("pid") == 0)
             ++unreadable;

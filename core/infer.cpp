@@ -569,8 +569,28 @@ void Inference::mergeProcesses(Snapshot &snapshot)
         return distroOf[key] = found;
     };
 
-    snapshot.processes.reserve(merged.size());
+    // merged is sorted by (namespace key, innermost pid): per namespace group, look the namespace up once
+    // (order, distro, ancestors), and bucket by the namespace's position instead of sorting Process objects.
+    std::vector<std::vector<Process>> buckets(snapshot.pidNamespaces.size() + 1);
+    const std::string *groupKey = nullptr;
+    std::size_t bucket = 0;
+    std::string groupDistro;
+    std::vector<std::string> ancestors; // the own namespace first, then up
     for (auto &[key, seen] : merged) {
+        if (!groupKey || *groupKey != key.first) {
+            groupKey = &key.first;
+            auto o = order.find(key.first);
+            bucket = o == order.end() ? snapshot.pidNamespaces.size() : o->second;
+            groupDistro = distroFor(key.first);
+            ancestors.clear();
+            for (std::string at = key.first; !at.empty();) {
+                ancestors.push_back(at);
+                auto parent = m_parent.find(at);
+                at = parent == m_parent.end() ? std::string() : parent->second;
+                if (ancestors.size() > m_parent.size() + 1)
+                    break;
+            }
+        }
         const ProcessObservation &p = seen.view->obs->processes[seen.index];
         Process out;
         out.name = p.name;
@@ -581,25 +601,20 @@ void Inference::mergeProcesses(Snapshot &snapshot)
         out.startTicks = p.startTicks;
         out.ns = p.ns;
         out.seenBy = std::move(seen.seenBy);
-        out.distro = distroFor(key.first);
-        // NSpid's last entry is the own namespace; each earlier one is one more level up.
-        std::string at = key.first;
-        for (auto pid = p.nspid.rbegin(); pid != p.nspid.rend() && !at.empty(); ++pid) {
-            out.chain.push_back({at, *pid});
-            auto parent = m_parent.find(at);
-            at = parent == m_parent.end() ? std::string() : parent->second;
-        }
-        std::reverse(out.chain.begin(), out.chain.end());
-        ++counts[key.first];
-        snapshot.processes.push_back(std::move(out));
+        out.distro = groupDistro;
+        const std::size_t links = std::min(p.nspid.size(), ancestors.size());
+        out.chain.reserve(links);
+        for (std::size_t k = links; k-- > 0;)
+            out.chain.push_back({ancestors[k], p.nspid[p.nspid.size() - 1 - k]});
+        buckets[bucket].push_back(std::move(out));
     }
-    std::stable_sort(snapshot.processes.begin(), snapshot.processes.end(),
-                     [&](const Process &a, const Process &b) {
-                         const std::size_t oa = order[a.pidNs], ob = order[b.pidNs];
-                         if (oa != ob)
-                             return oa < ob;
-                         return a.chain.back().pid < b.chain.back().pid;
-                     });
+    snapshot.processes.reserve(merged.size());
+    for (std::size_t b = 0; b < buckets.size(); ++b) {
+        if (b < snapshot.pidNamespaces.size())
+            counts[snapshot.pidNamespaces[b].id] = static_cast<int>(buckets[b].size());
+        for (Process &p : buckets[b])
+            snapshot.processes.push_back(std::move(p));
+    }
     for (PidNamespace &ns : snapshot.pidNamespaces)
         ns.processCount = counts[ns.id];
 }
@@ -626,16 +641,8 @@ void Inference::buildNetwork(Snapshot &snapshot)
             net.distros.push_back(spec.distro);
         const VantageObservation &obs = *view.obs;
         if (net.interfaces.empty()) {
-            for (const InterfaceObservation &i : obs.interfaces) {
-                NetInterface ni{i.name, i.mac, i.mtu, i.up, {}, {}};
-                for (const auto &a : i.ipv4)
-                    ni.ipv4.push_back({a.address, a.prefix});
-                for (const auto &a : i.ipv6)
-                    ni.ipv6.push_back({a.address, a.prefix});
-                net.interfaces.push_back(std::move(ni));
-            }
-            for (const RouteObservation &r : obs.routes)
-                net.routes.push_back({r.destination, r.gateway, r.dev, r.source});
+            net.interfaces = obs.interfaces;
+            net.routes = obs.routes;
         }
         // resolv.conf lives in each distro's mount namespace; the distro's own view is the one users see.
         if (net.nameservers.empty() || spec.role == VantageRole::Distro)

@@ -30,7 +30,7 @@ struct Capture
 struct Address
 {
     std::string address;
-    int prefix = 0;
+    int prefix = 0; // 0 when the source does not say (ipconfig prints no prefix for global IPv6 addresses)
 };
 
 struct NetInterface
@@ -49,6 +49,8 @@ struct Route
     std::string gateway;
     std::string dev;
     std::string source;
+
+    bool operator==(const Route &) const = default;
 };
 
 struct NetNamespace
@@ -91,6 +93,8 @@ struct AdapterBinding
     std::string component;   // "vms_vsf"
     std::string displayName; // "Hyper-V Virtual Switch Extension Filter"
     bool enabled = false;
+
+    bool operator==(const AdapterBinding &) const = default;
 };
 
 // A Hyper-V virtual switch / HNS network (Get-VMSwitch, hnsdiag list networks).

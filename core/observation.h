@@ -1,15 +1,102 @@
 #pragma once
 // What one vantage saw, as parsed from the collector's output; no inference yet.
+#include "network.h"
+
+#include <algorithm>
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace wslatlas {
 
-// Namespace type ("pid", "net", "mnt", "uts", "ipc", "user", "cgroup", "time", ...) -> inode.
-using NsLinks = std::map<std::string, std::uint64_t>;
+// Namespace type ("pid", "net", "mnt", "uts", "ipc", "user", "cgroup", "time", ...) -> inode, sorted by type.
+// A map's interface over a flat sorted vector: a process has about eight links and there are hundreds of
+// thousands of processes, so one allocation per set (the short type names stay inline) instead of one per link.
+class NsLinks
+{
+public:
+    using value_type = std::pair<std::string, std::uint64_t>;
+    using const_iterator = std::vector<value_type>::const_iterator;
+    using iterator = const_iterator; // read-only: changing a type in place would break the order
+    using size_type = std::size_t;
+
+    NsLinks() = default;
+    NsLinks(std::initializer_list<value_type> links)
+    {
+        for (const value_type &l : links)
+            insert(l); // like std::map: the first of equal types wins
+    }
+
+    const_iterator begin() const { return m_links.begin(); }
+    const_iterator end() const { return m_links.end(); }
+    size_type size() const { return m_links.size(); }
+    bool empty() const { return m_links.empty(); }
+    void clear() { m_links.clear(); }
+    void reserve(size_type n) { m_links.reserve(n); }
+
+    const_iterator find(std::string_view type) const
+    {
+        const auto it = lowerBound(type);
+        return it != m_links.end() && it->first == type ? const_iterator(it) : end();
+    }
+    size_type count(std::string_view type) const { return find(type) == end() ? 0 : 1; }
+    bool contains(std::string_view type) const { return find(type) != end(); }
+    std::uint64_t at(std::string_view type) const
+    {
+        const auto it = find(type);
+        if (it == end())
+            throw std::out_of_range("NsLinks::at: no such namespace type");
+        return it->second;
+    }
+
+    std::uint64_t &operator[](std::string_view type)
+    {
+        if (m_links.empty() || m_links.back().first < type) // the parser adds them in order (ls sorts)
+            return m_links.emplace_back(std::string(type), 0).second;
+        auto it = lowerBound(type);
+        if (it == m_links.end() || it->first != type)
+            it = m_links.emplace(it, std::string(type), 0);
+        return it->second;
+    }
+    std::pair<const_iterator, bool> insert(const value_type &link)
+    {
+        auto it = lowerBound(link.first);
+        if (it != m_links.end() && it->first == link.first)
+            return {it, false};
+        return {m_links.insert(it, link), true};
+    }
+    void insert_or_assign(std::string_view type, std::uint64_t inode) { (*this)[type] = inode; }
+    size_type erase(std::string_view type)
+    {
+        const auto it = lowerBound(type);
+        if (it == m_links.end() || it->first != type)
+            return 0;
+        m_links.erase(it);
+        return 1;
+    }
+
+    friend bool operator==(const NsLinks &, const NsLinks &) = default;
+
+private:
+    std::vector<value_type>::iterator lowerBound(std::string_view type)
+    {
+        return std::lower_bound(m_links.begin(), m_links.end(), type,
+                                [](const value_type &l, std::string_view t) { return l.first < t; });
+    }
+    std::vector<value_type>::const_iterator lowerBound(std::string_view type) const
+    {
+        return std::lower_bound(m_links.begin(), m_links.end(), type,
+                                [](const value_type &l, std::string_view t) { return l.first < t; });
+    }
+
+    std::vector<value_type> m_links;
+};
 
 struct ProcessObservation
 {
@@ -27,29 +114,10 @@ struct ProcessObservation
     int innermostPid() const { return nspid.empty() ? pid : nspid.back(); }
 };
 
-struct AddressObservation
-{
-    std::string address;
-    int prefix = 0;
-};
-
-struct InterfaceObservation
-{
-    std::string name;
-    std::string mac;
-    std::optional<int> mtu;
-    std::optional<bool> up;
-    std::vector<AddressObservation> ipv4;
-    std::vector<AddressObservation> ipv6;
-};
-
-struct RouteObservation
-{
-    std::string destination; // "default" or CIDR
-    std::string gateway;     // empty when on-link
-    std::string dev;
-    std::string source;
-};
+// The network parts use the capture parsers' own types (core/captures/linux_net.cpp reads both).
+using AddressObservation = Address;
+using InterfaceObservation = NetInterface;
+using RouteObservation = Route;
 
 struct VantageObservation
 {

@@ -1,5 +1,7 @@
 #include "snapshot_json.h"
 
+#include "capture_kinds.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cerrno>
@@ -53,6 +55,46 @@ ojson toJson(const std::vector<Address> &addresses)
     return a;
 }
 
+ojson toJson(const NetInterface &i)
+{
+    ojson ij;
+    ij["name"] = i.name;
+    ij["mac"] = nullIfEmpty(i.mac);
+    ij["mtu"] = i.mtu ? ojson(*i.mtu) : ojson();
+    ij["up"] = i.up ? ojson(*i.up) : ojson();
+    ij["ipv4"] = toJson(i.ipv4);
+    ij["ipv6"] = toJson(i.ipv6);
+    return ij;
+}
+
+ojson toJson(const Route &r)
+{
+    ojson rj;
+    rj["destination"] = r.destination;
+    if (!r.gateway.empty())
+        rj["gateway"] = r.gateway;
+    rj["dev"] = r.dev;
+    if (!r.source.empty())
+        rj["source"] = r.source;
+    return rj;
+}
+
+// Declared here so that toJsonArray sees them all (they live in an unnamed namespace, out of ADL's reach).
+ojson toJson(const Distro &d);
+ojson toJson(const HostAdapter &a);
+ojson toJson(const AdapterBinding &b);
+ojson toJson(const VirtualSwitch &v);
+ojson toJson(const Subnet &sub);
+ojson toJson(const NetNamespace &n);
+
+template <typename T> ojson toJsonArray(const std::vector<T> &items)
+{
+    ojson a = ojson::array();
+    for (const T &item : items)
+        a.push_back(toJson(item));
+    return a;
+}
+
 ojson toJson(const NetNamespace &n)
 {
     ojson j;
@@ -60,30 +102,8 @@ ojson toJson(const NetNamespace &n)
     j["inode"] = n.inode;
     j["distros"] = n.distros;
     j["vantages"] = n.vantages;
-    ojson interfaces = ojson::array();
-    for (const NetInterface &i : n.interfaces) {
-        ojson ij;
-        ij["name"] = i.name;
-        ij["mac"] = nullIfEmpty(i.mac);
-        ij["mtu"] = i.mtu ? ojson(*i.mtu) : ojson();
-        ij["up"] = i.up ? ojson(*i.up) : ojson();
-        ij["ipv4"] = toJson(i.ipv4);
-        ij["ipv6"] = toJson(i.ipv6);
-        interfaces.push_back(std::move(ij));
-    }
-    j["interfaces"] = std::move(interfaces);
-    ojson routes = ojson::array();
-    for (const Route &r : n.routes) {
-        ojson rj;
-        rj["destination"] = r.destination;
-        if (!r.gateway.empty())
-            rj["gateway"] = r.gateway;
-        rj["dev"] = r.dev;
-        if (!r.source.empty())
-            rj["source"] = r.source;
-        routes.push_back(std::move(rj));
-    }
-    j["routes"] = std::move(routes);
+    j["interfaces"] = toJsonArray(n.interfaces);
+    j["routes"] = toJsonArray(n.routes);
     j["nameservers"] = n.nameservers;
     return j;
 }
@@ -441,7 +461,58 @@ void readSnapshot(const json &doc, Snapshot &s)
     s.findings = findings(doc, "findings", "the snapshot");
 }
 
+ojson toJson(const WslConfig &c)
+{
+    ojson j;
+    j["mode"] = nullIfEmpty(c.networkingMode);
+    j["gui_applications"] = c.guiApplications ? ojson(*c.guiApplications) : ojson();
+    j["settings"] = ojson::object();
+    for (const auto &[key, value] : c.settings)
+        j["settings"][key] = value;
+    return j;
+}
+
 } // namespace
+
+std::string captureValuesToJson(const CaptureValues &v)
+{
+    ojson j = ojson::object();
+    if (v.hostAdapters)
+        j["host_adapters"] = toJsonArray(*v.hostAdapters);
+    if (v.nat)
+        j["nat"] = *v.nat ? toJson(**v.nat) : ojson();
+    if (v.distros)
+        j["distros"] = toJsonArray(*v.distros);
+    if (v.switches)
+        j["switches"] = toJsonArray(*v.switches);
+    if (v.bindings)
+        j["bindings"] = toJsonArray(*v.bindings);
+    if (v.wslConfig)
+        j.update(toJson(*v.wslConfig));
+    if (v.error)
+        j["error"] = {{"code", v.error->code}, {"token", v.error->token}, {"message", v.error->message}};
+    if (v.status) {
+        j["status"] = {{"default_distro", nullIfEmpty(v.status->defaultDistro)},
+                       {"default_version", v.status->defaultVersion ? ojson(v.status->defaultVersion) : ojson()}};
+        j["status"]["fields"] = ojson::object();
+        for (const auto &[key, value] : v.status->fields)
+            j["status"]["fields"][key] = value;
+    }
+    if (v.version) {
+        const WslVersion &w = *v.version;
+        j["version"] = {{"wsl", nullIfEmpty(w.wsl)},           {"kernel", nullIfEmpty(w.kernel)},
+                        {"wslg", nullIfEmpty(w.wslg)},         {"msrdc", nullIfEmpty(w.msrdc)},
+                        {"direct3d", nullIfEmpty(w.direct3d)}, {"dxcore", nullIfEmpty(w.dxcore)},
+                        {"windows", nullIfEmpty(w.windows)}};
+    }
+    if (v.interfaces)
+        j["interfaces"] = toJsonArray(*v.interfaces);
+    if (v.routes)
+        j["routes"] = toJsonArray(*v.routes);
+    if (v.nameservers)
+        j["nameservers"] = *v.nameservers;
+    return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
 
 std::filesystem::path pathFromUtf8(const std::string &path)
 {
@@ -526,20 +597,11 @@ std::string snapshotToJson(const Snapshot &s)
 
     ojson network;
     network["mode"] = nullIfEmpty(s.network.mode);
-    network["host_adapters"] = ojson::array();
-    for (const HostAdapter &a : s.network.hostAdapters)
-        network["host_adapters"].push_back(toJson(a));
-    network["switches"] = ojson::array();
-    for (const VirtualSwitch &v : s.network.switches)
-        network["switches"].push_back(toJson(v));
+    network["host_adapters"] = toJsonArray(s.network.hostAdapters);
+    network["switches"] = toJsonArray(s.network.switches);
     network["nat"] = s.network.nat ? toJson(*s.network.nat) : ojson();
-    network["subnets"] = ojson::array();
-    for (const Subnet &sub : s.network.subnets)
-        network["subnets"].push_back(toJson(sub));
-    ojson netNamespaces = ojson::array();
-    for (const NetNamespace &n : s.network.namespaces)
-        netNamespaces.push_back(toJson(n));
-    network["namespaces"] = std::move(netNamespaces);
+    network["subnets"] = toJsonArray(s.network.subnets);
+    network["namespaces"] = toJsonArray(s.network.namespaces);
     ojson links = ojson::array();
     for (const NetLink &l : s.network.links) {
         ojson j;

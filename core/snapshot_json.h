@@ -8,10 +8,15 @@
 
 namespace wslatlas {
 
+struct CaptureValues;
+
 // Paths are UTF-8 everywhere (on Windows too, where the narrow API would use the ANSI code page).
 std::filesystem::path pathFromUtf8(const std::string &path);
 
 std::string snapshotToJson(const Snapshot &snapshot);
+
+// What one capture parser yielded, in the snapshot's vocabulary (`wslatlas-cli parse`).
+std::string captureValuesToJson(const CaptureValues &values);
 
 // Returns false with a clear message for corrupt JSON, a wrong schema or an unknown major version.
 bool snapshotFromJson(std::string_view text, Snapshot &snapshot, std::string &error);

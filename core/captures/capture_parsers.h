@@ -7,6 +7,8 @@
 // wherever the words are translated.
 #include "network.h"
 
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -22,11 +24,15 @@ struct CaptureError
 template <typename T> using CaptureResult = std::variant<T, CaptureError>;
 
 // Bytes -> UTF-8 text with LF line ends: strips a UTF-8/UTF-16 BOM, decodes UTF-16LE/BE (also without
-// a BOM, detected from the NUL pattern), replaces invalid UTF-8 with U+FFFD, turns CRLF and CR into LF.
+// a BOM, detected from the NUL pattern, also a UTF-16LE region inside UTF-8 text: a wsl.exe message
+// around a Linux command's output), drops U+0000 code units (PowerShell 5.1's re-encoded redirects),
+// replaces invalid UTF-8/UTF-16 with U+FFFD, turns CRLF, CR CR LF and CR into LF. Never fails.
 std::string decodeCaptureText(std::string_view bytes);
 
 // --- wsl.exe (core/captures/wsl_*.cpp) ---
-CaptureResult<std::vector<Distro>> parseWslList(std::string_view bytes); // wsl.exe -l -v
+// wsl.exe -l -v. "No installed distributions" (any language, or WSL_E_DEFAULT_DISTRO_NOT_FOUND) is an
+// empty list; any other wsl.exe failure is a CaptureError naming its code.
+CaptureResult<std::vector<Distro>> parseWslList(std::string_view bytes);
 
 struct WslStatus
 {

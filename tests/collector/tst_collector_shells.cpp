@@ -473,3 +473,33 @@ TEST(CollectorShells, TheShellAloneInItsNamespace)
         EXPECT_TRUE(o.warnings.empty());
     }
 }
+
+TEST(CollectorShells, PastTheArgumentLimitNothingIsLost)
+{
+    if (auto why = whyNotRunnable())
+        GTEST_SKIP() << *why;
+    // The kernel caps a command's arguments at a quarter of the stack limit (128 KiB at least): with a
+    // 512 KiB stack, 7,000 processes are too many for one grep/cat/ls over /proc/[0-9]*. The collector
+    // must then fall back to xargs and still report every process, as it does without the cap.
+    const int sleeps = 7000;
+    const std::string script = "i=0; while [ $i -lt " + std::to_string(sleeps) +
+                               " ]; do sleep 7400 & i=$((i+1)); done\necho ready\nexec sleep 1000000\n";
+    PidNamespace ns(script, {}, std::chrono::seconds(120));
+    if (!ns.error().empty())
+        GTEST_SKIP() << ns.error();
+    const std::string capped = "ulimit -s 512\n" + std::string(collectorScript());
+    for (const auto &[label, shell] : shells()) {
+        SCOPED_TRACE(label);
+        const auto normal = parseOrFail(ns.runInside(shell, collectorScript()), label + " uncapped");
+        const auto small = parseOrFail(ns.runInside(shell, capped), label + " capped");
+        EXPECT_GE(normal.processes.size(), static_cast<std::size_t>(sleeps));
+        // The same processes, with the same namespaces and command lines (the fallback's own xargs is
+        // the shell's child and dropped like the collector's other helpers).
+        EXPECT_EQ(keys(small), keys(normal));
+        EXPECT_EQ(cmdlines(small), cmdlines(normal));
+        std::size_t withPidNs = 0;
+        for (const auto &p : small.processes)
+            withPidNs += p.ns.count("pid");
+        EXPECT_EQ(withPidNs, small.processes.size());
+    }
+}

@@ -120,7 +120,7 @@ TEST(Collect, RunVantagesFeedsTheScriptAndKeepsOrder)
     VantagePlan plan;
     plan.vantages = {{"a", VantageRole::Vm, "", {"/nonexistent"}}, kSpec};
     std::vector<std::string> progress;
-    CollectOptions options{"SCRIPT", 5s, 1000, {}};
+    CollectOptions options{"SCRIPT", 5s, 1000, {}, {}};
     options.onVantageDone = [&](const VantageRun &run) { progress.push_back(run.spec.name); };
     const auto runs = runVantages(plan, runner, options);
     EXPECT_EQ(progress, (std::vector<std::string>{"Ubuntu", "a"}));
@@ -132,4 +132,52 @@ TEST(Collect, RunVantagesFeedsTheScriptAndKeepsOrder)
     ASSERT_EQ(runs.size(), 2u);
     EXPECT_FALSE(runs[0].observation);
     EXPECT_TRUE(runs[1].observation) << runs[1].error;
+}
+
+TEST(Collect, CaptureResults)
+{
+    const CaptureSpec spec{"ip-route", {"ip", "route"}};
+    ParsedCapture c = captureFromResult(spec, ran("default via 172.19.128.1 dev eth0 proto kernel\n"), 30s);
+    ASSERT_TRUE(c.status.ok) << c.status.error;
+    ASSERT_TRUE(c.values.routes);
+    EXPECT_EQ(c.values.routes->at(0).gateway, "172.19.128.1");
+
+    CommandResult missing;
+    missing.startError = "could not start \"hnsdiag.exe\": not found in PATH";
+    c = captureFromResult({"hnsdiag-networks", {"hnsdiag.exe"}}, missing, 30s);
+    EXPECT_FALSE(c.status.ok);
+    EXPECT_EQ(c.status.error, missing.startError);
+
+    c = captureFromResult({"vm-switch", {"powershell.exe"}}, ran("", 1, "Get-VMSwitch : The term is not recognized\n"), 30s);
+    EXPECT_FALSE(c.status.ok);
+    EXPECT_NE(c.status.error.find("exited with code 1: Get-VMSwitch : The term"), std::string::npos) << c.status.error;
+
+    // No .wslconfig: WSL's defaults, not a failure.
+    c = captureFromResult({"wslconfig", {"powershell.exe"}}, ran("\r\n"), 30s);
+    EXPECT_TRUE(c.status.ok);
+    ASSERT_TRUE(c.values.wslConfig);
+    EXPECT_FALSE(c.values.wslConfig->guiApplications);
+}
+
+TEST(Collect, CollectRunsVantagesAndCapturesTogether)
+{
+    ScriptedRunner runner;
+    runner.results = {ran(kMinimalOutput), ran("nameserver 172.19.128.1\n")};
+    VantagePlan plan;
+    plan.vantages = {kSpec};
+    plan.captures = {{"resolv-conf", {"cat", "/etc/resolv.conf"}}};
+    std::vector<std::string> done;
+    CollectOptions options{"SCRIPT", 5s, 1000, {}, {}};
+    options.onCaptureDone = [&](const ParsedCapture &c) { done.push_back(c.status.kind); };
+    const Collection collection = collect(plan, runner, options);
+    ASSERT_EQ(runner.seen.size(), 2u);
+    EXPECT_TRUE(runner.seen[1].stdinData.empty()); // captures get no script
+    EXPECT_TRUE(runner.seen[1].endMarker.empty());
+    EXPECT_EQ(done, std::vector<std::string>{"resolv-conf"});
+    ASSERT_EQ(collection.captures.size(), 1u);
+    EXPECT_TRUE(collection.captures[0].status.ok) << collection.captures[0].status.error;
+    const Snapshot s = snapshotFrom(collection, "2026-11-21T06:00:00Z");
+    ASSERT_EQ(s.captures.size(), 1u);
+    EXPECT_TRUE(s.captures[0].ok);
+    EXPECT_EQ(s.pidNamespaces.size(), 1u);
 }

@@ -59,3 +59,64 @@ TEST(VantagePlan, LocalPlanRunsAPlainShell)
     EXPECT_EQ(plan.vantages[0].role, VantageRole::Host);
     EXPECT_EQ(plan.vantages[0].command, (std::vector<std::string>{"sh", "-s"}));
 }
+
+TEST(VantagePlan, WslPlanLooksOnlyAtRunningDistros)
+{
+    WslEnvironment env;
+    env.runningWsl2Distros = {"Ubuntu-20.04", "kali-linux"};
+    VantagePlan plan = wslPlan(env);
+    std::vector<std::string> names;
+    for (const VantageSpec &v : plan.vantages)
+        names.push_back(v.name);
+    EXPECT_EQ(names, (std::vector<std::string>{"system:Ubuntu-20.04", "Ubuntu-20.04", "system:kali-linux", "kali-linux"}));
+    EXPECT_EQ(plan.vantages[0].command,
+              (std::vector<std::string>{"wsl.exe", "--system", "-d", "Ubuntu-20.04", "-u", "root", "--exec", "sh", "-s"}));
+    EXPECT_EQ(plan.vantages[1].role, VantageRole::Distro);
+    // Not elevated: no VM root and no hnsdiag (both need administrator).
+    for (const CaptureSpec &c : plan.captures)
+        EXPECT_NE(c.kind, "hnsdiag-networks");
+    EXPECT_EQ(plan.vantages.front().role, VantageRole::System);
+
+    env.elevated = true;
+    env.guiApplications = false; // wsl --system would fail with WSL_E_GUI_APPLICATIONS_DISABLED
+    plan = wslPlan(env);
+    names.clear();
+    for (const VantageSpec &v : plan.vantages)
+        names.push_back(v.name);
+    EXPECT_EQ(names, (std::vector<std::string>{"vm", "Ubuntu-20.04", "kali-linux"}));
+    EXPECT_EQ(plan.vantages[0].command, (std::vector<std::string>{"wsl.exe", "--debug-shell"}));
+    bool hns = false, hkcu = false;
+    for (const CaptureSpec &c : plan.captures) {
+        hns |= c.kind == "hnsdiag-networks";
+        hkcu |= c.kind == "lxss-registry" && c.command.at(2).rfind("HKCU\\", 0) == 0;
+    }
+    EXPECT_TRUE(hns);
+    EXPECT_TRUE(hkcu);
+
+    // Inside a distro (interop): no Windows tools, still the wsl.exe captures.
+    env.windowsHost = false;
+    plan = wslPlan(env);
+    for (const CaptureSpec &c : plan.captures)
+        EXPECT_EQ(c.command.front(), "wsl.exe") << c.kind;
+
+    // The plan survives its JSON.
+    VantagePlan again;
+    PlanParseError error;
+    ASSERT_TRUE(parsePlanJson(planToJson(plan), again, error)) << error.message;
+    EXPECT_EQ(planToJson(again), planToJson(plan));
+}
+
+TEST(VantagePlan, Captures)
+{
+    VantagePlan plan;
+    PlanParseError error;
+    ASSERT_TRUE(parsePlanJson(R"({"vantages": [], "captures": [{"kind": "ipconfig", "command": ["cat", "ipconfig.txt"]}]})",
+                              plan, error))
+        << error.message;
+    ASSERT_EQ(plan.captures.size(), 1u);
+    EXPECT_EQ(plan.captures[0].kind, "ipconfig");
+    EXPECT_FALSE(parsePlanJson(R"({"vantages": [], "captures": [{"kind": "netstat", "command": ["x"]}]})", plan, error));
+    EXPECT_NE(error.message.find("unknown kind \"netstat\""), std::string::npos) << error.message;
+    EXPECT_FALSE(parsePlanJson(R"({"vantages": [], "captures": [{"kind": "ipconfig", "command": "ipconfig"}]})", plan, error));
+    EXPECT_FALSE(parsePlanJson(R"({"vantages": [], "captures": []})", plan, error));
+}

@@ -1,0 +1,50 @@
+#pragma once
+// The capture kinds (DESIGN.md, `wslatlas-cli parse KIND FILE`): one table maps a kind to its parser
+// and to the part of the snapshot vocabulary it yields. `parse`, `import` and the plan's captures all
+// go through it.
+#include "capture_parsers.h"
+#include "snapshot.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wslatlas {
+
+// What one capture yielded; only the members of its kind are set.
+struct CaptureValues
+{
+    std::optional<std::vector<HostAdapter>> hostAdapters; // ipconfig, net-adapters, net-ip
+    std::optional<std::vector<Distro>> distros;           // wsl-list, lxss-registry
+    std::optional<std::vector<VirtualSwitch>> switches;   // vm-switch, hnsdiag-networks
+    std::optional<std::vector<AdapterBinding>> bindings;  // adapter-bindings
+    std::optional<std::optional<NatConfig>> nat;          // lxss-registry (set, possibly to "no NAT values")
+    std::optional<WslConfig> wslConfig;                   // wslconfig
+    std::optional<WslError> error;                        // wsl-error
+    std::optional<WslStatus> status;                      // wsl-status
+    std::optional<WslVersion> version;                    // wsl-version
+    std::optional<std::vector<NetInterface>> interfaces;  // ip-addr, ifconfig
+    std::optional<std::vector<Route>> routes;             // ip-route
+    std::optional<std::vector<std::string>> nameservers;  // resolv-conf
+};
+
+struct ParsedCapture
+{
+    Capture status; // kind, ok, error: goes into snapshot.captures
+    CaptureValues values;
+};
+
+struct CaptureKindInfo
+{
+    std::string_view kind;
+    std::string_view source; // the command whose output it reads, for help texts
+};
+
+const std::vector<CaptureKindInfo> &captureKinds();
+bool isCaptureKind(std::string_view kind);
+
+// Never throws. An unknown kind is an error too.
+ParsedCapture parseCapture(std::string_view kind, std::string_view bytes);
+
+} // namespace wslatlas
