@@ -350,7 +350,8 @@ public:
         out.reserve(m_drafts.size());
         for (ProcessDraft &d : m_drafts)
             out.push_back(&d);
-        std::sort(out.begin(), out.end(), [](const ProcessDraft *a, const ProcessDraft *b) { return a->pid < b->pid; });
+        std::sort(out.begin(), out.end(),
+                  [](const ProcessDraft *a, const ProcessDraft *b) { return a->pid < b->pid; });
         return out;
     }
 
@@ -485,7 +486,8 @@ std::optional<std::uint64_t> parseNsTarget(std::string_view target)
 // The first " -> " of an `ls -l` line, found by its '-': a line has far fewer of those than blanks.
 std::size_t findArrow(std::string_view line)
 {
-    for (std::size_t dash = line.find('-', 1); dash != std::string_view::npos; dash = line.find('-', dash + 1)) {
+    for (std::size_t dash = line.find('-', 1); dash != std::string_view::npos;
+         dash = line.find('-', dash + 1)) {
         if (line[dash - 1] == ' ' && line.substr(dash + 1, 2) == "> ")
             return dash - 1;
     }
@@ -1017,7 +1019,7 @@ CollectorParseResult parse(std::string_view raw)
         p.ppid = ppid;
         p.nspid = std::move(nspid);
         p.name = f.name->find('\\') == std::string_view::npos ? sanitizeUtf8(*f.name)
-                                                               : sanitizeUtf8(unescapeStatusName(*f.name));
+                                                              : sanitizeUtf8(unescapeStatusName(*f.name));
         p.uid = f.uid;
         p.startTicks = d.startTicks;
         if (d.cmdline) {

@@ -1,9 +1,9 @@
 #include "infer.h"
 
 #include <algorithm>
+#include <climits>
 #include <functional>
 #include <map>
-#include <set>
 #include <unordered_map>
 #include <utility>
 
@@ -11,12 +11,19 @@ namespace wslatlas {
 
 namespace {
 
+// Namespaces are numbered in the order they are met: the inference works on the numbers, and builds each
+// key ("pid:[INODE]", "pid:[?N]") once, for messages and the snapshot. Wherever the order of namespaces
+// shows in the result (facts, placeholders, labels) they are taken in key order, as text.
+using NsId = int;
+constexpr NsId kNoNs = -1;
+constexpr int kNoLevel = INT_MIN;
+
 // "ancestor of child at `distance` levels up is `ancestor`", as one vantage saw it.
 struct Fact
 {
-    std::string child;
+    NsId child = kNoNs;
     int distance = 0;
-    std::string ancestor;
+    NsId ancestor = kNoNs;
     Evidence evidence;
 };
 
@@ -25,13 +32,41 @@ struct VantageView
 {
     const VantageRun *run = nullptr;
     const VantageObservation *obs = nullptr;
-    std::string top;                                         // key of the level-0 namespace
-    std::string self;                                        // key of the shell's own namespace
-    std::unordered_map<int, std::size_t> byPid;              // /proc pid -> index
-    std::vector<std::string> nsOf;                           // per process: namespace key, "" if unplaceable
-    std::map<std::string, int> levelOf;                      // namespace key -> level below top
-    std::map<std::string, std::vector<std::size_t>> members; // namespace key -> process indices
+    NsId top = kNoNs;                              // the level-0 namespace
+    NsId self = kNoNs;                             // the shell's own namespace
+    std::unordered_map<int, std::size_t> byPid;    // /proc pid -> index
+    std::vector<NsId> nsOf;                        // per process: its namespace, kNoNs if unplaceable
+    std::vector<int> levels;                       // per namespace: its level below top, or kNoLevel
+    std::vector<std::vector<std::size_t>> members; // per namespace: process indices
+    std::vector<NsId> seen;                        // the namespaces with a level, in key order
     std::vector<std::string> warnings;
+
+    int levelOf(NsId ns) const { return ns < static_cast<NsId>(levels.size()) ? levels[ns] : kNoLevel; }
+    // Like map::emplace: an existing level stays. Returns the level the namespace has.
+    int addLevel(NsId ns, int level)
+    {
+        if (ns >= static_cast<NsId>(levels.size()))
+            levels.resize(static_cast<std::size_t>(ns) + 1, kNoLevel);
+        if (levels[ns] == kNoLevel)
+            levels[ns] = level;
+        return levels[ns];
+    }
+    const std::vector<std::size_t> *membersOf(NsId ns) const
+    {
+        return ns < static_cast<NsId>(members.size()) && !members[ns].empty() ? &members[ns] : nullptr;
+    }
+};
+
+// Everything known of one namespace.
+struct NsInfo
+{
+    std::string key;
+    PidNamespace ns;    // id and inode set from the start; the rest filled in as the inference goes
+    bool known = false; // some vantage gave it a level, or it is a placeholder: it goes into the snapshot
+    NsId parent = kNoNs;
+    std::vector<Evidence> parentEvidence;
+    std::uint64_t placeholderOrder = 0;
+    std::optional<std::string> initName; // name of its pid 1
 };
 
 class Inference
@@ -41,12 +76,15 @@ public:
     Snapshot run(std::string takenAt);
 
 private:
-    std::string newPlaceholder(Evidence why);
+    NsId nsOfInode(std::uint64_t inode);
+    NsId newPlaceholder(Evidence why);
+    std::vector<NsId> inKeyOrder(std::vector<NsId> ids) const;
     void buildView(VantageView &view);
     void resolveNamespaces(VantageView &view);
     void collectFacts(const VantageView &view);
+    bool setParent(NsId child, NsId parent, const Evidence &evidence);
     void resolveParents();
-    bool isAncestorOrSelf(const std::string &candidate, const std::string &ns) const;
+    bool isAncestorOrSelf(NsId candidate, NsId ns) const;
     void assignRoles();
     void orderNamespaces(Snapshot &snapshot);
     void mergeProcesses(Snapshot &snapshot);
@@ -55,11 +93,10 @@ private:
     const std::vector<VantageRun> &m_runs;
     std::vector<VantageView> m_views;
     std::vector<Fact> m_facts;
-    std::map<std::string, PidNamespace> m_ns; // every namespace key seen, with what we know of it
-    std::map<std::string, std::string> m_parent;
-    std::map<std::string, std::vector<Evidence>> m_parentEvidence;
-    std::map<std::string, std::uint64_t> m_placeholderOrder;
-    std::map<std::string, std::string> m_initName; // namespace key -> name of its pid 1
+    std::vector<NsInfo> m_ns; // indexed by NsId
+    std::unordered_map<std::uint64_t, NsId> m_byInode;
+    std::size_t m_parentCount = 0; // namespaces with a parent
+    std::vector<NsId> m_order;     // the snapshot's order: parents before children
     std::vector<std::string> m_conflicts;
     int m_placeholders = 0;
 };
@@ -69,52 +106,77 @@ std::string describeProcess(const ProcessObservation &p)
     return std::to_string(p.pid) + " (" + p.name + ")";
 }
 
-std::string Inference::newPlaceholder(Evidence why)
+NsId Inference::nsOfInode(std::uint64_t inode)
 {
-    const std::string id = "pid:[?" + std::to_string(++m_placeholders) + "]";
-    PidNamespace ns;
-    ns.id = id;
-    ns.role = NamespaceRole::Unknown;
-    ns.label = "Unseen level";
-    ns.evidence.push_back(std::move(why));
-    m_ns.emplace(id, std::move(ns));
-    m_placeholderOrder[id] = static_cast<std::uint64_t>(m_placeholders);
-    return id;
+    const auto [it, inserted] = m_byInode.try_emplace(inode, static_cast<NsId>(m_ns.size()));
+    if (inserted) {
+        NsInfo &info = m_ns.emplace_back();
+        info.key = pidNsId(inode);
+        info.ns.id = info.key;
+        info.ns.inode = inode;
+    }
+    return it->second;
+}
+
+NsId Inference::newPlaceholder(Evidence why)
+{
+    NsInfo &info = m_ns.emplace_back();
+    info.key = "pid:[?" + std::to_string(++m_placeholders) + "]";
+    info.known = true;
+    info.ns.id = info.key;
+    info.ns.role = NamespaceRole::Unknown;
+    info.ns.label = "Unseen level";
+    info.ns.evidence.push_back(std::move(why));
+    info.placeholderOrder = static_cast<std::uint64_t>(m_placeholders);
+    return static_cast<NsId>(m_ns.size()) - 1;
+}
+
+std::vector<NsId> Inference::inKeyOrder(std::vector<NsId> ids) const
+{
+    std::sort(ids.begin(), ids.end(), [&](NsId a, NsId b) { return m_ns[a].key < m_ns[b].key; });
+    return ids;
 }
 
 void Inference::buildView(VantageView &view)
 {
     const VantageObservation &obs = *view.obs;
-    view.nsOf.assign(obs.processes.size(), {});
+    view.nsOf.assign(obs.processes.size(), kNoNs);
+    view.byPid.reserve(obs.processes.size());
     for (std::size_t i = 0; i < obs.processes.size(); ++i)
         view.byPid.emplace(obs.processes[i].pid, i);
 
     // The top is the namespace that mounted this /proc: the shell's own when it sits at level 0,
     // otherwise that of any level-0 process whose link was readable.
     if (auto it = obs.selfNs.find("pid"); it != obs.selfNs.end()) {
-        view.self = pidNsId(it->second);
+        view.self = nsOfInode(it->second);
         if (obs.selfNspid.size() == 1)
             view.top = view.self;
     }
-    if (view.top.empty()) {
+    if (view.top == kNoNs) {
         for (const ProcessObservation &p : obs.processes) {
             if (p.level() == 0) {
                 if (auto it = p.ns.find("pid"); it != p.ns.end()) {
-                    view.top = pidNsId(it->second);
+                    view.top = nsOfInode(it->second);
                     break;
                 }
             }
         }
     }
-    if (view.top.empty()) {
+    if (view.top == kNoNs) {
         view.top = newPlaceholder({"placeholder", view.run->spec.name, 0, 0,
                                    "The pid namespace that owns vantage " + view.run->spec.name +
                                        "'s /proc: none of its links were readable."});
     }
-    view.levelOf[view.top] = 0;
-    if (!view.self.empty() && !obs.selfNspid.empty())
-        view.levelOf.emplace(view.self, static_cast<int>(obs.selfNspid.size()) - 1);
+    view.addLevel(view.top, 0);
+    if (view.self != kNoNs && !obs.selfNspid.empty())
+        view.addLevel(view.self, static_cast<int>(obs.selfNspid.size()) - 1);
     resolveNamespaces(view);
+
+    std::vector<NsId> seen;
+    for (NsId ns = 0; ns < static_cast<NsId>(view.levels.size()); ++ns)
+        if (view.levels[ns] != kNoLevel)
+            seen.push_back(ns);
+    view.seen = inKeyOrder(std::move(seen));
 }
 
 // A process's namespace: its readable link; else the top for level 0; else that of a parent at the
@@ -127,10 +189,10 @@ void Inference::resolveNamespaces(VantageView &view)
     int unplaced = 0;
     for (std::size_t start = 0; start < procs.size(); ++start) {
         path.clear();
-        std::string key;
+        NsId ns = kNoNs;
         for (std::size_t i = start;;) {
             if (done[i]) {
-                key = view.nsOf[i];
+                ns = view.nsOf[i];
                 break;
             }
             if (visiting[i])
@@ -139,11 +201,11 @@ void Inference::resolveNamespaces(VantageView &view)
             path.push_back(i);
             const ProcessObservation &p = procs[i];
             if (auto it = p.ns.find("pid"); it != p.ns.end()) {
-                key = pidNsId(it->second);
+                ns = nsOfInode(it->second);
                 break;
             }
             if (p.level() == 0) {
-                key = view.top;
+                ns = view.top;
                 break;
             }
             auto parent = view.byPid.find(p.ppid);
@@ -152,27 +214,28 @@ void Inference::resolveNamespaces(VantageView &view)
             i = parent->second;
         }
         for (std::size_t j : path) {
-            view.nsOf[j] = key;
+            view.nsOf[j] = ns;
             done[j] = 1;
         }
     }
+    view.members.resize(m_ns.size());
     for (std::size_t i = 0; i < procs.size(); ++i) {
-        const std::string &key = view.nsOf[i];
-        if (key.empty()) {
+        const NsId ns = view.nsOf[i];
+        if (ns == kNoNs) {
             ++unplaced;
             continue;
         }
-        auto [it, inserted] = view.levelOf.emplace(key, procs[i].level());
-        if (!inserted && it->second != procs[i].level()) {
-            view.warnings.push_back("process " + describeProcess(procs[i]) + " is in " + key +
+        const int level = view.addLevel(ns, procs[i].level());
+        if (level != procs[i].level()) {
+            view.warnings.push_back("process " + describeProcess(procs[i]) + " is in " + m_ns[ns].key +
                                     " at NSpid level " + std::to_string(procs[i].level()) +
                                     " but other processes put that namespace at level " +
-                                    std::to_string(it->second) + "; it was left out");
-            view.nsOf[i].clear();
+                                    std::to_string(level) + "; it was left out");
+            view.nsOf[i] = kNoNs;
             ++unplaced;
             continue;
         }
-        view.members[key].push_back(i);
+        view.members[ns].push_back(i);
     }
     if (unplaced > 0) {
         view.warnings.push_back(
@@ -186,26 +249,29 @@ void Inference::collectFacts(const VantageView &view)
 {
     const auto &procs = view.obs->processes;
     const std::string &vantage = view.run->spec.name;
-    for (const auto &[key, level] : view.levelOf) {
+    const std::string &top = m_ns[view.top].key;
+    for (const NsId ns : view.seen) {
+        const int level = view.levelOf(ns);
         if (level < 1)
             continue;
+        const std::string &key = m_ns[ns].key;
         // Certain by NSpid alone: a namespace `level` levels below the top has the top as that ancestor.
         m_facts.push_back(
-            {key,
+            {ns,
              level,
              view.top,
              {"vantage-level", vantage, 0, 0,
-              "Vantage " + vantage + "'s /proc belongs to " + view.top + ", and the processes of " + key +
+              "Vantage " + vantage + "'s /proc belongs to " + top + ", and the processes of " + key +
                   " have NSpid lists of length " + std::to_string(level + 1) + ": " + key + " is " +
                   std::to_string(level) + (level == 1 ? " level" : " levels") + " below it."}});
         if (level == 1)
             continue;
         // The levels in between: walk PPid from the namespace's init (then other members) to the first
         // ancestor process in another namespace.
-        auto members = view.members.find(key);
-        if (members == view.members.end())
+        const auto *members = view.membersOf(ns);
+        if (!members)
             continue;
-        std::vector<std::size_t> candidates = members->second;
+        std::vector<std::size_t> candidates = *members;
         std::stable_partition(candidates.begin(), candidates.end(),
                               [&](std::size_t i) { return procs[i].innermostPid() == 1; });
         int best = level;
@@ -218,22 +284,22 @@ void Inference::collectFacts(const VantageView &view)
                 auto it = view.byPid.find(q);
                 if (it == view.byPid.end())
                     break;
-                const std::string &qns = view.nsOf[it->second];
-                if (qns.empty())
+                const NsId qns = view.nsOf[it->second];
+                if (qns == kNoNs)
                     break;
-                if (qns != key) {
+                if (qns != ns) {
                     const int d = level - procs[it->second].level();
                     if (d >= 1 && d < best) {
                         best = d;
                         m_facts.push_back(
-                            {key,
+                            {ns,
                              d,
                              qns,
                              {"ppid-walk", vantage, procs[i].pid, q,
                               "In vantage " + vantage + ", process " + describeProcess(procs[i]) + " of " +
                                   key + " descends from process " + describeProcess(procs[it->second]) +
-                                  " in " + qns + ", " + std::to_string(d) + (d == 1 ? " level" : " levels") +
-                                  " up."}});
+                                  " in " + m_ns[qns].key + ", " + std::to_string(d) +
+                                  (d == 1 ? " level" : " levels") + " up."}});
                     }
                     break;
                 }
@@ -243,108 +309,114 @@ void Inference::collectFacts(const VantageView &view)
     }
 }
 
-bool Inference::isAncestorOrSelf(const std::string &candidate, const std::string &ns) const
+bool Inference::isAncestorOrSelf(NsId candidate, NsId ns) const
 {
-    std::string at = ns;
-    for (std::size_t guard = 0; guard <= m_parent.size() + 1; ++guard) {
+    NsId at = ns;
+    for (std::size_t guard = 0; guard <= m_parentCount + 1; ++guard) {
         if (at == candidate)
             return true;
-        auto it = m_parent.find(at);
-        if (it == m_parent.end())
+        if (m_ns[at].parent == kNoNs)
             return false;
-        at = it->second;
+        at = m_ns[at].parent;
     }
     return true; // a loop: treat as related so that no edge closes it further
+}
+
+bool Inference::setParent(NsId child, NsId parent, const Evidence &evidence)
+{
+    if (isAncestorOrSelf(child, parent)) {
+        m_conflicts.push_back("ignored: " + evidence.text + " (it would make a cycle)");
+        return false;
+    }
+    NsInfo &info = m_ns[child];
+    if (info.parent == kNoNs)
+        ++m_parentCount;
+    info.parent = parent;
+    info.parentEvidence.push_back(evidence);
+    return true;
 }
 
 // Parents from facts: direct ones first, then facts pushed up through known parents (a vantage that
 // lands in a middle level fills it), then placeholders for levels that nobody saw.
 void Inference::resolveParents()
 {
-    auto setParent = [&](const std::string &child, const std::string &parent, const Evidence &evidence) {
-        if (isAncestorOrSelf(child, parent)) {
-            m_conflicts.push_back("ignored: " + evidence.text + " (it would make a cycle)");
-            return false;
-        }
-        m_parent[child] = parent;
-        m_parentEvidence[child].push_back(evidence);
-        return true;
-    };
     for (const Fact &f : m_facts) {
         if (f.distance != 1)
             continue;
-        auto it = m_parent.find(f.child);
-        if (it == m_parent.end()) {
+        NsInfo &child = m_ns[f.child];
+        if (child.parent == kNoNs) {
             setParent(f.child, f.ancestor, f.evidence);
-        } else if (it->second == f.ancestor) {
-            if (m_parentEvidence[f.child].size() < 4)
-                m_parentEvidence[f.child].push_back(f.evidence);
+        } else if (child.parent == f.ancestor) {
+            if (child.parentEvidence.size() < 4)
+                child.parentEvidence.push_back(f.evidence);
         } else {
-            m_conflicts.push_back("vantages disagree on the parent of " + f.child + ": " + it->second +
-                                  " or " + f.ancestor + " (kept " + it->second + ")");
+            m_conflicts.push_back("vantages disagree on the parent of " + child.key + ": " +
+                                  m_ns[child.parent].key + " or " + m_ns[f.ancestor].key + " (kept " +
+                                  m_ns[child.parent].key + ")");
         }
     }
+    // How far up from a fact's child its known ancestors go: {the last one, levels climbed}.
+    auto climb = [&](const Fact &f) {
+        NsId at = f.child;
+        int k = 0;
+        while (k < f.distance && m_ns[at].parent != kNoNs) {
+            at = m_ns[at].parent;
+            ++k;
+        }
+        return std::make_pair(at, k);
+    };
     for (bool changed = true; changed;) {
         changed = false;
         for (const Fact &f : m_facts) {
-            std::string at = f.child;
-            int k = 0;
-            while (k < f.distance) {
-                auto it = m_parent.find(at);
-                if (it == m_parent.end())
-                    break;
-                at = it->second;
-                ++k;
-            }
+            const auto [at, k] = climb(f);
             if (k == f.distance) {
                 if (at != f.ancestor) {
                     m_conflicts.push_back("vantages disagree on the ancestor " + std::to_string(f.distance) +
-                                          " levels above " + f.child + ": " + at + " or " + f.ancestor);
+                                          " levels above " + m_ns[f.child].key + ": " + m_ns[at].key +
+                                          " or " + m_ns[f.ancestor].key);
                 }
                 continue;
             }
             if (f.distance - k == 1) {
                 Evidence derived = f.evidence;
                 derived.kind = "derived";
-                derived.text = f.evidence.text + " Since " + f.child + "'s ancestors up to " + at +
-                               " are known, " + f.ancestor + " is the parent of " + at + ".";
+                derived.text = f.evidence.text + " Since " + m_ns[f.child].key + "'s ancestors up to " +
+                               m_ns[at].key + " are known, " + m_ns[f.ancestor].key + " is the parent of " +
+                               m_ns[at].key + ".";
                 changed = setParent(at, f.ancestor, derived) || changed;
             }
         }
     }
     // What is left: namespaces whose nearest known ancestor is two or more levels up.
-    std::map<std::string, const Fact *> nearest;
-    std::map<std::string, int> remaining;
+    std::vector<int> remaining(m_ns.size(), 0); // 0: nothing left above it
+    std::vector<const Fact *> nearest(m_ns.size(), nullptr);
+    std::vector<NsId> starts;
     for (const Fact &f : m_facts) {
-        std::string at = f.child;
-        int k = 0;
-        while (k < f.distance && m_parent.count(at)) {
-            at = m_parent.at(at);
-            ++k;
-        }
+        const auto [at, k] = climb(f);
         const int r = f.distance - k;
         if (r < 2)
             continue;
-        auto it = remaining.find(at);
-        if (it == remaining.end() || r < it->second) {
+        if (remaining[at] == 0)
+            starts.push_back(at);
+        if (remaining[at] == 0 || r < remaining[at]) {
             remaining[at] = r;
             nearest[at] = &f;
         }
     }
-    for (const auto &[start, r] : remaining) {
-        const Fact &f = *nearest.at(start);
-        std::string below = start;
+    for (const NsId start : inKeyOrder(std::move(starts))) {
+        const Fact &f = *nearest[start];
+        const int r = remaining[start];
+        const std::string sitsBelow = m_ns[start].key + " sits below a level no vantage saw.";
+        NsId at = start;
         for (int k = 1; k < r; ++k) {
-            const std::string placeholder =
+            const NsId placeholder =
                 newPlaceholder({"placeholder", f.evidence.vantage, 0, 0,
                                 "No vantage saw this level. " + f.evidence.text +
                                     " Add a vantage that lands in the levels between to name it."});
-            setParent(
-                below, placeholder,
-                {"placeholder", f.evidence.vantage, 0, 0, start + " sits below a level no vantage saw."});
-            below = placeholder;
+            setParent(at, placeholder, {"placeholder", f.evidence.vantage, 0, 0, sitsBelow});
+            at = placeholder;
         }
-        setParent(below, f.ancestor, f.evidence);
+        setParent(at, f.ancestor, f.evidence);
     }
 }
 
@@ -368,11 +440,11 @@ void Inference::assignRoles()
             return 9;
         }
     };
-    std::set<std::string> landed;
+    std::vector<char> landed(m_ns.size(), 0);
     for (const VantageView &view : m_views) {
-        if (view.self.empty() || !m_ns.count(view.self))
+        if (view.self == kNoNs || !m_ns[view.self].known)
             continue;
-        PidNamespace &ns = m_ns[view.self];
+        PidNamespace &ns = m_ns[view.self].ns;
         const VantageSpec &spec = view.run->spec;
         NamespaceRole role = NamespaceRole::Unknown;
         std::string label;
@@ -398,41 +470,47 @@ void Inference::assignRoles()
         if (role == NamespaceRole::Distro &&
             std::find(ns.distros.begin(), ns.distros.end(), spec.distro) == ns.distros.end())
             ns.distros.push_back(spec.distro);
-        if (!landed.count(view.self) || rank(role) < rank(ns.role)) {
+        if (!landed[view.self] || rank(role) < rank(ns.role)) {
             ns.role = role;
             ns.label = label;
         }
-        landed.insert(view.self);
+        landed[view.self] = 1;
     }
     // The nearest distro at or above a namespace, for labels below it.
-    auto distroAbove = [&](const std::string &key) -> std::string {
-        std::string at = key;
-        for (std::size_t guard = 0; guard <= m_parent.size(); ++guard) {
-            auto it = m_parent.find(at);
-            if (it == m_parent.end())
+    auto distroAbove = [&](NsId ns) -> std::string {
+        NsId at = ns;
+        for (std::size_t guard = 0; guard <= m_parentCount; ++guard) {
+            if (m_ns[at].parent == kNoNs)
                 return {};
-            at = it->second;
-            const PidNamespace &ns = m_ns.at(at);
-            if (ns.role == NamespaceRole::Distro && !ns.distros.empty())
-                return ns.distros.front();
+            at = m_ns[at].parent;
+            const PidNamespace &above = m_ns[at].ns;
+            if (above.role == NamespaceRole::Distro && !above.distros.empty())
+                return above.distros.front();
         }
         return {};
     };
-    std::map<std::string, std::vector<std::string>> children;
-    for (const auto &[child, parent] : m_parent)
-        children[parent].push_back(child);
-    std::function<void(const std::string &, std::vector<std::string> &)> distrosBelow =
-        [&](const std::string &key, std::vector<std::string> &out) {
-            for (const std::string &c : children[key]) {
-                const PidNamespace &ns = m_ns.at(c);
-                if (ns.role == NamespaceRole::Distro)
-                    out.insert(out.end(), ns.distros.begin(), ns.distros.end());
-                else
-                    distrosBelow(c, out);
-            }
-        };
-    for (auto &[key, ns] : m_ns) {
-        if (landed.count(key) || !ns.inode)
+    // Children in key order: that is the order of the distros in an isolation's label.
+    std::vector<NsId> all(m_ns.size());
+    for (NsId ns = 0; ns < static_cast<NsId>(m_ns.size()); ++ns)
+        all[static_cast<std::size_t>(ns)] = ns;
+    std::vector<std::vector<NsId>> children(m_ns.size());
+    for (const NsId child : inKeyOrder(std::move(all)))
+        if (m_ns[child].parent != kNoNs)
+            children[m_ns[child].parent].push_back(child);
+    std::function<void(NsId, std::vector<std::string> &)> distrosBelow = [&](NsId ns,
+                                                                             std::vector<std::string> &out) {
+        for (const NsId c : children[ns]) {
+            const PidNamespace &below = m_ns[c].ns;
+            if (below.role == NamespaceRole::Distro)
+                out.insert(out.end(), below.distros.begin(), below.distros.end());
+            else
+                distrosBelow(c, out);
+        }
+    };
+    for (NsId id = 0; id < static_cast<NsId>(m_ns.size()); ++id) {
+        NsInfo &info = m_ns[id];
+        PidNamespace &ns = info.ns;
+        if (!info.known || landed[id] || !ns.inode)
             continue;
         if (*ns.inode == kInitialPidNsInode) {
             ns.role = wslPlan ? NamespaceRole::Vm : NamespaceRole::Host;
@@ -441,17 +519,15 @@ void Inference::assignRoles()
         }
         // Name what we can: the distros it isolates, or the distro it is nested in and its init
         // (a container's entry point says more than its inode).
-        const auto init = m_initName.find(key);
-        const std::string initText =
-            init == m_initName.end() ? std::string() : " (init: " + init->second + ")";
+        const std::string initText = info.initName ? " (init: " + *info.initName + ")" : std::string();
         // An isolation is a level between the root and a distro; anything else nobody landed in is
         // unknown (a distro left out of the plan, a container), however much we see of it.
         ns.role = NamespaceRole::Unknown;
-        if (const std::string distro = distroAbove(key); !distro.empty()) {
+        if (const std::string distro = distroAbove(id); !distro.empty()) {
             ns.label = "Nested in " + distro + initText;
         } else {
             std::vector<std::string> below;
-            distrosBelow(key, below);
+            distrosBelow(id, below);
             if (below.empty()) {
                 ns.label = (wslPlan ? "Not visited" : "Nested namespace") + initText;
             } else {
@@ -467,39 +543,40 @@ void Inference::assignRoles()
 
 void Inference::orderNamespaces(Snapshot &snapshot)
 {
-    std::map<std::string, std::vector<std::string>> children;
-    std::vector<std::string> roots;
-    auto sortKey = [&](const std::string &id) {
-        const PidNamespace &ns = m_ns.at(id);
+    std::vector<std::vector<NsId>> children(m_ns.size());
+    std::vector<NsId> roots;
+    auto sortKey = [&](NsId id) {
+        const NsInfo &info = m_ns[id];
         // Placeholders after real inodes, in creation order.
-        return ns.inode ? std::make_pair(0, *ns.inode) : std::make_pair(1, m_placeholderOrder[id]);
+        return info.ns.inode ? std::make_pair(0, *info.ns.inode) : std::make_pair(1, info.placeholderOrder);
     };
-    for (const auto &[key, ns] : m_ns) {
-        auto it = m_parent.find(key);
-        if (it == m_parent.end())
-            roots.push_back(key);
+    for (NsId id = 0; id < static_cast<NsId>(m_ns.size()); ++id) {
+        if (!m_ns[id].known)
+            continue;
+        if (m_ns[id].parent == kNoNs)
+            roots.push_back(id);
         else
-            children[it->second].push_back(key);
+            children[m_ns[id].parent].push_back(id);
     }
-    auto bySortKey = [&](const std::string &a, const std::string &b) { return sortKey(a) < sortKey(b); };
+    auto bySortKey = [&](NsId a, NsId b) { return sortKey(a) < sortKey(b); };
     std::sort(roots.begin(), roots.end(), bySortKey);
-    for (auto &[k, list] : children)
+    for (auto &list : children)
         std::sort(list.begin(), list.end(), bySortKey);
 
-    std::vector<std::pair<std::string, int>> stack;
+    std::vector<std::pair<NsId, int>> stack;
     for (auto it = roots.rbegin(); it != roots.rend(); ++it) {
-        const PidNamespace &ns = m_ns.at(*it);
+        const PidNamespace &ns = m_ns[*it].ns;
         stack.emplace_back(*it, ns.inode && *ns.inode == kInitialPidNsInode ? 0 : -1);
     }
     while (!stack.empty()) {
-        auto [key, depth] = stack.back();
+        auto [id, depth] = stack.back();
         stack.pop_back();
-        PidNamespace ns = m_ns.at(key);
+        const NsInfo &info = m_ns[id];
+        PidNamespace ns = info.ns;
         ns.depth = depth;
-        if (auto p = m_parent.find(key); p != m_parent.end()) {
-            ns.parent = p->second;
-            auto &ev = m_parentEvidence[key];
-            ns.evidence.insert(ns.evidence.end(), ev.begin(), ev.end());
+        if (info.parent != kNoNs) {
+            ns.parent = m_ns[info.parent].key;
+            ns.evidence.insert(ns.evidence.end(), info.parentEvidence.begin(), info.parentEvidence.end());
         } else if (ns.inode && *ns.inode == kInitialPidNsInode) {
             ns.evidence.push_back(
                 {"initial-namespace",
@@ -513,12 +590,13 @@ void Inference::orderNamespaces(Snapshot &snapshot)
                  {},
                  0,
                  0,
-                 "No vantage saw above " + key +
+                 "No vantage saw above " + info.key +
                      " (it is not the kernel's initial pid namespace), so its parent is unknown. "
                      "Include the VM root vantage (wsl --debug-shell, as administrator) to see it."});
         }
         snapshot.pidNamespaces.push_back(std::move(ns));
-        const auto &list = children[key];
+        m_order.push_back(id);
+        const auto &list = children[id];
         for (auto it = list.rbegin(); it != list.rend(); ++it)
             stack.emplace_back(*it, depth < 0 ? -1 : depth + 1);
     }
@@ -526,97 +604,103 @@ void Inference::orderNamespaces(Snapshot &snapshot)
 
 void Inference::mergeProcesses(Snapshot &snapshot)
 {
-    struct Seen
+    // Every sighting of a process, ordered like the snapshot: by namespace (in m_order), then innermost
+    // pid. Sightings of one process (same namespace and innermost pid) stay in vantage order, so the
+    // first vantage to see it comes first in seen_by.
+    std::vector<std::size_t> position(m_ns.size(), m_order.size());
+    for (std::size_t i = 0; i < m_order.size(); ++i)
+        position[m_order[i]] = i;
+    struct Sighting
     {
+        std::size_t position;
+        NsId ns;
+        int pid; // innermost
         const VantageView *view;
         std::size_t index;
-        std::vector<std::string> seenBy;
     };
-    std::map<std::pair<std::string, int>, Seen> merged;
+    std::vector<Sighting> sightings;
+    std::size_t total = 0;
+    for (const VantageView &view : m_views)
+        total += view.nsOf.size();
+    sightings.reserve(total);
     for (const VantageView &view : m_views) {
         const auto &procs = view.obs->processes;
         for (std::size_t i = 0; i < procs.size(); ++i) {
-            if (view.nsOf[i].empty())
-                continue;
-            auto [it, inserted] =
-                merged.try_emplace({view.nsOf[i], procs[i].innermostPid()}, Seen{&view, i, {}});
-            it->second.seenBy.push_back(view.run->spec.name);
-            if (!inserted &&
-                procs[i].nspid.size() > it->second.view->obs->processes[it->second.index].nspid.size()) {
-                it->second.view = &view;
-                it->second.index = i;
-            }
+            if (view.nsOf[i] != kNoNs)
+                sightings.push_back(
+                    {position[view.nsOf[i]], view.nsOf[i], procs[i].innermostPid(), &view, i});
         }
     }
-    std::map<std::string, std::size_t> order;
-    for (std::size_t i = 0; i < snapshot.pidNamespaces.size(); ++i)
-        order[snapshot.pidNamespaces[i].id] = i;
-    std::map<std::string, int> counts;
-    std::map<std::string, std::string> distroOf;
-    auto distroFor = [&](const std::string &key) {
-        if (auto it = distroOf.find(key); it != distroOf.end())
-            return it->second;
-        std::string at = key, found;
-        for (std::size_t guard = 0; guard <= m_parent.size() && !at.empty(); ++guard) {
-            const PidNamespace &ns = m_ns.at(at);
-            if (ns.role == NamespaceRole::Distro && !ns.distros.empty()) {
-                found = ns.distros.front();
-                break;
-            }
-            auto p = m_parent.find(at);
-            at = p == m_parent.end() ? std::string() : p->second;
-        }
-        return distroOf[key] = found;
-    };
+    std::stable_sort(sightings.begin(), sightings.end(), [](const Sighting &a, const Sighting &b) {
+        if (a.position != b.position)
+            return a.position < b.position;
+        return a.ns != b.ns ? a.ns < b.ns : a.pid < b.pid;
+    });
 
-    // merged is sorted by (namespace key, innermost pid): per namespace group, look the namespace up once
-    // (order, distro, ancestors), and bucket by the namespace's position instead of sorting Process objects.
-    std::vector<std::vector<Process>> buckets(snapshot.pidNamespaces.size() + 1);
-    const std::string *groupKey = nullptr;
-    std::size_t bucket = 0;
+    std::vector<int> counts(m_order.size(), 0);
+    NsId group = kNoNs;
     std::string groupDistro;
-    std::vector<std::string> ancestors; // the own namespace first, then up
-    for (auto &[key, seen] : merged) {
-        if (!groupKey || *groupKey != key.first) {
-            groupKey = &key.first;
-            auto o = order.find(key.first);
-            bucket = o == order.end() ? snapshot.pidNamespaces.size() : o->second;
-            groupDistro = distroFor(key.first);
+    std::vector<NsId> ancestors; // the own namespace first, then up
+    for (std::size_t s = 0; s < sightings.size();) {
+        const Sighting &first = sightings[s];
+        const NsId own = first.ns;
+        if (own != group) {
+            group = own;
+            // A new namespace: its distro (the nearest at or above it) and its ancestors, once.
+            groupDistro.clear();
+            NsId at = own;
+            for (std::size_t guard = 0; guard <= m_parentCount && at != kNoNs; ++guard) {
+                const PidNamespace &ns = m_ns[at].ns;
+                if (ns.role == NamespaceRole::Distro && !ns.distros.empty()) {
+                    groupDistro = ns.distros.front();
+                    break;
+                }
+                at = m_ns[at].parent;
+            }
             ancestors.clear();
-            for (std::string at = key.first; !at.empty();) {
+            for (at = own; at != kNoNs;) {
                 ancestors.push_back(at);
-                auto parent = m_parent.find(at);
-                at = parent == m_parent.end() ? std::string() : parent->second;
-                if (ancestors.size() > m_parent.size() + 1)
+                at = m_ns[at].parent;
+                if (ancestors.size() > m_parentCount + 1)
                     break;
             }
         }
-        const ProcessObservation &p = seen.view->obs->processes[seen.index];
+        // The sightings of this one process: the one with the longest NSpid (seen from highest up) tells
+        // most.
+        const Sighting *best = &first;
+        std::vector<std::string> seenBy;
+        std::size_t next = s;
+        for (; next < sightings.size() && sightings[next].ns == own && sightings[next].pid == first.pid;
+             ++next) {
+            const Sighting &other = sightings[next];
+            seenBy.push_back(other.view->run->spec.name);
+            if (other.view->obs->processes[other.index].nspid.size() >
+                best->view->obs->processes[best->index].nspid.size())
+                best = &other;
+        }
+        s = next;
+
+        const ProcessObservation &p = best->view->obs->processes[best->index];
         Process out;
         out.name = p.name;
         out.cmdline = p.cmdline;
-        out.pidNs = key.first;
+        out.pidNs = m_ns[own].key;
         out.ppid = p.ppid;
         out.uid = p.uid;
         out.startTicks = p.startTicks;
         out.ns = p.ns;
-        out.seenBy = std::move(seen.seenBy);
+        out.seenBy = std::move(seenBy);
         out.distro = groupDistro;
         const std::size_t links = std::min(p.nspid.size(), ancestors.size());
         out.chain.reserve(links);
         for (std::size_t k = links; k-- > 0;)
-            out.chain.push_back({ancestors[k], p.nspid[p.nspid.size() - 1 - k]});
-        buckets[bucket].push_back(std::move(out));
+            out.chain.push_back({m_ns[ancestors[k]].key, p.nspid[p.nspid.size() - 1 - k]});
+        if (first.position < counts.size())
+            ++counts[first.position];
+        snapshot.processes.push_back(std::move(out));
     }
-    snapshot.processes.reserve(merged.size());
-    for (std::size_t b = 0; b < buckets.size(); ++b) {
-        if (b < snapshot.pidNamespaces.size())
-            counts[snapshot.pidNamespaces[b].id] = static_cast<int>(buckets[b].size());
-        for (Process &p : buckets[b])
-            snapshot.processes.push_back(std::move(p));
-    }
-    for (PidNamespace &ns : snapshot.pidNamespaces)
-        ns.processCount = counts[ns.id];
+    for (std::size_t i = 0; i < snapshot.pidNamespaces.size(); ++i)
+        snapshot.pidNamespaces[i].processCount = counts[i];
 }
 
 void Inference::buildNetwork(Snapshot &snapshot)
@@ -683,19 +767,20 @@ Snapshot Inference::run(std::string takenAt)
     for (VantageView &view : m_views)
         buildView(view);
     for (const VantageView &view : m_views) {
-        for (const auto &[key, level] : view.levelOf) {
-            PidNamespace &ns = m_ns[key];
-            if (ns.id.empty()) {
-                ns.id = key;
-                if (key.find('?') == std::string::npos)
-                    ns.inode = std::stoull(key.substr(5, key.size() - 6));
+        for (const NsId ns : view.seen)
+            m_ns[ns].known = true;
+        collectFacts(view);
+        for (const NsId ns : view.seen) {
+            NsInfo &info = m_ns[ns];
+            if (const auto *members = view.membersOf(ns); members && !info.initName) {
+                for (std::size_t i : *members) {
+                    if (view.obs->processes[i].innermostPid() == 1) {
+                        info.initName = view.obs->processes[i].name;
+                        break;
+                    }
+                }
             }
         }
-        collectFacts(view);
-        for (const auto &[key, members] : view.members)
-            for (std::size_t i : members)
-                if (view.obs->processes[i].innermostPid() == 1)
-                    m_initName.emplace(key, view.obs->processes[i].name);
     }
     resolveParents();
     assignRoles();

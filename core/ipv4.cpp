@@ -4,6 +4,13 @@
 
 namespace wslatlas {
 
+namespace {
+bool isHex(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+} // namespace
+
 std::optional<std::uint32_t> parseIpv4(std::string_view text)
 {
     std::uint32_t out = 0;
@@ -100,5 +107,51 @@ bool subnetContains(const Ipv4Cidr &cidr, std::uint32_t address)
     const std::uint32_t mask = prefixToMask(cidr.prefix);
     return (cidr.address & mask) == (address & mask);
 }
+
+bool isIpv6Literal(std::string_view s)
+{
+    if (s.size() < 2 || s.size() > 45)
+        return false;
+    int groups = 0;
+    bool doubleColon = false;
+    std::size_t i = 0;
+    if (s.substr(0, 2) == "::") {
+        doubleColon = true;
+        i = 2;
+    } else if (s[0] == ':') {
+        return false;
+    }
+    while (i < s.size()) {
+        std::size_t j = i;
+        while (j < s.size() && j - i < 5 && isHex(s[j]))
+            ++j;
+        if (j < s.size() && s[j] == '.') {
+            if (!parseIpv4(s.substr(i)))
+                return false;
+            groups += 2;
+            break;
+        }
+        if (j == i || j - i > 4)
+            return false;
+        ++groups;
+        i = j;
+        if (i == s.size())
+            break;
+        if (s[i] != ':')
+            return false;
+        ++i;
+        if (i < s.size() && s[i] == ':') {
+            if (doubleColon)
+                return false;
+            doubleColon = true;
+            ++i;
+        } else if (i == s.size()) {
+            return false;
+        }
+    }
+    return doubleColon ? groups <= 7 : groups == 8;
+}
+
+// ---- records
 
 } // namespace wslatlas

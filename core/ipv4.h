@@ -29,4 +29,7 @@ std::optional<Ipv4Cidr> parseIpv4Cidr(std::string_view text); // "172.19.128.0/2
 Subnet computeSubnet(const Ipv4Cidr &cidr);
 bool subnetContains(const Ipv4Cidr &cidr, std::uint32_t address);
 
+// An IPv6 address as written ("fe80::1", "::ffff:10.0.0.1"), without a /prefix or %zone.
+bool isIpv6Literal(std::string_view text);
+
 } // namespace wslatlas

@@ -17,7 +17,8 @@ namespace wslatlas {
 
 // Namespace type ("pid", "net", "mnt", "uts", "ipc", "user", "cgroup", "time", ...) -> inode, sorted by type.
 // A map's interface over a flat sorted vector: a process has about eight links and there are hundreds of
-// thousands of processes, so one allocation per set (the short type names stay inline) instead of one per link.
+// thousands of processes, so one allocation per set (the short type names stay inline) instead of one per
+// link.
 class NsLinks
 {
 public:

@@ -4,13 +4,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <random>
 #include <sstream>
+#include <string_view>
+#include <vector>
 
 #ifndef _WIN32
 #include <fcntl.h>
@@ -436,7 +441,8 @@ void readSnapshot(const json &doc, Snapshot &s)
         }
         if (net.contains("nat") && net.at("nat").is_object()) {
             const json &n = net.at("nat");
-            s.network.nat = NatConfig{str(n, "network", "nat"), str(n, "gateway", "nat"), str(n, "address", "nat")};
+            s.network.nat =
+                NatConfig{str(n, "network", "nat"), str(n, "gateway", "nat"), str(n, "address", "nat")};
         }
         i = 0;
         for (const json &sub : array(net, "subnets", "the network")) {
@@ -453,8 +459,8 @@ void readSnapshot(const json &doc, Snapshot &s)
         i = 0;
         for (const json &l : array(net, "links", "the network")) {
             const std::string where = "link " + std::to_string(i++);
-            s.network.links.push_back(
-                {str(l, "from", where, true), str(l, "to", where, true), str(l, "kind", where), str(l, "text", where)});
+            s.network.links.push_back({str(l, "from", where, true), str(l, "to", where, true),
+                                       str(l, "kind", where), str(l, "text", where)});
         }
         s.network.findings = findings(net, "findings", "the network");
     }
@@ -471,6 +477,130 @@ ojson toJson(const WslConfig &c)
         j["settings"][key] = value;
     return j;
 }
+
+// Writes JSON straight into a string, byte for byte as nlohmann's dump(2, ' ', false, replace) prints the
+// same tree: a snapshot holds tens of thousands of processes, and building the tree first took most of the
+// time.
+class JsonWriter
+{
+public:
+    explicit JsonWriter(std::string &out) : m_out(out) {}
+
+    void beginObject() { open('{'); }
+    void endObject() { close('}'); }
+    void beginArray() { open('['); }
+    void endArray() { close(']'); }
+
+    // The next value is this member's.
+    void key(std::string_view name)
+    {
+        separate();
+        string(name);
+        m_out += ": ";
+        m_afterKey = true;
+    }
+
+    void value(std::string_view s)
+    {
+        separate();
+        string(s);
+    }
+    void value(const char *s) { value(std::string_view(s)); }
+    void value(const std::string &s) { value(std::string_view(s)); }
+    void value(bool b)
+    {
+        separate();
+        m_out += b ? "true" : "false";
+    }
+    void value(int n) { number(n); }
+    void value(std::uint64_t n) { number(n); }
+    void null()
+    {
+        separate();
+        m_out += "null";
+    }
+    void valueOrNull(const std::string &s) { s.empty() ? null() : value(s); }
+    template <typename T> void valueOrNull(const std::optional<T> &v) { v ? value(*v) : null(); }
+    void value(const std::vector<std::string> &list)
+    {
+        beginArray();
+        for (const std::string &s : list)
+            value(s);
+        endArray();
+    }
+    // A part built as a tree (the network, shared with captureValuesToJson): its dump, indented to where it
+    // goes.
+    void tree(const ojson &j)
+    {
+        separate();
+        const std::string text = j.dump(2, ' ', false, json::error_handler_t::replace);
+        for (char c : text) {
+            m_out += c;
+            if (c == '\n') // never inside a string: dump escapes newlines
+                m_out.append(2 * m_firstInLevel.size(), ' ');
+        }
+    }
+
+private:
+    template <typename T> void number(T n)
+    {
+        separate();
+        char buf[24];
+        const auto end = std::to_chars(buf, buf + sizeof buf, n).ptr;
+        m_out.append(buf, end);
+    }
+
+    // Printable ASCII needs no escaping, and /proc text nearly always is; anything else goes through
+    // nlohmann, for its escapes and its U+FFFD in place of invalid UTF-8.
+    void string(std::string_view s)
+    {
+        const bool plain = std::all_of(s.begin(), s.end(), [](char c) {
+            const auto u = static_cast<unsigned char>(c);
+            return u >= 0x20 && u < 0x80 && c != '"' && c != '\\';
+        });
+        if (plain) {
+            m_out += '"';
+            m_out += s;
+            m_out += '"';
+        } else {
+            m_out += ojson(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+        }
+    }
+
+    // Before a value: nothing after its key; else a comma after the previous element, a new line, the indent.
+    void separate()
+    {
+        if (m_afterKey) {
+            m_afterKey = false;
+            return;
+        }
+        if (m_firstInLevel.empty())
+            return; // the document itself
+        m_out += m_firstInLevel.back() ? "\n" : ",\n";
+        m_firstInLevel.back() = false;
+        m_out.append(2 * m_firstInLevel.size(), ' ');
+    }
+    void open(char bracket)
+    {
+        separate();
+        m_out += bracket;
+        m_firstInLevel.push_back(true);
+    }
+    void close(char bracket)
+    {
+        const bool empty = m_firstInLevel.back();
+        m_firstInLevel.pop_back();
+        if (!empty) { // nlohmann prints an empty one as {} or []
+            m_out += '\n';
+            m_out.append(2 * m_firstInLevel.size(), ' ');
+        }
+        m_out += bracket;
+    }
+
+    std::string &m_out;
+    std::vector<bool> m_firstInLevel; // one per open object or array: no element written yet
+    bool m_afterKey = false;
+};
 
 } // namespace
 
@@ -492,8 +622,9 @@ std::string captureValuesToJson(const CaptureValues &v)
     if (v.error)
         j["error"] = {{"code", v.error->code}, {"token", v.error->token}, {"message", v.error->message}};
     if (v.status) {
-        j["status"] = {{"default_distro", nullIfEmpty(v.status->defaultDistro)},
-                       {"default_version", v.status->defaultVersion ? ojson(v.status->defaultVersion) : ojson()}};
+        j["status"] = {
+            {"default_distro", nullIfEmpty(v.status->defaultDistro)},
+            {"default_version", v.status->defaultVersion ? ojson(v.status->defaultVersion) : ojson()}};
         j["status"]["fields"] = ojson::object();
         for (const auto &[key, value] : v.status->fields)
             j["status"]["fields"][key] = value;
@@ -521,79 +652,151 @@ std::filesystem::path pathFromUtf8(const std::string &path)
 
 std::string snapshotToJson(const Snapshot &s)
 {
-    ojson doc;
-    doc["schema"] = kSnapshotSchema;
-    doc["taken_at"] = s.takenAt;
-    ojson vantages = ojson::array();
+    std::string out;
+    out.reserve(1024 * (s.processes.size() + 16)); // about a kilobyte per process
+    JsonWriter w(out);
+    w.beginObject();
+    w.key("schema");
+    w.value(kSnapshotSchema);
+    w.key("taken_at");
+    w.value(s.takenAt);
+
+    w.key("vantages");
+    w.beginArray();
     for (const VantageReport &v : s.vantages) {
-        ojson j;
-        j["name"] = v.name;
-        j["role"] = v.role;
-        j["distro"] = nullIfEmpty(v.distro);
-        j["ok"] = v.ok;
-        j["error"] = nullIfEmpty(v.error);
-        j["pid_ns"] = nullIfEmpty(v.pidNs);
-        j["net_ns"] = nullIfEmpty(v.netNs);
-        j["kernel"] = nullIfEmpty(v.kernel);
-        j["hostname"] = nullIfEmpty(v.hostname);
-        j["os"] = nullIfEmpty(v.os);
-        j["process_count"] = v.processCount;
-        j["warnings"] = v.warnings;
-        vantages.push_back(std::move(j));
+        w.beginObject();
+        w.key("name");
+        w.value(v.name);
+        w.key("role");
+        w.value(v.role);
+        w.key("distro");
+        w.valueOrNull(v.distro);
+        w.key("ok");
+        w.value(v.ok);
+        w.key("error");
+        w.valueOrNull(v.error);
+        w.key("pid_ns");
+        w.valueOrNull(v.pidNs);
+        w.key("net_ns");
+        w.valueOrNull(v.netNs);
+        w.key("kernel");
+        w.valueOrNull(v.kernel);
+        w.key("hostname");
+        w.valueOrNull(v.hostname);
+        w.key("os");
+        w.valueOrNull(v.os);
+        w.key("process_count");
+        w.value(v.processCount);
+        w.key("warnings");
+        w.value(v.warnings);
+        w.endObject();
     }
-    doc["vantages"] = std::move(vantages);
+    w.endArray();
 
-    ojson namespaces = ojson::array();
+    w.key("pid_namespaces");
+    w.beginArray();
     for (const PidNamespace &n : s.pidNamespaces) {
-        ojson j;
-        j["id"] = n.id;
-        j["inode"] = n.inode ? ojson(*n.inode) : ojson();
-        j["parent"] = nullIfEmpty(n.parent);
-        j["role"] = toString(n.role);
-        j["label"] = n.label;
-        j["distros"] = n.distros;
-        j["depth"] = n.depth < 0 ? ojson() : ojson(n.depth);
-        j["process_count"] = n.processCount;
-        j["vantages"] = n.vantages;
-        ojson evidence = ojson::array();
-        for (const Evidence &e : n.evidence)
-            evidence.push_back(toJson(e));
-        j["evidence"] = std::move(evidence);
-        namespaces.push_back(std::move(j));
+        w.beginObject();
+        w.key("id");
+        w.value(n.id);
+        w.key("inode");
+        w.valueOrNull(n.inode);
+        w.key("parent");
+        w.valueOrNull(n.parent);
+        w.key("role");
+        w.value(toString(n.role));
+        w.key("label");
+        w.value(n.label);
+        w.key("distros");
+        w.value(n.distros);
+        w.key("depth");
+        n.depth < 0 ? w.null() : w.value(n.depth);
+        w.key("process_count");
+        w.value(n.processCount);
+        w.key("vantages");
+        w.value(n.vantages);
+        w.key("evidence");
+        w.beginArray();
+        for (const Evidence &e : n.evidence) {
+            w.beginObject();
+            w.key("kind");
+            w.value(e.kind);
+            w.key("vantage");
+            w.valueOrNull(e.vantage);
+            if (e.pid) {
+                w.key("pid");
+                w.value(e.pid);
+            }
+            if (e.ppid) {
+                w.key("ppid");
+                w.value(e.ppid);
+            }
+            w.key("text");
+            w.value(e.text);
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject();
     }
-    doc["pid_namespaces"] = std::move(namespaces);
+    w.endArray();
 
-    ojson processes = ojson::array();
+    w.key("processes");
+    w.beginArray();
+    std::string link;
     for (const Process &p : s.processes) {
-        ojson j;
-        j["name"] = p.name;
-        j["cmdline"] = p.cmdline;
-        j["pid_ns"] = p.pidNs;
-        ojson chain = ojson::array();
-        for (const ChainLink &c : p.chain)
-            chain.push_back({{"ns", c.ns}, {"pid", c.pid}});
-        j["chain"] = std::move(chain);
-        j["ppid"] = p.ppid;
-        j["uid"] = p.uid ? ojson(*p.uid) : ojson();
-        j["start_ticks"] = p.startTicks ? ojson(*p.startTicks) : ojson();
-        j["distro"] = nullIfEmpty(p.distro);
-        ojson ns = ojson::object();
-        for (const auto &[type, inode] : p.ns)
-            ns[type] = nsLinkId(type, inode);
-        j["ns"] = std::move(ns);
-        j["seen_by"] = p.seenBy;
-        processes.push_back(std::move(j));
+        w.beginObject();
+        w.key("name");
+        w.value(p.name);
+        w.key("cmdline");
+        w.value(p.cmdline);
+        w.key("pid_ns");
+        w.value(p.pidNs);
+        w.key("chain");
+        w.beginArray();
+        for (const ChainLink &c : p.chain) {
+            w.beginObject();
+            w.key("ns");
+            w.value(c.ns);
+            w.key("pid");
+            w.value(c.pid);
+            w.endObject();
+        }
+        w.endArray();
+        w.key("ppid");
+        w.value(p.ppid);
+        w.key("uid");
+        w.valueOrNull(p.uid);
+        w.key("start_ticks");
+        w.valueOrNull(p.startTicks);
+        w.key("distro");
+        w.valueOrNull(p.distro);
+        w.key("ns");
+        w.beginObject();
+        for (const auto &[type, inode] : p.ns) {
+            w.key(type);
+            link.assign(type)
+                .append(":[")
+                .append(std::to_string(inode))
+                .append("]"); // nsLinkId, reusing one buffer
+            w.value(link);
+        }
+        w.endObject();
+        w.key("seen_by");
+        w.value(p.seenBy);
+        w.endObject();
     }
-    doc["processes"] = std::move(processes);
+    w.endArray();
 
     ojson distros = ojson::array();
     for (const Distro &d : s.distros)
         distros.push_back(toJson(d));
-    doc["distros"] = std::move(distros);
+    w.key("distros");
+    w.tree(distros);
     ojson captures = ojson::array();
     for (const Capture &c : s.captures)
         captures.push_back({{"kind", c.kind}, {"ok", c.ok}, {"error", nullIfEmpty(c.error)}});
-    doc["captures"] = std::move(captures);
+    w.key("captures");
+    w.tree(captures);
 
     ojson network;
     network["mode"] = nullIfEmpty(s.network.mode);
@@ -613,10 +816,13 @@ std::string snapshotToJson(const Snapshot &s)
     }
     network["links"] = std::move(links);
     network["findings"] = toJson(s.network.findings);
-    doc["network"] = std::move(network);
-    doc["findings"] = toJson(s.findings);
-    // Names and command lines come from /proc as bytes: never let one bad byte lose the snapshot.
-    return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+    w.key("network");
+    w.tree(network);
+    w.key("findings");
+    w.tree(toJson(s.findings));
+    w.endObject();
+    out += '\n';
+    return out;
 }
 
 bool snapshotFromJson(std::string_view text, Snapshot &snapshot, std::string &error)

@@ -64,50 +64,6 @@ bool isHex(char c)
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-bool isIpv6(std::string_view s)
-{
-    if (s.size() < 2 || s.size() > 45)
-        return false;
-    int groups = 0;
-    bool doubleColon = false;
-    std::size_t i = 0;
-    if (s.substr(0, 2) == "::") {
-        doubleColon = true;
-        i = 2;
-    } else if (s[0] == ':') {
-        return false;
-    }
-    while (i < s.size()) {
-        std::size_t j = i;
-        while (j < s.size() && j - i < 5 && isHex(s[j]))
-            ++j;
-        if (j < s.size() && s[j] == '.') { // embedded IPv4 at the end: ::ffff:10.0.0.1
-            if (!parseIpv4(s.substr(i)))
-                return false;
-            groups += 2;
-            break;
-        }
-        if (j == i || j - i > 4)
-            return false;
-        ++groups;
-        i = j;
-        if (i == s.size())
-            break;
-        if (s[i] != ':')
-            return false;
-        ++i;
-        if (i < s.size() && s[i] == ':') {
-            if (doubleColon)
-                return false;
-            doubleColon = true;
-            ++i;
-        } else if (i == s.size()) {
-            return false;
-        }
-    }
-    return doubleColon ? groups <= 7 : groups == 8;
-}
-
 struct AddressValue
 {
     bool v6 = false;
@@ -132,7 +88,7 @@ std::optional<AddressValue> parseAddressValue(std::string_view v)
             return std::nullopt;
         return AddressValue{false, std::string(address), std::nullopt};
     }
-    if (!isIpv6(address))
+    if (!isIpv6Literal(address))
         return std::nullopt;
     AddressValue out;
     out.v6 = true;

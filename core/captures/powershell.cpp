@@ -8,6 +8,7 @@
 // Status ("Up") and Enabled ("True") are not translated by PowerShell, so they are matched as they are.
 #include "capture_parsers.h"
 #include "ipv4.h"
+#include "json_scan.h"
 #include "text_util.h"
 
 #include <nlohmann/json.hpp>
@@ -25,6 +26,9 @@
 
 namespace wslatlas {
 namespace {
+
+using capturejson::JsonScan;
+using capturejson::scanJson;
 
 using nlohmann::json;
 
@@ -139,52 +143,6 @@ bool isTunnelAddress(std::string_view v)
             return false;
     return true;
 }
-
-bool isIpv6(std::string_view s)
-{
-    if (s.size() < 2 || s.size() > 45)
-        return false;
-    int groups = 0;
-    bool doubleColon = false;
-    std::size_t i = 0;
-    if (s.substr(0, 2) == "::") {
-        doubleColon = true;
-        i = 2;
-    } else if (s[0] == ':') {
-        return false;
-    }
-    while (i < s.size()) {
-        std::size_t j = i;
-        while (j < s.size() && j - i < 5 && isHex(s[j]))
-            ++j;
-        if (j < s.size() && s[j] == '.') {
-            if (!parseIpv4(s.substr(i)))
-                return false;
-            groups += 2;
-            break;
-        }
-        if (j == i || j - i > 4)
-            return false;
-        ++groups;
-        i = j;
-        if (i == s.size())
-            break;
-        if (s[i] != ':')
-            return false;
-        ++i;
-        if (i < s.size() && s[i] == ':') {
-            if (doubleColon)
-                return false;
-            doubleColon = true;
-            ++i;
-        } else if (i == s.size()) {
-            return false;
-        }
-    }
-    return doubleColon ? groups <= 7 : groups == 8;
-}
-
-// ---- records
 
 using Record = std::vector<std::pair<std::string, std::string>>;
 
@@ -428,90 +386,6 @@ std::vector<Record> findLists(const std::vector<std::string_view> &lines)
 
 // ---- JSON
 
-constexpr int kMaxJsonDepth = 64;
-
-std::size_t lineNumberAt(std::string_view text, std::size_t offset)
-{
-    return 1 + static_cast<std::size_t>(
-                   std::count(text.begin(), text.begin() + std::min(offset, text.size()), '\n'));
-}
-
-bool startsJsonLine(std::string_view text, std::size_t i)
-{
-    // '{' or '[' as the first non-blank character of its line, followed by JSON-looking text.
-    std::size_t b = i;
-    while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t'))
-        --b;
-    if (b > 0 && text[b - 1] != '\n')
-        return false;
-    std::size_t j = i + 1;
-    while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r'))
-        ++j;
-    return j == text.size() || text[j] == '\n' || text[j] == '"' || text[j] == '{' || text[j] == '[' ||
-           text[j] == ']' || text[j] == '}';
-}
-
-struct JsonScan
-{
-    std::vector<json> values;
-    std::string error;
-};
-
-// The JSON values that start a line, in order; text between them (prompts) is skipped.
-JsonScan scanJson(std::string_view text)
-{
-    JsonScan scan;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        if ((text[i] != '{' && text[i] != '[') || !startsJsonLine(text, i)) {
-            ++i;
-            continue;
-        }
-        int depth = 0;
-        bool inString = false;
-        bool escape = false;
-        std::size_t j = i;
-        for (; j < text.size(); ++j) {
-            const char c = text[j];
-            if (inString) {
-                if (escape)
-                    escape = false;
-                else if (c == '\\')
-                    escape = true;
-                else if (c == '"')
-                    inString = false;
-                continue;
-            }
-            if (c == '"') {
-                inString = true;
-            } else if (c == '{' || c == '[') {
-                if (++depth > kMaxJsonDepth) {
-                    scan.error = "the JSON starting on line " + std::to_string(lineNumberAt(text, i)) +
-                                 " is nested more than " + std::to_string(kMaxJsonDepth) + " levels deep";
-                    return scan;
-                }
-            } else if (c == '}' || c == ']') {
-                if (--depth == 0)
-                    break;
-            }
-        }
-        if (j >= text.size()) {
-            scan.error = "the JSON starting on line " + std::to_string(lineNumberAt(text, i)) +
-                         " ends before its closing bracket (the output seems cut off)";
-            return scan;
-        }
-        json value = json::parse(text.substr(i, j + 1 - i), nullptr, false);
-        if (value.is_discarded()) {
-            scan.error =
-                "the text starting on line " + std::to_string(lineNumberAt(text, i)) + " is not valid JSON";
-            return scan;
-        }
-        scan.values.push_back(std::move(value));
-        i = j + 1;
-    }
-    return scan;
-}
-
 void collectObjects(const json &value, std::vector<const json *> &out)
 {
     if (value.is_object()) {
@@ -730,7 +604,7 @@ CaptureResult<std::vector<HostAdapter>> netIpAddressesFrom(const RecordSet &set)
         bool v6 = false;
         if (parseIpv4(text)) {
             v6 = false;
-        } else if (isIpv6(text)) {
+        } else if (isIpv6Literal(text)) {
             v6 = true;
         } else {
             return CaptureError{where + ": " + inQuotes(ip) +
