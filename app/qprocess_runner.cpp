@@ -73,7 +73,9 @@ void stop(Job &job, bool hard)
     job.grace.start();
 }
 
-// Cuts stdoutData after the first complete line holding the marker; true when there is one.
+// Cuts stdoutData after the first complete line holding the marker; true when there is one. A terminal
+// (the debug shell) may print a prompt before it, so it counts anywhere in the line; collect() makes the
+// marker unique per run (a nonce) so that no other process's command line in the listings can hold it.
 bool cutAtEndMarker(Job &job)
 {
     std::string &out = job.result.stdoutData;

@@ -45,7 +45,8 @@ Collection collectionFromFolder(const std::vector<FolderFile> &input, std::vecto
     for (const FolderFile &f : input)
         files.push_back(&f);
     // Sorted by name so that the snapshot does not depend on the order the folder was listed in.
-    std::sort(files.begin(), files.end(), [](const FolderFile *a, const FolderFile *b) { return a->name < b->name; });
+    std::sort(files.begin(), files.end(),
+              [](const FolderFile *a, const FolderFile *b) { return a->name < b->name; });
     Collection out;
     for (const FolderFile *f : files) {
         if (!endsWith(f->name, ".txt")) {

@@ -44,17 +44,20 @@ const std::vector<KindEntry> &entries()
             };
         };
         t.push_back({{"wsl-list", "wsl.exe -l -v"}, [](std::string_view b, CaptureValues &v) {
-                         return take(parseWslList(b), v, [](CaptureValues &x, auto r) { x.distros = std::move(r); });
+                         return take(parseWslList(b), v,
+                                     [](CaptureValues &x, auto r) { x.distros = std::move(r); });
                      }});
         t.push_back({{"wsl-status", "wsl.exe --status"}, [](std::string_view b, CaptureValues &v) {
-                         return take(parseWslStatus(b), v, [](CaptureValues &x, auto r) { x.status = std::move(r); });
+                         return take(parseWslStatus(b), v,
+                                     [](CaptureValues &x, auto r) { x.status = std::move(r); });
                      }});
         t.push_back({{"wsl-version", "wsl.exe --version"}, [](std::string_view b, CaptureValues &v) {
                          return take(parseWslVersion(b), v,
                                      [](CaptureValues &x, auto r) { x.version = std::move(r); });
                      }});
         t.push_back({{"wsl-error", "any failing wsl.exe command"}, [](std::string_view b, CaptureValues &v) {
-                         return take(parseWslError(b), v, [](CaptureValues &x, auto r) { x.error = std::move(r); });
+                         return take(parseWslError(b), v,
+                                     [](CaptureValues &x, auto r) { x.error = std::move(r); });
                      }});
         t.push_back({{"wslconfig", "%USERPROFILE%\\.wslconfig"}, [](std::string_view b, CaptureValues &v) {
                          return take(parseWslConfig(b), v,
@@ -80,13 +83,14 @@ const std::vector<KindEntry> &entries()
         t.push_back({{"ip-addr", "ip addr (inside a distro)"}, interfaces(parseIpAddr)});
         t.push_back({{"ifconfig", "ifconfig (inside a distro)"}, interfaces(parseIfconfig)});
         t.push_back({{"ip-route", "ip route (inside a distro)"}, [](std::string_view b, CaptureValues &v) {
-                         return take(parseIpRoute(b), v, [](CaptureValues &x, auto r) { x.routes = std::move(r); });
+                         return take(parseIpRoute(b), v,
+                                     [](CaptureValues &x, auto r) { x.routes = std::move(r); });
                      }});
-        t.push_back({{"resolv-conf", "/etc/resolv.conf (inside a distro)"},
-                     [](std::string_view b, CaptureValues &v) {
-                         return take(parseResolvConf(b), v,
-                                     [](CaptureValues &x, auto r) { x.nameservers = std::move(r); });
-                     }});
+        t.push_back(
+            {{"resolv-conf", "/etc/resolv.conf (inside a distro)"}, [](std::string_view b, CaptureValues &v) {
+                 return take(parseResolvConf(b), v,
+                             [](CaptureValues &x, auto r) { x.nameservers = std::move(r); });
+             }});
         return t;
     }();
     return table;
@@ -116,7 +120,8 @@ ParsedCapture parseCapture(std::string_view kind, std::string_view bytes)
     ParsedCapture out;
     out.status.kind = std::string(kind);
     const auto &all = entries();
-    const auto it = std::find_if(all.begin(), all.end(), [&](const KindEntry &e) { return e.info.kind == kind; });
+    const auto it =
+        std::find_if(all.begin(), all.end(), [&](const KindEntry &e) { return e.info.kind == kind; });
     if (it == all.end()) {
         out.status.error = "unknown capture kind \"" + std::string(kind) + "\"";
         return out;

@@ -3,6 +3,8 @@
 #include "collector_output.h"
 #include "network_model.h"
 
+#include <cstdint>
+#include <random>
 #include <variant>
 
 namespace wslatlas {
@@ -108,7 +110,8 @@ VantageRun vantageRunFromResult(const VantageSpec &spec, const CommandResult &re
     return run;
 }
 
-ParsedCapture captureFromResult(const CaptureSpec &spec, const CommandResult &result, std::chrono::milliseconds timeout)
+ParsedCapture captureFromResult(const CaptureSpec &spec, const CommandResult &result,
+                                std::chrono::milliseconds timeout)
 {
     const std::string program =
         "\"" + (spec.command.empty() ? std::string("(no command)") : spec.command.front()) + "\"";
@@ -145,17 +148,35 @@ ParsedCapture captureFromResult(const CaptureSpec &spec, const CommandResult &re
     return parseCapture(spec.kind, result.stdoutData);
 }
 
+namespace {
+
+// A value no process on the machine can have in its command line: the end marker carries it, so a
+// listing that quotes "@@WSLATLAS-END" (someone's grep, another WSL Atlas run) cannot end a read early.
+std::string runNonce()
+{
+    std::random_device random;
+    const std::uint64_t value = (std::uint64_t{random()} << 32) ^ random();
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out;
+    for (int shift = 60; shift >= 0; shift -= 4)
+        out += hex[(value >> shift) & 0xf];
+    return out;
+}
+
+} // namespace
+
 Collection collect(const VantagePlan &plan, CommandRunner &runner, const CollectOptions &options)
 {
+    const std::string nonce = runNonce();
     std::vector<CommandRequest> requests;
     requests.reserve(plan.vantages.size() + plan.captures.size());
     for (const VantageSpec &spec : plan.vantages) {
         CommandRequest request;
         request.argv = spec.command;
-        request.stdinData = options.script;
+        request.stdinData = "wa_nonce=" + nonce + "\n" + options.script;
         request.timeout = options.timeout;
         request.maxOutputBytes = options.maxOutputBytes;
-        request.endMarker = std::string(kCollectorEndMarker);
+        request.endMarker = std::string(kCollectorEndMarker) + " 1 " + nonce;
         requests.push_back(std::move(request));
     }
     for (const CaptureSpec &spec : plan.captures) {
@@ -210,7 +231,8 @@ Collection collect(const VantagePlan &plan, CommandRunner &runner, const Collect
     return out;
 }
 
-std::vector<VantageRun> runVantages(const VantagePlan &plan, CommandRunner &runner, const CollectOptions &options)
+std::vector<VantageRun> runVantages(const VantagePlan &plan, CommandRunner &runner,
+                                    const CollectOptions &options)
 {
     VantagePlan vantagesOnly;
     vantagesOnly.vantages = plan.vantages;

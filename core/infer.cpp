@@ -4,8 +4,11 @@
 #include <climits>
 #include <functional>
 #include <map>
+#include <optional>
+#include <string>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace wslatlas {
 

@@ -37,8 +37,8 @@ std::optional<std::uint32_t> parseIpv4(std::string_view text)
 
 std::string formatIpv4(std::uint32_t a)
 {
-    return std::to_string(a >> 24) + "." + std::to_string((a >> 16) & 0xff) + "." + std::to_string((a >> 8) & 0xff) +
-           "." + std::to_string(a & 0xff);
+    return std::to_string(a >> 24) + "." + std::to_string((a >> 16) & 0xff) + "." +
+           std::to_string((a >> 8) & 0xff) + "." + std::to_string(a & 0xff);
 }
 
 std::uint32_t prefixToMask(int prefix)
@@ -77,7 +77,8 @@ std::optional<Ipv4Cidr> parseIpv4Cidr(std::string_view text)
     int prefix = -1;
     const std::string_view p = text.substr(slash + 1);
     auto [next, ec] = std::from_chars(p.data(), p.data() + p.size(), prefix);
-    if (!address || ec != std::errc() || next != p.data() + p.size() || p.empty() || prefix < 0 || prefix > 32)
+    if (!address || ec != std::errc() || next != p.data() + p.size() || p.empty() || prefix < 0 ||
+        prefix > 32)
         return std::nullopt;
     return Ipv4Cidr{*address, prefix};
 }

@@ -139,8 +139,8 @@ struct NetLink
 // .wslconfig (and what wslinfo reports inside).
 struct WslConfig
 {
-    std::string networkingMode;          // lower case; empty when not set
-    std::optional<bool> guiApplications; // empty when not set
+    std::string networkingMode;                  // lower case; empty when not set
+    std::optional<bool> guiApplications;         // empty when not set
     std::map<std::string, std::string> settings; // "wsl2.memory" -> "8GB", keys lower case
 };
 

@@ -183,7 +183,8 @@ void buildHostNetwork(Snapshot &snapshot, const std::vector<ParsedCapture> &capt
     // WSL 2.4.4's list lacks the marker).
     snapshot.distros = listed.empty() ? registry : listed;
     for (Distro &d : snapshot.distros) {
-        auto r = std::find_if(registry.begin(), registry.end(), [&](const Distro &x) { return x.name == d.name; });
+        auto r =
+            std::find_if(registry.begin(), registry.end(), [&](const Distro &x) { return x.name == d.name; });
         if (r == registry.end())
             continue;
         d.id = r->id;
@@ -192,8 +193,8 @@ void buildHostNetwork(Snapshot &snapshot, const std::vector<ParsedCapture> &capt
         if (!d.version)
             d.version = r->version;
     }
-    const bool anyDefault =
-        std::any_of(snapshot.distros.begin(), snapshot.distros.end(), [](const Distro &d) { return d.isDefault; });
+    const bool anyDefault = std::any_of(snapshot.distros.begin(), snapshot.distros.end(),
+                                        [](const Distro &d) { return d.isDefault; });
     if (!anyDefault)
         for (Distro &d : snapshot.distros)
             for (const Distro &r : registry)
@@ -219,8 +220,8 @@ void buildHostNetwork(Snapshot &snapshot, const std::vector<ParsedCapture> &capt
     // The mode: what wslinfo reported inside (already in net.mode) beats .wslconfig.
     if (net.mode.empty() && wslConfig && !wslConfig->networkingMode.empty())
         net.mode = wslConfig->networkingMode;
-    const bool anyWslAdapter =
-        std::any_of(net.hostAdapters.begin(), net.hostAdapters.end(), [](const HostAdapter &a) { return a.wsl; });
+    const bool anyWslAdapter = std::any_of(net.hostAdapters.begin(), net.hostAdapters.end(),
+                                           [](const HostAdapter &a) { return a.wsl; });
     if (net.mode.empty() && (net.nat || anyWslAdapter))
         net.mode = "nat"; // WSL's default, and what a vEthernet (WSL) adapter or NAT values mean
 
@@ -263,8 +264,9 @@ void buildHostNetwork(Snapshot &snapshot, const std::vector<ParsedCapture> &capt
         const std::string inner = innerName(a.name, "vEthernet (");
         for (const VirtualSwitch &s : net.switches) {
             const bool byName = !inner.empty() && inner == s.name;
-            const bool byGateway = std::any_of(a.ipv4.begin(), a.ipv4.end(),
-                                               [&](const Address &x) { return !s.gateway.empty() && x.address == s.gateway; });
+            const bool byGateway = std::any_of(a.ipv4.begin(), a.ipv4.end(), [&](const Address &x) {
+                return !s.gateway.empty() && x.address == s.gateway;
+            });
             if (byName || byGateway)
                 net.links.push_back({"adapter:" + a.name, "switch:" + s.name, "attached",
                                      byName ? "the host's vEthernet adapter of switch " + s.name
@@ -308,45 +310,54 @@ void buildHostNetwork(Snapshot &snapshot, const std::vector<ParsedCapture> &capt
         const Subnet sub = computeSubnet(*natCidr);
         const std::string cidr = sub.cidr;
         if (!subnetContains(*natCidr, i.address)) {
-            net.findings.push_back({"warning", i.label + " " + i.text + " is outside the NAT network " + cidr +
-                                                   ": the VM and the host's WSL adapter are on different networks"});
+            net.findings.push_back(
+                {"warning", i.label + " " + i.text + " is outside the NAT network " + cidr +
+                                ": the VM and the host's WSL adapter are on different networks"});
         } else if (i.text == sub.broadcast) {
-            net.findings.push_back({"error", i.label + " got the subnet's broadcast address " + i.text + " (" + cidr +
-                                                 "): it cannot talk to the host; restart WSL (wsl --shutdown)"});
+            net.findings.push_back(
+                {"error", i.label + " got the subnet's broadcast address " + i.text + " (" + cidr +
+                              "): it cannot talk to the host; restart WSL (wsl --shutdown)"});
         } else if (i.text == sub.network) {
-            net.findings.push_back({"error", i.label + " got the subnet's network address " + i.text + " (" + cidr +
-                                                 "): it cannot talk to the host; restart WSL (wsl --shutdown)"});
+            net.findings.push_back(
+                {"error", i.label + " got the subnet's network address " + i.text + " (" + cidr +
+                              "): it cannot talk to the host; restart WSL (wsl --shutdown)"});
         } else {
             net.findings.push_back({"info", i.label + " " + i.text + " is inside the NAT network " + cidr +
                                                 (natGateway.empty() ? "" : " served by " + natGateway)});
         }
     }
     if (net.mode == "mirrored" && !anyWslAdapter)
-        net.findings.push_back(
-            {"info", "mirrored mode: there is no vEthernet (WSL) adapter, by design; the VM shares the host's adapters"});
+        net.findings.push_back({"info", "mirrored mode: there is no vEthernet (WSL) adapter, by design; the "
+                                        "VM shares the host's adapters"});
     if (net.mode == "nat" && !anyWslAdapter && !net.hostAdapters.empty())
-        net.findings.push_back({"warning", "NAT mode, but no vEthernet (WSL) adapter among the host's adapters; "
-                                           "it exists only while the WSL VM runs (start a distro and capture again)"});
+        net.findings.push_back({"warning",
+                                "NAT mode, but no vEthernet (WSL) adapter among the host's adapters; "
+                                "it exists only while the WSL VM runs (start a distro and capture again)"});
     if (net.nat && !net.nat->network.empty())
         for (const VirtualSwitch &s : net.switches)
             if (!s.subnet.empty() && (s.type == "ICS" || s.type == "NAT") && s.subnet != net.nat->network)
                 net.findings.push_back({"warning", "the registry's NatNetwork " + net.nat->network +
-                                                       " differs from switch " + s.name + "'s subnet " + s.subnet});
+                                                       " differs from switch " + s.name + "'s subnet " +
+                                                       s.subnet});
     if (net.nat && !net.nat->gateway.empty())
         for (const HostAdapter &a : net.hostAdapters)
-            if (a.wsl && !a.ipv4.empty() &&
-                std::none_of(a.ipv4.begin(), a.ipv4.end(), [&](const Address &x) { return x.address == net.nat->gateway; }))
+            if (a.wsl && !a.ipv4.empty() && std::none_of(a.ipv4.begin(), a.ipv4.end(), [&](const Address &x) {
+                    return x.address == net.nat->gateway;
+                }))
                 net.findings.push_back({"warning", a.name + " has " + a.ipv4.front().address +
-                                                       ", not the registry's NatGatewayIpAddress " + net.nat->gateway});
+                                                       ", not the registry's NatGatewayIpAddress " +
+                                                       net.nat->gateway});
     for (const NetNamespace &ns : net.namespaces) {
         const bool onlyLoopback =
-            !ns.interfaces.empty() && std::all_of(ns.interfaces.begin(), ns.interfaces.end(), [](const NetInterface &i) {
+            !ns.interfaces.empty() &&
+            std::all_of(ns.interfaces.begin(), ns.interfaces.end(), [](const NetInterface &i) {
                 return i.name == "lo" || i.name.rfind("loopback", 0) == 0;
             });
         if (onlyLoopback)
-            net.findings.push_back({"error", "only a loopback interface in " + ns.id +
-                                                 (ns.distros.empty() ? "" : " (" + joined(ns.distros) + ")") +
-                                                 ": networking did not start; check `wsl --status` and restart WSL"});
+            net.findings.push_back(
+                {"error", "only a loopback interface in " + ns.id +
+                              (ns.distros.empty() ? "" : " (" + joined(ns.distros) + ")") +
+                              ": networking did not start; check `wsl --status` and restart WSL"});
     }
     if (wslConfig && wslConfig->guiApplications && !*wslConfig->guiApplications)
         net.findings.push_back({"info", "guiApplications=false in .wslconfig: no WSLg system distros, and "

@@ -34,22 +34,13 @@ ojson nullIfEmpty(const std::string &s)
     return s.empty() ? ojson() : ojson(s);
 }
 
-std::string nsLinkId(const std::string &type, std::uint64_t inode)
+// "net:[4026531840]", into a buffer reused for every link of every process.
+void writeNsLinkId(std::string &out, const std::string &type, std::uint64_t inode)
 {
-    return type + ":[" + std::to_string(inode) + "]";
-}
-
-ojson toJson(const Evidence &e)
-{
-    ojson j;
-    j["kind"] = e.kind;
-    j["vantage"] = nullIfEmpty(e.vantage);
-    if (e.pid)
-        j["pid"] = e.pid;
-    if (e.ppid)
-        j["ppid"] = e.ppid;
-    j["text"] = e.text;
-    return j;
+    out.assign(type);
+    out += ":[";
+    out += std::to_string(inode);
+    out += ']';
 }
 
 ojson toJson(const std::vector<Address> &addresses)
@@ -774,10 +765,7 @@ std::string snapshotToJson(const Snapshot &s)
         w.beginObject();
         for (const auto &[type, inode] : p.ns) {
             w.key(type);
-            link.assign(type)
-                .append(":[")
-                .append(std::to_string(inode))
-                .append("]"); // nsLinkId, reusing one buffer
+            writeNsLinkId(link, type, inode);
             w.value(link);
         }
         w.endObject();

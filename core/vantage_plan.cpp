@@ -120,7 +120,8 @@ bool parsePlanJson(std::string_view text, VantagePlan &plan, PlanParseError &err
             CaptureSpec spec;
             spec.kind = c["kind"].get<std::string>();
             if (!isCaptureKind(spec.kind)) {
-                error.message = where + " has an unknown kind \"" + spec.kind + "\" (see `wslatlas-cli parse --help`)";
+                error.message =
+                    where + " has an unknown kind \"" + spec.kind + "\" (see `wslatlas-cli parse --help`)";
                 return false;
             }
             if (!c.contains("command") || !c["command"].is_array() || c["command"].empty()) {
@@ -192,12 +193,15 @@ VantagePlan wslPlan(const WslEnvironment &env)
         plan.vantages.push_back({"vm", VantageRole::Vm, {}, {"wsl.exe", "--debug-shell"}});
     for (const std::string &distro : env.runningWsl2Distros) {
         if (env.guiApplications)
-            plan.vantages.push_back({"system:" + distro,
-                                     VantageRole::System,
-                                     distro,
-                                     {"wsl.exe", "--system", "-d", distro, "-u", "root", "--exec", "sh", "-s"}});
-        plan.vantages.push_back(
-            {distro, VantageRole::Distro, distro, {"wsl.exe", "-d", distro, "-u", "root", "--exec", "sh", "-s"}});
+            plan.vantages.push_back(
+                {"system:" + distro,
+                 VantageRole::System,
+                 distro,
+                 {"wsl.exe", "--system", "-d", distro, "-u", "root", "--exec", "sh", "-s"}});
+        plan.vantages.push_back({distro,
+                                 VantageRole::Distro,
+                                 distro,
+                                 {"wsl.exe", "-d", distro, "-u", "root", "--exec", "sh", "-s"}});
     }
     plan.captures.push_back({"wsl-list", {"wsl.exe", "-l", "-v"}});
     plan.captures.push_back({"wsl-status", {"wsl.exe", "--status"}});
@@ -212,16 +216,19 @@ VantagePlan wslPlan(const WslEnvironment &env)
         {"net-ip", powershell("Get-NetIPAddress | Select-Object IPAddress,InterfaceAlias,InterfaceIndex,"
                               "AddressFamily,PrefixLength | ConvertTo-Json")});
     plan.captures.push_back(
-        {"adapter-bindings", powershell("Get-NetAdapterBinding -IncludeHidden -Name 'vSwitch (WSL*' | "
-                                        "Select-Object Name,DisplayName,ComponentID,Enabled | ConvertTo-Json")});
+        {"adapter-bindings",
+         powershell("Get-NetAdapterBinding -IncludeHidden -Name 'vSwitch (WSL*' | "
+                    "Select-Object Name,DisplayName,ComponentID,Enabled | ConvertTo-Json")});
     plan.captures.push_back(
         {"vm-switch", powershell("Get-VMSwitch | Select-Object Name,Id,SwitchType | ConvertTo-Json")});
     if (env.elevated)
         plan.captures.push_back({"hnsdiag-networks", {"hnsdiag.exe", "list", "networks"}});
     plan.captures.push_back(
-        {"lxss-registry", {"reg.exe", "query", "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Lxss", "/s"}});
+        {"lxss-registry",
+         {"reg.exe", "query", "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Lxss", "/s"}});
     plan.captures.push_back(
-        {"lxss-registry", {"reg.exe", "query", "HKCU\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Lxss", "/s"}});
+        {"lxss-registry",
+         {"reg.exe", "query", "HKCU\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Lxss", "/s"}});
     plan.captures.push_back(
         {"wslconfig", powershell("$p = Join-Path $env:USERPROFILE '.wslconfig'; "
                                  "if (Test-Path -LiteralPath $p) { Get-Content -Raw -LiteralPath $p }")});

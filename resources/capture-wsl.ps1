@@ -27,7 +27,10 @@ param(
 Set-StrictMode -Version 2.0
 $ErrorActionPreference = 'Stop'
 
-$EndMarker = '@@WSLATLAS-END'
+# The collector ends with "@@WSLATLAS-END 1 NONCE" when wa_nonce is set before it: a per-run value that no
+# other process's command line (which the collector's listings quote) can contain.
+$Nonce = [guid]::NewGuid().ToString('N').Substring(0, 16)
+$EndMarker = "@@WSLATLAS-END 1 $Nonce"
 
 # Runs Program with an argument string built only from constants and validated names (never from
 # other data), feeds Stdin as bytes, and returns the raw stdout bytes. Stops it after the timeout, or
@@ -139,7 +142,8 @@ $OutDir = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPat
 $Collector = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Collector)
 if (-not (Test-Path -LiteralPath $Collector)) { throw "collector script not found: $Collector (pass -Collector PATH)" }
 # A checkout with CRLF line ends would break sh: send LF only.
-$script:CollectorBytes = [byte[]]@([IO.File]::ReadAllBytes($Collector) | Where-Object { $_ -ne 13 })
+$script:CollectorBytes = [byte[]]@([Text.Encoding]::ASCII.GetBytes("wa_nonce=$Nonce`n") +
+    ([IO.File]::ReadAllBytes($Collector) | Where-Object { $_ -ne 13 }))
 [void](New-Item -ItemType Directory -Force -Path $OutDir)
 
 $principal = New-Object Security.Principal.WindowsPrincipal([Security.Principal.WindowsIdentity]::GetCurrent())

@@ -62,5 +62,6 @@ if command -v wslinfo >/dev/null 2>&1; then
   wa_s wslinfo-networking-mode
   \wslinfo --networking-mode 2>/dev/null
 fi
-printf '%s-END 1\n' "$wa_m"
+# wa_nonce, when the runner sets it before the script, makes this line unlike any other process's text.
+printf '%s-END 1%s\n' "$wa_m" "${wa_nonce:+ $wa_nonce}"
 }

@@ -61,17 +61,21 @@ CaptureResult<LxssRegistry> parseLxssRegistry(std::string_view bytes); // reg qu
 CaptureResult<WslConfig> parseWslConfig(std::string_view bytes); // %USERPROFILE%\.wslconfig
 
 // --- Windows networking (core/captures/ipconfig.cpp, powershell.cpp, hnsdiag.cpp) ---
-CaptureResult<std::vector<HostAdapter>> parseIpconfig(std::string_view bytes);     // ipconfig [/all]
-CaptureResult<std::vector<HostAdapter>> parseNetAdapters(std::string_view bytes);  // Get-NetAdapter -IncludeHidden
+CaptureResult<std::vector<HostAdapter>> parseIpconfig(std::string_view bytes); // ipconfig [/all]
+CaptureResult<std::vector<HostAdapter>>
+parseNetAdapters(std::string_view bytes); // Get-NetAdapter -IncludeHidden
 CaptureResult<std::vector<HostAdapter>> parseNetIpAddress(std::string_view bytes); // Get-NetIPAddress
-CaptureResult<std::vector<AdapterBinding>> parseAdapterBindings(std::string_view bytes); // Get-NetAdapterBinding
-CaptureResult<std::vector<VirtualSwitch>> parseVmSwitch(std::string_view bytes);         // Get-VMSwitch
-CaptureResult<std::vector<VirtualSwitch>> parseHnsdiagNetworks(std::string_view bytes);  // hnsdiag list networks
+CaptureResult<std::vector<AdapterBinding>>
+parseAdapterBindings(std::string_view bytes);                                    // Get-NetAdapterBinding
+CaptureResult<std::vector<VirtualSwitch>> parseVmSwitch(std::string_view bytes); // Get-VMSwitch
+CaptureResult<std::vector<VirtualSwitch>>
+parseHnsdiagNetworks(std::string_view bytes); // hnsdiag list networks
 
 // --- Inside the VM (core/captures/linux_net.cpp) ---
-CaptureResult<std::vector<NetInterface>> parseIpAddr(std::string_view bytes);   // ip addr / ip -o addr
-CaptureResult<std::vector<NetInterface>> parseIfconfig(std::string_view bytes); // ifconfig (net-tools, busybox)
-CaptureResult<std::vector<Route>> parseIpRoute(std::string_view bytes);         // ip route [show] / ip -6 route
+CaptureResult<std::vector<NetInterface>> parseIpAddr(std::string_view bytes); // ip addr / ip -o addr
+CaptureResult<std::vector<NetInterface>>
+parseIfconfig(std::string_view bytes);                                  // ifconfig (net-tools, busybox)
+CaptureResult<std::vector<Route>> parseIpRoute(std::string_view bytes); // ip route [show] / ip -6 route
 CaptureResult<std::vector<std::string>> parseResolvConf(std::string_view bytes);
 
 } // namespace wslatlas

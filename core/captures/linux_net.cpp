@@ -21,6 +21,10 @@
 namespace wslatlas {
 namespace {
 
+// "No interface/route yet": a plain index, since GCC 12 at -O3 misreads std::optional<size_t> in a
+// loop as maybe-uninitialized.
+constexpr std::size_t kNoIndex = static_cast<std::size_t>(-1);
+
 // ---- text
 
 bool isBlank(char c)
@@ -668,7 +672,7 @@ CaptureResult<std::vector<NetInterface>> parseIpAddrText(std::string_view text)
                             "\"); install iproute2, or paste the output of `ifconfig -a` as kind ifconfig."};
 
     InterfaceTable table;
-    std::optional<std::size_t> current;
+    std::size_t current = kNoIndex;
     std::size_t headers = 0;
     for (const Line &line : lines) {
         if (trim(line.text).empty())
@@ -678,7 +682,7 @@ CaptureResult<std::vector<NetInterface>> parseIpAddrText(std::string_view text)
         if (auto h = ipHeader(segments[0])) {
             ++headers;
             current = table.indexOf(h->name);
-            NetInterface &iface = table.at(*current);
+            NetInterface &iface = table.at(current);
             if (h->link) {
                 if (auto err = applyIpLinkHeader(iface, *h, line))
                     return *err;
@@ -693,13 +697,13 @@ CaptureResult<std::vector<NetInterface>> parseIpAddrText(std::string_view text)
             // A prompt or a message around the output; a line that starts like an interface line is data.
             if (headers > 0 && isDigit(trim(line.text).front()))
                 return cutOff(line, "is not an interface line", kIpAddr);
-            current.reset();
+            current = kNoIndex;
             continue;
         }
-        if (!current)
+        if (current == kNoIndex)
             continue;
         for (std::size_t i = first; i < segments.size(); ++i) {
-            if (auto err = applyIpAttribute(table.at(*current), segments[i], line))
+            if (auto err = applyIpAttribute(table.at(current), segments[i], line))
                 return *err;
         }
     }
@@ -881,24 +885,24 @@ CaptureResult<std::vector<NetInterface>> parseIfconfigText(std::string_view text
                             "\"); paste the output of `ip addr` as kind ip-addr instead."};
 
     InterfaceTable table;
-    std::optional<std::size_t> current;
+    std::size_t current = kNoIndex;
     std::string_view currentName;
     IfconfigStyle style = IfconfigStyle::NetTools;
     std::size_t headers = 0;
     for (const Line &line : lines) {
         const std::string_view t = trim(line.text);
         if (t.empty()) {
-            current.reset();
+            current = kNoIndex;
             continue;
         }
         if (indented(line.text)) {
-            if (current) {
-                if (auto err = applyIfconfigAttribute(table.at(*current), style, line, currentName))
+            if (current != kNoIndex) {
+                if (auto err = applyIfconfigAttribute(table.at(current), style, line, currentName))
                     return *err;
             }
             continue;
         }
-        current.reset();
+        current = kNoIndex;
         const std::size_t flagsAt = t.find(": flags=");
         const auto words = splitWords(t);
         if (flagsAt != std::string_view::npos && flagsAt > 0 && !isBlank(t[flagsAt - 1]) &&
@@ -911,7 +915,7 @@ CaptureResult<std::vector<NetInterface>> parseIfconfigText(std::string_view text
             if (base.empty())
                 return cutOff(line, "has no interface name", kIfconfig);
             current = table.indexOf(base);
-            NetInterface &iface = table.at(*current);
+            NetInterface &iface = table.at(current);
             const std::string_view rest = t.substr(flagsAt + 8);
             const std::size_t lt = rest.find('<');
             const std::size_t gt = lt == std::string_view::npos ? lt : rest.find('>', lt);
@@ -935,7 +939,7 @@ CaptureResult<std::vector<NetInterface>> parseIfconfigText(std::string_view text
             style = IfconfigStyle::Classic;
             currentName = words[0];
             current = table.indexOf(baseInterfaceName(words[0]));
-            NetInterface &iface = table.at(*current);
+            NetInterface &iface = table.at(current);
             if (t.find("encap:Ethernet") != std::string_view::npos && iface.mac.empty()) {
                 for (std::size_t k = 1; k < words.size(); ++k) {
                     if (auto mac = parseMac(words[k]))
@@ -1052,7 +1056,7 @@ CaptureResult<std::vector<Route>> parseIpRouteText(std::string_view text)
             "\"); install iproute2 to paste its routes (a snapshot reads /proc/net/route by itself)."};
 
     std::vector<Route> routes;
-    std::optional<std::size_t> multipath; // the route whose "nexthop" lines follow
+    std::size_t multipath = kNoIndex; // the route whose "nexthop" lines follow
     std::size_t nexthops = 0;
     for (const Line &line : lines) {
         const auto words = splitWords(line.text);
@@ -1060,20 +1064,20 @@ CaptureResult<std::vector<Route>> parseIpRouteText(std::string_view text)
             continue;
         if (indented(line.text)) {
             // "	nexthop via 10.0.0.1 dev eth0 weight 1": one route per next hop, same destination.
-            if (words[0] != "nexthop" || !multipath)
+            if (words[0] != "nexthop" || multipath == kNoIndex)
                 continue;
-            Route hop = routes[*multipath];
+            Route hop = routes[multipath];
             hop.gateway.clear();
             hop.dev.clear();
             if (auto err = readRouteKeys(words, 1, hop, line))
                 return *err;
             if (nexthops++ == 0)
-                routes[*multipath] = std::move(hop);
+                routes[multipath] = std::move(hop);
             else
                 routes.push_back(std::move(hop));
             continue;
         }
-        multipath.reset();
+        multipath = kNoIndex;
         std::size_t i = 0;
         if (isRouteType(words[0]))
             ++i;

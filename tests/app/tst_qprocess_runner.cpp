@@ -485,3 +485,18 @@ TEST(QProcessRunner, ACommandThatEndsAfterTheMarkerIsLetEnd)
     EXPECT_EQ(result.stderrData, "reaped\n");
     EXPECT_EQ(result.exitCode, 0);
 }
+
+TEST(QProcessRunner, OnlyTheWholeMarkerEndsTheReading)
+{
+    // The collector's listings quote other processes' command lines, and one may hold the marker's
+    // text (a test running `echo @@WSLATLAS-END 1`, anyone's grep): collect() adds a per-run nonce to
+    // the marker, so only the collector's own line ends the reading, prompt or not.
+    CommandRequest r = shell("echo '/proc/42/cmdline:sh -c echo @@WSLATLAS-END 1'; echo more; "
+                             "echo 'prompt# @@WSLATLAS-END 1 0123456789abcdef'; sleep 30");
+    r.endMarker = "@@WSLATLAS-END 1 0123456789abcdef";
+    const CommandResult result = runOne(r);
+    EXPECT_TRUE(result.sawEndMarker);
+    EXPECT_EQ(
+        result.stdoutData,
+        "/proc/42/cmdline:sh -c echo @@WSLATLAS-END 1\nmore\nprompt# @@WSLATLAS-END 1 0123456789abcdef\n");
+}

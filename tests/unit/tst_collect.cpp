@@ -126,9 +126,15 @@ TEST(Collect, RunVantagesFeedsTheScriptAndKeepsOrder)
     EXPECT_EQ(progress, (std::vector<std::string>{"Ubuntu", "a"}));
     ASSERT_EQ(runner.seen.size(), 2u);
     EXPECT_EQ(runner.seen[1].argv, kSpec.command);
-    EXPECT_EQ(runner.seen[1].stdinData, "SCRIPT");
+    // The script, after a line that sets this run's nonce, which the end marker carries.
+    const std::string &stdinData = runner.seen[1].stdinData;
+    ASSERT_EQ(stdinData.rfind("wa_nonce=", 0), 0u);
+    const std::string nonce = stdinData.substr(9, stdinData.find('\n') - 9);
+    EXPECT_EQ(nonce.size(), 16u);
+    EXPECT_EQ(stdinData.substr(stdinData.find('\n') + 1), "SCRIPT");
     EXPECT_EQ(runner.seen[1].timeout, 5s);
-    EXPECT_EQ(runner.seen[1].endMarker, std::string(kCollectorEndMarker));
+    EXPECT_EQ(runner.seen[1].endMarker, std::string(kCollectorEndMarker) + " 1 " + nonce);
+    EXPECT_NE(runner.seen[0].endMarker, runner.seen[1].endMarker.substr(0, 15)); // not the bare marker
     ASSERT_EQ(runs.size(), 2u);
     EXPECT_FALSE(runs[0].observation);
     EXPECT_TRUE(runs[1].observation) << runs[1].error;
@@ -148,9 +154,11 @@ TEST(Collect, CaptureResults)
     EXPECT_FALSE(c.status.ok);
     EXPECT_EQ(c.status.error, missing.startError);
 
-    c = captureFromResult({"vm-switch", {"powershell.exe"}}, ran("", 1, "Get-VMSwitch : The term is not recognized\n"), 30s);
+    c = captureFromResult({"vm-switch", {"powershell.exe"}},
+                          ran("", 1, "Get-VMSwitch : The term is not recognized\n"), 30s);
     EXPECT_FALSE(c.status.ok);
-    EXPECT_NE(c.status.error.find("exited with code 1: Get-VMSwitch : The term"), std::string::npos) << c.status.error;
+    EXPECT_NE(c.status.error.find("exited with code 1: Get-VMSwitch : The term"), std::string::npos)
+        << c.status.error;
 
     // No .wslconfig: WSL's defaults, not a failure.
     c = captureFromResult({"wslconfig", {"powershell.exe"}}, ran("\r\n"), 30s);

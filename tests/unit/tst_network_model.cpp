@@ -34,9 +34,10 @@ std::vector<ParsedCapture> articleCaptures()
     hns.subnet = "172.19.128.0/20";
     hns.gateway = "172.19.128.1";
     const std::string cut = "vSwitch (WSL (Hyper-V firew...";
-    std::vector<AdapterBinding> bindings{{cut, "vms_vsf", "Hyper-V Virtual Switch Extension Filter", true},
-                                         {cut, "ms_wfplwf_vswitch", "Microsoft Windows Filtering Platform", false},
-                                         {cut, "vms_vsp", "Hyper-V Virtual Switch Extension Protocol", true}};
+    std::vector<AdapterBinding> bindings{
+        {cut, "vms_vsf", "Hyper-V Virtual Switch Extension Filter", true},
+        {cut, "ms_wfplwf_vswitch", "Microsoft Windows Filtering Platform", false},
+        {cut, "vms_vsp", "Hyper-V Virtual Switch Extension Protocol", true}};
     CaptureValues ipconfig, netAdapters, hnsdiag, binding, lxss;
     ipconfig.hostAdapters = std::vector<HostAdapter>{wsl};
     netAdapters.hostAdapters = std::vector<HostAdapter>{fromNetAdapter};
@@ -56,7 +57,8 @@ Snapshot withVmNamespace(const char *eth0 = "172.19.132.144")
     ns.inode = 4026531840;
     ns.distros = {"Ubuntu-20.04", "kali-linux"};
     ns.interfaces.push_back({"lo", "", 65536, true, {{"127.0.0.1", 8}}, {}});
-    ns.interfaces.push_back({"eth0", "00:15:5d:73:e1:0e", 1500, true, {{eth0, 20}}, {{"fe80::215:5dff:fe73:e10e", 64}}});
+    ns.interfaces.push_back(
+        {"eth0", "00:15:5d:73:e1:0e", 1500, true, {{eth0, 20}}, {{"fe80::215:5dff:fe73:e10e", 64}}});
     ns.routes = {{"default", "172.19.128.1", "eth0", ""}, {"172.19.128.0/20", "", "eth0", eth0}};
     s.network.namespaces.push_back(ns);
     return s;
@@ -101,12 +103,15 @@ TEST(NetworkModel, TheArticlesNetwork)
     EXPECT_EQ(n.subnets[0].cidr, "172.19.128.0/20");
     EXPECT_EQ(n.subnets[0].broadcast, "172.19.143.255");
     EXPECT_EQ(n.subnets[0].addresses, 4096u);
-    EXPECT_TRUE(hasLink(s, "adapter:vEthernet (WSL (Hyper-V firewall))", "switch:WSL (Hyper-V firewall)", "attached"));
+    EXPECT_TRUE(hasLink(s, "adapter:vEthernet (WSL (Hyper-V firewall))", "switch:WSL (Hyper-V firewall)",
+                        "attached"));
     EXPECT_TRUE(hasLink(s, "switch:WSL (Hyper-V firewall)", "net:[4026531840]/eth0", "serves"));
-    EXPECT_TRUE(hasLink(s, "net:[4026531840]/eth0", "adapter:vEthernet (WSL (Hyper-V firewall))", "default-route"));
-    EXPECT_TRUE(hasFinding(s, "info",
-                           "eth0 (Ubuntu-20.04, kali-linux) 172.19.132.144 is inside the NAT network 172.19.128.0/20 "
-                           "served by 172.19.128.1"));
+    EXPECT_TRUE(
+        hasLink(s, "net:[4026531840]/eth0", "adapter:vEthernet (WSL (Hyper-V firewall))", "default-route"));
+    EXPECT_TRUE(
+        hasFinding(s, "info",
+                   "eth0 (Ubuntu-20.04, kali-linux) 172.19.132.144 is inside the NAT network 172.19.128.0/20 "
+                   "served by 172.19.128.1"));
     EXPECT_EQ(s.captures.size(), 5u);
     for (const Finding &f : n.findings)
         EXPECT_EQ(f.severity, "info") << f.text;

@@ -76,11 +76,14 @@ Snapshot sample()
     sw.type = "ICS";
     sw.subnet = "172.19.128.0/20";
     sw.gateway = "172.19.128.1";
-    sw.bindings.push_back({"vSwitch (WSL (Hyper-V firew...", "ms_wfplwf_vswitch", "Microsoft Windows Filtering Platform", false});
+    sw.bindings.push_back({"vSwitch (WSL (Hyper-V firew...", "ms_wfplwf_vswitch",
+                           "Microsoft Windows Filtering Platform", false});
     s.network.switches.push_back(sw);
     s.network.nat = NatConfig{"172.19.128.0/20", "172.19.128.1", ""};
-    s.network.subnets.push_back({"172.19.128.0/20", "172.19.128.0", "172.19.143.255", "172.19.128.1", "172.19.143.254", 4096});
-    s.network.links.push_back({"adapter:vEthernet (WSL (Hyper-V firewall))", "switch:WSL (Hyper-V firewall)", "attached", "by name"});
+    s.network.subnets.push_back(
+        {"172.19.128.0/20", "172.19.128.0", "172.19.143.255", "172.19.128.1", "172.19.143.254", 4096});
+    s.network.links.push_back({"adapter:vEthernet (WSL (Hyper-V firewall))", "switch:WSL (Hyper-V firewall)",
+                               "attached", "by name"});
     s.captures.push_back({"ipconfig", false, "no output"});
     NetNamespace net;
     net.id = "net:[4026531840]";
@@ -134,6 +137,27 @@ TEST(SnapshotJson, ContractFieldsAreWritten)
     EXPECT_TRUE(doc["network"]["host_adapters"].is_array());
     // Invalid UTF-8 from /proc is replaced, not fatal.
     EXPECT_NE(doc["processes"][0]["cmdline"].get<std::string>().find("\xEF\xBF\xBD"), std::string::npos);
+}
+
+TEST(SnapshotJson, WritesWhatNlohmannDumps)
+{
+    // snapshotToJson streams its text; it must be byte for byte nlohmann's dump(2) of the same document,
+    // escapes, empty arrays and objects, and U+FFFD for invalid UTF-8 included.
+    Snapshot s = sample();
+    std::string everyByte;
+    for (int c = 0; c < 256; ++c)
+        everyByte += static_cast<char>(c);
+    s.processes[0].name = everyByte;
+    s.processes[0].cmdline = "a\"b\\c\td\x7f \xc3\xa9 \xe2\x82\xac \xed\xa0\x80 \xf0\x9f\x98\x80 \xc3";
+    s.processes[0].chain.push_back({"pid:[?1]", -3});
+    s.vantages[0].warnings = {"tab\there", ""};
+    Process bare;
+    bare.pidNs = "pid:[4026531836]";
+    bare.chain = {{"pid:[4026531836]", 1}};
+    s.processes.push_back(bare); // no links, seen by nobody, no uid or start time
+    const std::string text = snapshotToJson(s);
+    const auto doc = nlohmann::ordered_json::parse(text);
+    EXPECT_EQ(doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n", text);
 }
 
 TEST(SnapshotJson, RoundTrip)

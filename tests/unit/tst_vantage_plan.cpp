@@ -68,9 +68,10 @@ TEST(VantagePlan, WslPlanLooksOnlyAtRunningDistros)
     std::vector<std::string> names;
     for (const VantageSpec &v : plan.vantages)
         names.push_back(v.name);
-    EXPECT_EQ(names, (std::vector<std::string>{"system:Ubuntu-20.04", "Ubuntu-20.04", "system:kali-linux", "kali-linux"}));
-    EXPECT_EQ(plan.vantages[0].command,
-              (std::vector<std::string>{"wsl.exe", "--system", "-d", "Ubuntu-20.04", "-u", "root", "--exec", "sh", "-s"}));
+    EXPECT_EQ(names, (std::vector<std::string>{"system:Ubuntu-20.04", "Ubuntu-20.04", "system:kali-linux",
+                                               "kali-linux"}));
+    EXPECT_EQ(plan.vantages[0].command, (std::vector<std::string>{"wsl.exe", "--system", "-d", "Ubuntu-20.04",
+                                                                  "-u", "root", "--exec", "sh", "-s"}));
     EXPECT_EQ(plan.vantages[1].role, VantageRole::Distro);
     // Not elevated: no VM root and no hnsdiag (both need administrator).
     for (const CaptureSpec &c : plan.captures)
@@ -110,13 +111,16 @@ TEST(VantagePlan, Captures)
 {
     VantagePlan plan;
     PlanParseError error;
-    ASSERT_TRUE(parsePlanJson(R"({"vantages": [], "captures": [{"kind": "ipconfig", "command": ["cat", "ipconfig.txt"]}]})",
-                              plan, error))
+    ASSERT_TRUE(parsePlanJson(
+        R"({"vantages": [], "captures": [{"kind": "ipconfig", "command": ["cat", "ipconfig.txt"]}]})", plan,
+        error))
         << error.message;
     ASSERT_EQ(plan.captures.size(), 1u);
     EXPECT_EQ(plan.captures[0].kind, "ipconfig");
-    EXPECT_FALSE(parsePlanJson(R"({"vantages": [], "captures": [{"kind": "netstat", "command": ["x"]}]})", plan, error));
+    EXPECT_FALSE(parsePlanJson(R"({"vantages": [], "captures": [{"kind": "netstat", "command": ["x"]}]})",
+                               plan, error));
     EXPECT_NE(error.message.find("unknown kind \"netstat\""), std::string::npos) << error.message;
-    EXPECT_FALSE(parsePlanJson(R"({"vantages": [], "captures": [{"kind": "ipconfig", "command": "ipconfig"}]})", plan, error));
+    EXPECT_FALSE(parsePlanJson(
+        R"({"vantages": [], "captures": [{"kind": "ipconfig", "command": "ipconfig"}]})", plan, error));
     EXPECT_FALSE(parsePlanJson(R"({"vantages": [], "captures": []})", plan, error));
 }

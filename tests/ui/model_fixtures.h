@@ -1,0 +1,17 @@
+#pragma once
+// Snapshots for the model tests: the seed articles' capture folder, and a large synthetic one.
+#include "snapshot.h"
+
+#include <memory>
+
+namespace wslatlas::test {
+
+// tests/fixtures/captures/import-article through core's importer, as `wslatlas-cli import` does.
+std::shared_ptr<const Snapshot> seedSnapshot();
+
+// A WSL-like tree with about 200 namespaces (VM → WSLg or isolation → distro → nested, plus a
+// placeholder root with a distro below it) and `processes` processes spread over them, whose chains
+// are 1 to 4 deep.
+std::shared_ptr<const Snapshot> syntheticSnapshot(int processes = 10000);
+
+} // namespace wslatlas::test
