@@ -59,11 +59,6 @@ std::string_view withoutLeader(std::string_view label)
 
 // ---- addresses
 
-bool isHex(char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
 struct AddressValue
 {
     bool v6 = false;
@@ -103,27 +98,6 @@ std::optional<AddressValue> parseAddressValue(std::string_view v)
             return std::nullopt;
         if (ec == std::errc() && ptr == zone.data() + zone.size() && value >= 0)
             out.zone = value;
-    }
-    return out;
-}
-
-// 00-15-5D-05-99-01 -> 00:15:5d:05:99:01 (exactly six groups: DUIDs and tunnel addresses are longer).
-std::optional<std::string> macFromValue(std::string_view v)
-{
-    v = trim(v);
-    if (v.size() != 17)
-        return std::nullopt;
-    std::string out;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-        if (i % 3 == 2) {
-            if (v[i] != '-' && v[i] != ':')
-                return std::nullopt;
-            out += ':';
-        } else {
-            if (!isHex(v[i]))
-                return std::nullopt;
-            out += textutil::asciiLower(v[i]);
-        }
     }
     return out;
 }
@@ -484,7 +458,7 @@ CaptureResult<HostAdapter> readSection(const Section &section)
             continue;
         }
         if (adapter.mac.empty()) {
-            if (auto mac = macFromValue(value)) {
+            if (auto mac = textutil::normalizeMac(value)) {
                 adapter.mac = *mac;
                 if (i > 0) {
                     const Field &prev = fields[i - 1];

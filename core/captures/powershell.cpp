@@ -104,27 +104,6 @@ bool isHex(char c)
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-// 00-15-5D-85-86-CF -> 00:15:5d:85:86:cf
-std::optional<std::string> normalizeMac(std::string_view v)
-{
-    v = trim(v);
-    if (v.size() != 17)
-        return std::nullopt;
-    std::string out;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-        if (i % 3 == 2) {
-            if (v[i] != '-' && v[i] != ':')
-                return std::nullopt;
-            out += ':';
-        } else {
-            if (!isHex(v[i]))
-                return std::nullopt;
-            out += lowerAscii(v[i]);
-        }
-    }
-    return out;
-}
-
 // A table cell that Format-Table shortened: "vEthernet (WSL (Hyper-V firew..." (Windows PowerShell) or "…"
 // (7).
 bool cutByFormatter(std::string_view s)
@@ -570,7 +549,7 @@ CaptureResult<std::vector<HostAdapter>> netAdaptersFrom(const RecordSet &set)
         }
         const std::string_view mac = trim(fieldOr(r, "MacAddress"));
         if (!mac.empty()) {
-            auto normalized = normalizeMac(mac);
+            auto normalized = textutil::normalizeMac(mac);
             if (normalized)
                 a.mac = *normalized;
             else if (!cutByFormatter(mac) && !isTunnelAddress(mac))

@@ -109,6 +109,30 @@ inline char asciiLower(char c)
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
+// "00-15-5D-05-99-01" (Windows) or "00:15:5d:..." -> "00:15:5d:05:99:01"; nothing unless exactly six groups
+// (DUIDs and tunnel addresses are longer).
+inline std::optional<std::string> normalizeMac(std::string_view v)
+{
+    v = trim(v);
+    if (v.size() != 17)
+        return std::nullopt;
+    std::string out;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        const char c = v[i];
+        if (i % 3 == 2) {
+            if (c != '-' && c != ':')
+                return std::nullopt;
+            out += ':';
+        } else {
+            const bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            if (!hex)
+                return std::nullopt;
+            out += asciiLower(c);
+        }
+    }
+    return out;
+}
+
 inline std::string toLower(std::string_view s)
 {
     std::string out(s);
