@@ -13,5 +13,5 @@ if command -v wsl.exe >/dev/null 2>&1; then
 else
     "$cli" snapshot --local -o "$out" || [ $? -eq 1 ]
 fi
-"$cli" tree "$out"
-echo "Snapshot written to $out"
+"$cli" tree "$out" --max-processes 10
+echo "Snapshot written to $out (all processes: $cli tree $out)"
