@@ -30,9 +30,16 @@ std::string firstLine(const std::string &text, std::size_t max = 200)
     return out;
 }
 
-std::string programOf(const VantageSpec &spec)
+// The program of a command, quoted, for messages: "wsl.exe".
+std::string quotedProgram(const std::vector<std::string> &command)
 {
-    return spec.command.empty() ? std::string("(no command)") : spec.command.front();
+    return "\"" + (command.empty() ? std::string("(no command)") : command.front()) + "\"";
+}
+
+std::string didNotFinish(const std::string &program, std::chrono::milliseconds timeout)
+{
+    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(timeout).count();
+    return program + " did not finish within " + std::to_string(seconds) + " s and was stopped";
 }
 
 // wsl.exe ends its failures with an untranslated "Error code: Wsl/.../TOKEN" line (in UTF-16 unless
@@ -54,7 +61,7 @@ VantageRun vantageRunFromResult(const VantageSpec &spec, const CommandResult &re
 {
     VantageRun run;
     run.spec = spec;
-    const std::string program = "\"" + programOf(spec) + "\"";
+    const std::string program = quotedProgram(spec.command);
     if (!result.started) {
         // The runner's startError names the program already.
         run.error = (result.startError.empty() ? program + " could not be started" : result.startError) +
@@ -62,9 +69,8 @@ VantageRun vantageRunFromResult(const VantageSpec &spec, const CommandResult &re
         return run;
     }
     if (result.timedOut && !result.sawEndMarker) {
-        const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(timeout).count();
-        run.error = program + " did not finish within " + std::to_string(seconds) +
-                    " s and was stopped; raise --timeout, or check that the command does not wait for input";
+        run.error = didNotFinish(program, timeout) +
+                    "; raise --timeout, or check that the command does not wait for input";
         return run;
     }
     if (result.outputTruncated) {
@@ -113,8 +119,7 @@ VantageRun vantageRunFromResult(const VantageSpec &spec, const CommandResult &re
 ParsedCapture captureFromResult(const CaptureSpec &spec, const CommandResult &result,
                                 std::chrono::milliseconds timeout)
 {
-    const std::string program =
-        "\"" + (spec.command.empty() ? std::string("(no command)") : spec.command.front()) + "\"";
+    const std::string program = quotedProgram(spec.command);
     auto failed = [&](std::string why) {
         ParsedCapture c;
         c.status = {spec.kind, false, std::move(why)};
@@ -122,10 +127,8 @@ ParsedCapture captureFromResult(const CaptureSpec &spec, const CommandResult &re
     };
     if (!result.started)
         return failed(result.startError.empty() ? program + " could not be started" : result.startError);
-    if (result.timedOut) {
-        const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(timeout).count();
-        return failed(program + " did not finish within " + std::to_string(seconds) + " s and was stopped");
-    }
+    if (result.timedOut)
+        return failed(didNotFinish(program, timeout));
     if (result.outputTruncated)
         return failed(program + " printed more output than the limit");
     if (result.exitCode != 0) {

@@ -300,10 +300,11 @@ void buildHostNetwork(Snapshot &snapshot, const std::vector<ParsedCapture> &capt
             if (!natCidr && (s.type == "ICS" || s.type == "NAT"))
                 natCidr = parseIpv4Cidr(s.subnet);
     std::string natGateway = net.nat ? net.nat->gateway : std::string();
-    for (const VirtualSwitch &s : net.switches)
-        if (natGateway.empty() && natCidr && parseIpv4Cidr(s.subnet) &&
-            parseIpv4Cidr(s.subnet)->address == natCidr->address)
+    for (const VirtualSwitch &s : net.switches) {
+        const auto subnet = parseIpv4Cidr(s.subnet);
+        if (natGateway.empty() && natCidr && subnet && subnet->address == natCidr->address)
             natGateway = s.gateway;
+    }
     for (const Ipv4Interface &i : inside) {
         if (!natCidr || net.mode == "mirrored")
             continue;
