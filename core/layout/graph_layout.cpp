@@ -308,4 +308,16 @@ std::variant<Geometry, LayoutError> layoutGraph(const GraphSpec &spec)
     return result;
 }
 
+std::string graphvizVersion()
+{
+    const std::lock_guard lock(graphvizMutex());
+    GVC_t *gvc = gvContextPlugins(kBuiltinPlugins, 0);
+    if (!gvc)
+        return {};
+    const char *version = gvcVersion(gvc);
+    std::string result = version ? version : "";
+    gvFreeContext(gvc);
+    return result;
+}
+
 } // namespace wslatlas::layout

@@ -52,4 +52,7 @@ struct GraphSpec
 // Safe to call from several threads at once: Graphviz is not thread-safe, so calls take turns (one mutex).
 std::variant<Geometry, LayoutError> layoutGraph(const GraphSpec &spec);
 
+// The version of the Graphviz library doing the layouts ("2.43.0"), for the About box; empty if unknown.
+std::string graphvizVersion();
+
 } // namespace wslatlas::layout

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cctype>
 #include <clocale>
 #include <cmath>
 #include <cstdio>
@@ -677,3 +678,12 @@ TEST(LayoutGraph, DecimalCommaLocaleDoesNotChangeSizes)
 }
 
 } // namespace
+
+TEST(GraphvizVersion, IsTheLinkedLibrarysDottedVersion)
+{
+    const std::string version = wslatlas::layout::graphvizVersion();
+    // "2.43.0" on Debian 12: the library's own answer, not the headers' macro.
+    ASSERT_FALSE(version.empty());
+    EXPECT_TRUE(std::isdigit(static_cast<unsigned char>(version.front()))) << version;
+    EXPECT_NE(version.find('.'), std::string::npos) << version;
+}
