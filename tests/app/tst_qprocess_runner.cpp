@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -500,3 +501,145 @@ TEST(QProcessRunner, OnlyTheWholeMarkerEndsTheReading)
         result.stdoutData,
         "/proc/42/cmdline:sh -c echo @@WSLATLAS-END 1\nmore\nprompt# @@WSLATLAS-END 1 0123456789abcdef\n");
 }
+
+// --- cancel(): from another thread, sticky until resetCancel() ---
+
+namespace {
+
+bool pidAlive(int pid)
+{
+    for (const ProcInfo &p : allProcesses())
+        if (p.pid == pid && p.state != 'Z' && p.state != 'X')
+            return true;
+    return false;
+}
+
+// Cancels runner from a plain thread after delay; joined on destruction.
+class CancelLater
+{
+public:
+    CancelLater(QProcessRunner &runner, std::chrono::milliseconds delay)
+        : m_thread([&runner, delay] {
+              std::this_thread::sleep_for(delay);
+              runner.cancel();
+          })
+    {}
+    ~CancelLater() { m_thread.join(); }
+
+private:
+    std::thread m_thread;
+};
+
+TEST_F(QProcessRunnerTest, CancelFromAnotherThreadStopsEveryCommandAndItsChildren)
+{
+    const std::string grandchild = "sleep 35.25"; // started by a shell: must go with the process group
+    const std::string stubborn = "sleep 35.5";    // under a shell that ignores SIGTERM
+    QProcessRunner runner;
+    QElapsedTimer clock;
+    clock.start();
+    std::vector<CommandResult> results;
+    {
+        CancelLater canceler(runner, 400ms);
+        results = runner.runAll({shell(grandchild + " & echo $!; wait"), request({"sleep", "35.75"}),
+                                 shell("trap '' TERM; " + stubborn), shell("echo quick")});
+    }
+    const qint64 elapsed = clock.elapsed();
+    EXPECT_GE(elapsed, 350);
+    EXPECT_LT(elapsed, 1400) << "cancel must not wait for the commands";
+    ASSERT_EQ(results.size(), 4u);
+    for (std::size_t i = 0; i < 3; ++i) {
+        SCOPED_TRACE(i);
+        EXPECT_TRUE(results[i].started);
+        EXPECT_TRUE(results[i].canceled);
+        EXPECT_FALSE(results[i].timedOut);
+        EXPECT_FALSE(results[i].crashed) << "our own stop is not a crash";
+    }
+    // The command that had ended keeps its result.
+    EXPECT_FALSE(results[3].canceled);
+    EXPECT_EQ(results[3].exitCode, 0);
+    EXPECT_EQ(results[3].stdoutData, "quick\n");
+
+    // The shell printed its child's pid before the cancel: that process is gone too.
+    const int childPid = std::atoi(results[0].stdoutData.c_str());
+    ASSERT_GT(childPid, 0) << results[0].stdoutData;
+    const auto end = std::chrono::steady_clock::now() + 2s;
+    while (pidAlive(childPid) && std::chrono::steady_clock::now() < end)
+        std::this_thread::sleep_for(20ms);
+    EXPECT_FALSE(pidAlive(childPid));
+    EXPECT_TRUE(goneWithin(grandchild, 2s));
+    EXPECT_TRUE(goneWithin(stubborn, 2s));
+    EXPECT_TRUE(goneWithin("sleep 35.75", 2s));
+}
+
+TEST_F(QProcessRunnerTest, CancelReachesARunOnAWorkerThreadFromTheMainThread)
+{
+    // The GUI's case: runAll blocks a worker; the GUI thread cancels and never waits on a process.
+    QProcessRunner runner;
+    std::vector<CommandResult> results;
+    QThread *worker = QThread::create([&runner, &results] {
+        results = runner.runAll({request({"sleep", "36.25"}), shell("sleep 36.5")});
+    });
+    worker->start();
+    QThread::msleep(300);
+    QElapsedTimer clock;
+    clock.start();
+    runner.cancel();
+    ASSERT_TRUE(worker->wait(5000));
+    EXPECT_LT(clock.elapsed(), 1000);
+    delete worker;
+    ASSERT_EQ(results.size(), 2u);
+    EXPECT_TRUE(results[0].canceled);
+    EXPECT_TRUE(results[1].canceled);
+    EXPECT_TRUE(goneWithin("sleep 36.25", 2s));
+    EXPECT_TRUE(goneWithin("sleep 36.5", 2s));
+}
+
+TEST_F(QProcessRunnerTest, CancelIsStickyUntilReset)
+{
+    QProcessRunner runner;
+    EXPECT_FALSE(runner.isCanceled());
+    runner.cancel(); // before any run: nothing in progress, the next run starts nothing
+    EXPECT_TRUE(runner.isCanceled());
+    QElapsedTimer clock;
+    clock.start();
+    std::vector<std::size_t> reported;
+    std::vector<CommandResult> results =
+        runner.runAll({request({"sleep", "30"}), shell("echo never")},
+                      [&reported](std::size_t index, const CommandResult &) { reported.push_back(index); });
+    EXPECT_LT(clock.elapsed(), 500);
+    ASSERT_EQ(results.size(), 2u);
+    for (const CommandResult &r : results) {
+        EXPECT_TRUE(r.canceled);
+        EXPECT_FALSE(r.started);
+        EXPECT_TRUE(r.stdoutData.empty());
+    }
+    EXPECT_EQ(reported, (std::vector<std::size_t>{0, 1})) << "every result is still reported";
+
+    runner.resetCancel();
+    EXPECT_FALSE(runner.isCanceled());
+    results = runner.runAll({shell("echo again")});
+    ASSERT_EQ(results.size(), 1u);
+    EXPECT_FALSE(results[0].canceled);
+    EXPECT_EQ(results[0].stdoutData, "again\n");
+}
+
+TEST_F(QProcessRunnerTest, CancelKeepsAnOutputPastItsEndMarker)
+{
+    // A debug-shell-like command: whole output, then it lingers until stopped.
+    CommandRequest lingering = shell("trap '' TERM; echo @@WSLATLAS-END 1; sleep 37.25");
+    lingering.endMarker = "@@WSLATLAS-END";
+    QProcessRunner runner;
+    std::vector<CommandResult> results;
+    {
+        CancelLater canceler(runner, 200ms); // within kExitAfterMarker + kTerminateGrace
+        results = runner.runAll({lingering, request({"sleep", "37.5"})});
+    }
+    ASSERT_EQ(results.size(), 2u);
+    EXPECT_TRUE(results[0].sawEndMarker);
+    EXPECT_FALSE(results[0].canceled);
+    EXPECT_EQ(results[0].stdoutData, "@@WSLATLAS-END 1\n");
+    EXPECT_TRUE(results[1].canceled);
+    EXPECT_TRUE(goneWithin("sleep 37.25", 2s));
+}
+
+} // namespace
