@@ -1,5 +1,6 @@
 // QProcessRunner against real programs (sh, cat, sleep, yes): parallelism, stdin, separate channels,
-// failures to start, timeouts, the end marker, output caps, stubborn programs, and clean-up.
+// failures to start, timeouts, the end marker, output caps, stubborn programs, cancelling, and clean-up.
+#include "process_probe.h"
 #include "qprocess_runner.h"
 
 #include <QElapsedTimer>
@@ -10,8 +11,6 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -22,6 +21,7 @@ using namespace std::chrono_literals;
 using wslatlas::CommandRequest;
 using wslatlas::CommandResult;
 using wslatlas::QProcessRunner;
+using namespace wslatlas::test;
 
 namespace {
 
@@ -44,80 +44,6 @@ CommandResult runOne(const CommandRequest &r)
     std::vector<CommandResult> results = runner.runAll({r});
     EXPECT_EQ(results.size(), 1u);
     return results.empty() ? CommandResult{} : results.front();
-}
-
-std::string readWhole(const std::filesystem::path &path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
-struct ProcInfo
-{
-    int pid = 0;
-    char state = '?';
-    int ppid = 0;
-    std::string cmdline;
-};
-
-// Every process in /proc, with state and parent from /proc/PID/stat (fields after the last ')').
-std::vector<ProcInfo> allProcesses()
-{
-    std::vector<ProcInfo> result;
-    std::error_code ec;
-    for (const auto &entry : std::filesystem::directory_iterator("/proc", ec)) {
-        const std::string name = entry.path().filename().string();
-        if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos)
-            continue;
-        const std::string stat = readWhole(entry.path() / "stat");
-        const std::size_t close = stat.rfind(')');
-        if (close == std::string::npos)
-            continue; // exited meanwhile
-        ProcInfo info;
-        info.pid = std::stoi(name);
-        std::istringstream fields(stat.substr(close + 1));
-        fields >> info.state >> info.ppid;
-        info.cmdline = readWhole(entry.path() / "cmdline");
-        for (char &c : info.cmdline)
-            if (c == '\0')
-                c = ' ';
-        while (!info.cmdline.empty() && info.cmdline.back() == ' ')
-            info.cmdline.pop_back();
-        result.push_back(std::move(info));
-    }
-    return result;
-}
-
-std::vector<ProcInfo> childrenOfThisProcess()
-{
-    std::vector<ProcInfo> children;
-    for (ProcInfo &p : allProcesses())
-        if (p.ppid == getpid())
-            children.push_back(std::move(p));
-    return children;
-}
-
-// A live (not zombie) process running exactly this command line, anywhere.
-bool liveProcessRunning(const std::string &cmdline)
-{
-    for (const ProcInfo &p : allProcesses())
-        if (p.cmdline == cmdline && p.state != 'Z' && p.state != 'X')
-            return true;
-    return false;
-}
-
-// Killed grandchildren are reaped by init, which may take a moment.
-bool goneWithin(const std::string &cmdline, std::chrono::milliseconds limit)
-{
-    const auto end = std::chrono::steady_clock::now() + limit;
-    while (liveProcessRunning(cmdline)) {
-        if (std::chrono::steady_clock::now() > end)
-            return false;
-        std::this_thread::sleep_for(20ms);
-    }
-    return true;
 }
 
 std::size_t openFileDescriptors()
@@ -505,14 +431,6 @@ TEST(QProcessRunner, OnlyTheWholeMarkerEndsTheReading)
 // --- cancel(): from another thread, sticky until resetCancel() ---
 
 namespace {
-
-bool pidAlive(int pid)
-{
-    for (const ProcInfo &p : allProcesses())
-        if (p.pid == pid && p.state != 'Z' && p.state != 'X')
-            return true;
-    return false;
-}
 
 // Cancels runner from a plain thread after delay; joined on destruction.
 class CancelLater
