@@ -2,11 +2,14 @@
 
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QMetaObject>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QStringList>
 #include <QTimer>
 
+#include <algorithm>
+#include <functional>
 #include <memory>
 #include <string_view>
 
@@ -160,6 +163,35 @@ std::string whyNotStartable(const QString &program)
 
 } // namespace
 
+// One runAll call in progress, as cancel() sees it: an object living on the runAll thread, whose
+// queued calls run inside that call's event loop, and what stops the call's commands.
+struct QProcessRunner::ActiveRun
+{
+    QObject context;
+    std::function<void()> stopAll;
+};
+
+void QProcessRunner::cancel()
+{
+    m_canceled.store(true);
+    // Under the lock, so that runAll cannot deregister (and destroy the context) meanwhile. Events still
+    // pending when a context is destroyed are dropped with it.
+    const std::lock_guard lock(m_mutex);
+    for (ActiveRun *run : m_active)
+        QMetaObject::invokeMethod(
+            &run->context, [run] { run->stopAll(); }, Qt::QueuedConnection);
+}
+
+void QProcessRunner::resetCancel()
+{
+    m_canceled.store(false);
+}
+
+bool QProcessRunner::isCanceled() const
+{
+    return m_canceled.load();
+}
+
 std::vector<CommandResult> QProcessRunner::runAll(const std::vector<CommandRequest> &requests,
                                                   const ResultCallback &onResult)
 {
@@ -186,8 +218,41 @@ std::vector<CommandResult> QProcessRunner::runAll(const std::vector<CommandReque
         jobs.back()->index = jobs.size() - 1;
     }
 
+    // Declared after the jobs, which its stopAll refers to: destroyed first, with any cancel() still queued.
+    ActiveRun active;
+    active.stopAll = [&jobs] {
+        for (const auto &owned : jobs) {
+            if (owned->done)
+                continue;
+            // Past its end marker the output is whole: only the lingering process goes.
+            if (!owned->result.sawEndMarker)
+                owned->result.canceled = true;
+            stop(*owned, true); // not a crash: stop() marks the ending as ours
+        }
+    };
+    {
+        const std::lock_guard lock(m_mutex);
+        m_active.push_back(&active);
+    }
+    struct Deregister
+    {
+        QProcessRunner &runner;
+        ActiveRun *run;
+        ~Deregister()
+        {
+            const std::lock_guard lock(runner.m_mutex);
+            runner.m_active.erase(std::find(runner.m_active.begin(), runner.m_active.end(), run));
+        }
+    } deregister{*this, &active};
+
     for (const auto &owned : jobs) {
         Job &job = *owned;
+        // Checked after registering: a cancel() from now on also reaches the commands started below.
+        if (m_canceled.load()) {
+            job.result.canceled = true;
+            finish(job);
+            continue;
+        }
         if (job.request.argv.empty() || job.request.argv.front().empty()) {
             job.result.startError = "no program to run (the command is empty)";
             finish(job);

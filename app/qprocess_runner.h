@@ -4,7 +4,10 @@
 // shell never exits by itself). Nothing passes through a shell: argv goes to QProcess as a list.
 #include "command_runner.h"
 
+#include <atomic>
 #include <chrono>
+#include <mutex>
+#include <vector>
 
 namespace wslatlas {
 
@@ -25,6 +28,23 @@ public:
     using CommandRunner::runAll;
     std::vector<CommandResult> runAll(const std::vector<CommandRequest> &requests,
                                       const ResultCallback &onResult) override;
+
+    // Cancels the runner, from any thread: every command of the runAll calls in progress is stopped
+    // at once (its process group killed, as a timeout does) and every later runAll returns without
+    // starting anything, until resetCancel(). Sticky on purpose: a caller that runs several batches
+    // (discovery, then the collection) stops after the current one without checking between them.
+    // A command stopped or never started this way has CommandResult::canceled set; one that had
+    // already ended, or printed its end marker, keeps its result. runAll still returns a result per request.
+    void cancel();
+    // Lets later runAll calls run again. Does not touch a runAll in progress.
+    void resetCancel();
+    bool isCanceled() const;
+
+private:
+    struct ActiveRun;
+    std::atomic<bool> m_canceled{false};
+    std::mutex m_mutex;                // guards m_active
+    std::vector<ActiveRun *> m_active; // the runAll calls in progress, on whatever threads
 };
 
 } // namespace wslatlas

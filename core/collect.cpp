@@ -62,6 +62,11 @@ VantageRun vantageRunFromResult(const VantageSpec &spec, const CommandResult &re
     VantageRun run;
     run.spec = spec;
     const std::string program = quotedProgram(spec.command);
+    // Before everything else: a cancelled command may also look unstarted, killed or cut off.
+    if (result.canceled) {
+        run.error = std::string(kCancelledError);
+        return run;
+    }
     if (!result.started) {
         // The runner's startError names the program already.
         run.error = (result.startError.empty() ? program + " could not be started" : result.startError) +
@@ -125,6 +130,8 @@ ParsedCapture captureFromResult(const CaptureSpec &spec, const CommandResult &re
         c.status = {spec.kind, false, std::move(why)};
         return c;
     };
+    if (result.canceled)
+        return failed(std::string(kCancelledError));
     if (!result.started)
         return failed(result.startError.empty() ? program + " could not be started" : result.startError);
     if (result.timedOut)

@@ -10,6 +10,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace wslatlas {
@@ -28,6 +29,10 @@ struct Collection
     std::vector<VantageRun> runs;
     std::vector<ParsedCapture> captures;
 };
+
+// The whole error of a vantage or capture whose command was cancelled (CommandResult::canceled): the
+// user asked for it, so there is nothing to act on and nothing more to say.
+inline constexpr std::string_view kCancelledError = "cancelled";
 
 // Pure: a command's result for one vantage -> observation or an actionable error.
 VantageRun vantageRunFromResult(const VantageSpec &spec, const CommandResult &result,

@@ -24,6 +24,7 @@ struct CommandResult
     bool outputTruncated = false; // stopped at maxOutputBytes
     bool sawEndMarker = false;    // reading stopped at the end marker (the process was then stopped)
     bool crashed = false;         // ended by a signal that the runner did not send
+    bool canceled = false;        // stopped, or never started, because the caller cancelled the run
     int exitCode = -1;            // meaningful when started && !timedOut && !sawEndMarker
     std::string stdoutData;
     std::string stderrData;

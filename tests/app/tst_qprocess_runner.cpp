@@ -1,5 +1,6 @@
 // QProcessRunner against real programs (sh, cat, sleep, yes): parallelism, stdin, separate channels,
-// failures to start, timeouts, the end marker, output caps, stubborn programs, and clean-up.
+// failures to start, timeouts, the end marker, output caps, stubborn programs, cancelling, and clean-up.
+#include "process_probe.h"
 #include "qprocess_runner.h"
 
 #include <QElapsedTimer>
@@ -8,9 +9,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -21,6 +21,7 @@ using namespace std::chrono_literals;
 using wslatlas::CommandRequest;
 using wslatlas::CommandResult;
 using wslatlas::QProcessRunner;
+using namespace wslatlas::test;
 
 namespace {
 
@@ -43,80 +44,6 @@ CommandResult runOne(const CommandRequest &r)
     std::vector<CommandResult> results = runner.runAll({r});
     EXPECT_EQ(results.size(), 1u);
     return results.empty() ? CommandResult{} : results.front();
-}
-
-std::string readWhole(const std::filesystem::path &path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
-struct ProcInfo
-{
-    int pid = 0;
-    char state = '?';
-    int ppid = 0;
-    std::string cmdline;
-};
-
-// Every process in /proc, with state and parent from /proc/PID/stat (fields after the last ')').
-std::vector<ProcInfo> allProcesses()
-{
-    std::vector<ProcInfo> result;
-    std::error_code ec;
-    for (const auto &entry : std::filesystem::directory_iterator("/proc", ec)) {
-        const std::string name = entry.path().filename().string();
-        if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos)
-            continue;
-        const std::string stat = readWhole(entry.path() / "stat");
-        const std::size_t close = stat.rfind(')');
-        if (close == std::string::npos)
-            continue; // exited meanwhile
-        ProcInfo info;
-        info.pid = std::stoi(name);
-        std::istringstream fields(stat.substr(close + 1));
-        fields >> info.state >> info.ppid;
-        info.cmdline = readWhole(entry.path() / "cmdline");
-        for (char &c : info.cmdline)
-            if (c == '\0')
-                c = ' ';
-        while (!info.cmdline.empty() && info.cmdline.back() == ' ')
-            info.cmdline.pop_back();
-        result.push_back(std::move(info));
-    }
-    return result;
-}
-
-std::vector<ProcInfo> childrenOfThisProcess()
-{
-    std::vector<ProcInfo> children;
-    for (ProcInfo &p : allProcesses())
-        if (p.ppid == getpid())
-            children.push_back(std::move(p));
-    return children;
-}
-
-// A live (not zombie) process running exactly this command line, anywhere.
-bool liveProcessRunning(const std::string &cmdline)
-{
-    for (const ProcInfo &p : allProcesses())
-        if (p.cmdline == cmdline && p.state != 'Z' && p.state != 'X')
-            return true;
-    return false;
-}
-
-// Killed grandchildren are reaped by init, which may take a moment.
-bool goneWithin(const std::string &cmdline, std::chrono::milliseconds limit)
-{
-    const auto end = std::chrono::steady_clock::now() + limit;
-    while (liveProcessRunning(cmdline)) {
-        if (std::chrono::steady_clock::now() > end)
-            return false;
-        std::this_thread::sleep_for(20ms);
-    }
-    return true;
 }
 
 std::size_t openFileDescriptors()
@@ -500,3 +427,137 @@ TEST(QProcessRunner, OnlyTheWholeMarkerEndsTheReading)
         result.stdoutData,
         "/proc/42/cmdline:sh -c echo @@WSLATLAS-END 1\nmore\nprompt# @@WSLATLAS-END 1 0123456789abcdef\n");
 }
+
+// --- cancel(): from another thread, sticky until resetCancel() ---
+
+namespace {
+
+// Cancels runner from a plain thread after delay; joined on destruction.
+class CancelLater
+{
+public:
+    CancelLater(QProcessRunner &runner, std::chrono::milliseconds delay)
+        : m_thread([&runner, delay] {
+              std::this_thread::sleep_for(delay);
+              runner.cancel();
+          })
+    {}
+    ~CancelLater() { m_thread.join(); }
+
+private:
+    std::thread m_thread;
+};
+
+TEST_F(QProcessRunnerTest, CancelFromAnotherThreadStopsEveryCommandAndItsChildren)
+{
+    const std::string grandchild = "sleep 35.25"; // started by a shell: must go with the process group
+    const std::string stubborn = "sleep 35.5";    // under a shell that ignores SIGTERM
+    QProcessRunner runner;
+    QElapsedTimer clock;
+    clock.start();
+    std::vector<CommandResult> results;
+    {
+        CancelLater canceler(runner, 400ms);
+        results = runner.runAll({shell(grandchild + " & echo $!; wait"), request({"sleep", "35.75"}),
+                                 shell("trap '' TERM; " + stubborn), shell("echo quick")});
+    }
+    const qint64 elapsed = clock.elapsed();
+    EXPECT_GE(elapsed, 350);
+    EXPECT_LT(elapsed, 1400) << "cancel must not wait for the commands";
+    ASSERT_EQ(results.size(), 4u);
+    for (std::size_t i = 0; i < 3; ++i) {
+        SCOPED_TRACE(i);
+        EXPECT_TRUE(results[i].started);
+        EXPECT_TRUE(results[i].canceled);
+        EXPECT_FALSE(results[i].timedOut);
+        EXPECT_FALSE(results[i].crashed) << "our own stop is not a crash";
+    }
+    // The command that had ended keeps its result.
+    EXPECT_FALSE(results[3].canceled);
+    EXPECT_EQ(results[3].exitCode, 0);
+    EXPECT_EQ(results[3].stdoutData, "quick\n");
+
+    // The shell printed its child's pid before the cancel: that process is gone too.
+    const int childPid = std::atoi(results[0].stdoutData.c_str());
+    ASSERT_GT(childPid, 0) << results[0].stdoutData;
+    const auto end = std::chrono::steady_clock::now() + 2s;
+    while (pidAlive(childPid) && std::chrono::steady_clock::now() < end)
+        std::this_thread::sleep_for(20ms);
+    EXPECT_FALSE(pidAlive(childPid));
+    EXPECT_TRUE(goneWithin(grandchild, 2s));
+    EXPECT_TRUE(goneWithin(stubborn, 2s));
+    EXPECT_TRUE(goneWithin("sleep 35.75", 2s));
+}
+
+TEST_F(QProcessRunnerTest, CancelReachesARunOnAWorkerThreadFromTheMainThread)
+{
+    // The GUI's case: runAll blocks a worker; the GUI thread cancels and never waits on a process.
+    QProcessRunner runner;
+    std::vector<CommandResult> results;
+    QThread *worker = QThread::create([&runner, &results] {
+        results = runner.runAll({request({"sleep", "36.25"}), shell("sleep 36.5")});
+    });
+    worker->start();
+    QThread::msleep(300);
+    QElapsedTimer clock;
+    clock.start();
+    runner.cancel();
+    ASSERT_TRUE(worker->wait(5000));
+    EXPECT_LT(clock.elapsed(), 1000);
+    delete worker;
+    ASSERT_EQ(results.size(), 2u);
+    EXPECT_TRUE(results[0].canceled);
+    EXPECT_TRUE(results[1].canceled);
+    EXPECT_TRUE(goneWithin("sleep 36.25", 2s));
+    EXPECT_TRUE(goneWithin("sleep 36.5", 2s));
+}
+
+TEST_F(QProcessRunnerTest, CancelIsStickyUntilReset)
+{
+    QProcessRunner runner;
+    EXPECT_FALSE(runner.isCanceled());
+    runner.cancel(); // before any run: nothing in progress, the next run starts nothing
+    EXPECT_TRUE(runner.isCanceled());
+    QElapsedTimer clock;
+    clock.start();
+    std::vector<std::size_t> reported;
+    std::vector<CommandResult> results =
+        runner.runAll({request({"sleep", "30"}), shell("echo never")},
+                      [&reported](std::size_t index, const CommandResult &) { reported.push_back(index); });
+    EXPECT_LT(clock.elapsed(), 500);
+    ASSERT_EQ(results.size(), 2u);
+    for (const CommandResult &r : results) {
+        EXPECT_TRUE(r.canceled);
+        EXPECT_FALSE(r.started);
+        EXPECT_TRUE(r.stdoutData.empty());
+    }
+    EXPECT_EQ(reported, (std::vector<std::size_t>{0, 1})) << "every result is still reported";
+
+    runner.resetCancel();
+    EXPECT_FALSE(runner.isCanceled());
+    results = runner.runAll({shell("echo again")});
+    ASSERT_EQ(results.size(), 1u);
+    EXPECT_FALSE(results[0].canceled);
+    EXPECT_EQ(results[0].stdoutData, "again\n");
+}
+
+TEST_F(QProcessRunnerTest, CancelKeepsAnOutputPastItsEndMarker)
+{
+    // A debug-shell-like command: whole output, then it lingers until stopped.
+    CommandRequest lingering = shell("trap '' TERM; echo @@WSLATLAS-END 1; sleep 37.25");
+    lingering.endMarker = "@@WSLATLAS-END";
+    QProcessRunner runner;
+    std::vector<CommandResult> results;
+    {
+        CancelLater canceler(runner, 200ms); // within kExitAfterMarker + kTerminateGrace
+        results = runner.runAll({lingering, request({"sleep", "37.5"})});
+    }
+    ASSERT_EQ(results.size(), 2u);
+    EXPECT_TRUE(results[0].sawEndMarker);
+    EXPECT_FALSE(results[0].canceled);
+    EXPECT_EQ(results[0].stdoutData, "@@WSLATLAS-END 1\n");
+    EXPECT_TRUE(results[1].canceled);
+    EXPECT_TRUE(goneWithin("sleep 37.25", 2s));
+}
+
+} // namespace

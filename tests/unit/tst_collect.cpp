@@ -189,3 +189,23 @@ TEST(Collect, CollectRunsVantagesAndCapturesTogether)
     EXPECT_TRUE(s.captures[0].ok);
     EXPECT_EQ(s.pidNamespaces.size(), 1u);
 }
+
+TEST(Collect, CancelledIsTheWholeError)
+{
+    // However the cancelled command looks otherwise (killed, cut off, never started), the user asked.
+    CommandResult killed = ran("@@WSLATLAS-BEGIN 1\n@@WSLATLAS-SECTION self\n", -1);
+    killed.canceled = true;
+    killed.crashed = true;
+    CommandResult unstarted;
+    unstarted.canceled = true;
+    for (const CommandResult &r : {killed, unstarted}) {
+        const VantageRun run = vantageRunFromResult(kSpec, r, 30s);
+        EXPECT_FALSE(run.observation);
+        EXPECT_EQ(run.error, "cancelled");
+        const ParsedCapture c = captureFromResult({"ipconfig", {"ipconfig.exe", "/all"}}, r, 30s);
+        EXPECT_FALSE(c.status.ok);
+        EXPECT_EQ(c.status.error, kCancelledError);
+    }
+    // A complete output that was not cancelled still counts.
+    EXPECT_TRUE(vantageRunFromResult(kSpec, ran(kMinimalOutput), 30s).observation);
+}

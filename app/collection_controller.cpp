@@ -1,0 +1,245 @@
+#include "collection_controller.h"
+
+#include "collector_script.h"
+#include "default_plan.h"
+#include "qprocess_runner.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QMetaObject>
+#include <QThread>
+
+#include <algorithm>
+#include <exception>
+#include <utility>
+
+namespace wslatlas {
+
+namespace {
+
+QString fromUtf8(const std::string &text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+// As the CLI stamps its snapshots: UTC, whole seconds, a trailing Z.
+std::string takenAtNow()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
+}
+
+} // namespace
+
+std::optional<VantageRun> applyVmRootChoice(VantagePlan &plan, bool includeVmRoot, bool elevated)
+{
+    auto isVm = [](const VantageSpec &spec) { return spec.role == VantageRole::Vm; };
+    if (!includeVmRoot) {
+        std::erase_if(plan.vantages, isVm);
+        return std::nullopt;
+    }
+    if (elevated || std::any_of(plan.vantages.begin(), plan.vantages.end(), isVm))
+        return std::nullopt;
+    // The vantage an elevated discovery would have planned, so that the report names the real command.
+    WslEnvironment asAdministrator;
+    asAdministrator.elevated = true;
+    const VantagePlan elevatedPlan = wslPlan(asAdministrator);
+    const auto vm = std::find_if(elevatedPlan.vantages.begin(), elevatedPlan.vantages.end(), isVm);
+    VantageRun refused;
+    if (vm != elevatedPlan.vantages.end())
+        refused.spec = *vm;
+    refused.error = std::string(kVmRootNeedsAdministrator);
+    return refused;
+}
+
+// One start(): shared by the controller and its worker. The outcome is written by the worker before it
+// ends and read on the controller's thread after QThread::finished, which orders the two.
+struct CollectionController::Run
+{
+    enum class End
+    {
+        Finished,
+        Failed,
+        Canceled
+    };
+
+    QProcessRunner runner; // cancel() reaches it from the controller's thread
+    End end = End::Failed;
+    std::shared_ptr<const Snapshot> snapshot;
+    QString message;
+};
+
+CollectionController::CollectionController(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<std::shared_ptr<const Snapshot>>();
+    qRegisterMetaType<CollectionRequest>();
+}
+
+CollectionController::~CollectionController()
+{
+    if (!m_thread)
+        return;
+    // Nothing more is emitted: the worker's queued calls die with this object.
+    m_thread->disconnect(this);
+    m_run->runner.cancel();
+    m_thread->wait(); // the commands are being killed: this is short
+    delete m_thread;
+}
+
+bool CollectionController::isRunning() const
+{
+    return m_thread != nullptr;
+}
+
+bool CollectionController::wslAvailable()
+{
+    return currentHostFacts().wslReachable;
+}
+
+void CollectionController::start(const CollectionRequest &request)
+{
+    if (m_thread)
+        return;
+    m_cancelRequested = false;
+    m_run = std::make_shared<Run>();
+    // The worker holds the Run too: it outlives the controller's reference if the controller lets go first.
+    m_thread = QThread::create([this, run = m_run, request] {
+        try {
+            work(*run, request);
+        } catch (const std::exception &e) {
+            run->end = Run::End::Failed;
+            run->message =
+                tr("the collection stopped on an internal error: %1").arg(QString::fromUtf8(e.what()));
+        }
+    });
+    m_thread->setObjectName(QStringLiteral("wslatlas-collection"));
+    m_thread->setParent(this);
+    connect(m_thread, &QThread::finished, this, &CollectionController::workerEnded, Qt::QueuedConnection);
+    m_thread->start();
+}
+
+void CollectionController::cancel()
+{
+    if (!m_thread || m_cancelRequested)
+        return;
+    m_cancelRequested = true;
+    m_run->runner.cancel();
+}
+
+void CollectionController::post(std::function<void()> emitter)
+{
+    // Queued to this object's thread; dropped once cancel() was asked for, so that canceled() comes alone.
+    QMetaObject::invokeMethod(
+        this,
+        [this, emitter = std::move(emitter)] {
+            if (!m_cancelRequested)
+                emitter();
+        },
+        Qt::QueuedConnection);
+}
+
+// On the worker thread. Emits only through post().
+void CollectionController::work(Run &run, const CollectionRequest &request)
+{
+    auto fail = [&run](QString message) {
+        run.end = Run::End::Failed;
+        run.message = std::move(message);
+    };
+    auto canceledNow = [&run] {
+        if (!run.runner.isCanceled())
+            return false;
+        run.end = Run::End::Canceled;
+        return true;
+    };
+
+    VantagePlan plan;
+    std::optional<VantageRun> refusedVm;
+    switch (request.source) {
+    case SnapshotSource::PlanFile: {
+        QFile file(request.planFile);
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(tr("cannot read plan %1: %2").arg(request.planFile, file.errorString()));
+        const QByteArray text = file.readAll();
+        if (file.error() != QFileDevice::NoError)
+            return fail(tr("cannot read plan %1: %2").arg(request.planFile, file.errorString()));
+        PlanParseError error;
+        if (!parsePlanJson(std::string_view(text.constData(), static_cast<std::size_t>(text.size())), plan,
+                           error))
+            return fail(tr("bad plan %1: %2").arg(request.planFile, fromUtf8(error.message)));
+        break;
+    }
+    case SnapshotSource::LocalHost:
+        plan = localPlan();
+        break;
+    case SnapshotSource::Automatic:
+    case SnapshotSource::Wsl: {
+        const HostFacts facts = currentHostFacts();
+        if (request.source == SnapshotSource::Wsl && !facts.wslReachable)
+            return fail(tr("wsl.exe was not found on PATH: install WSL (wsl --install), or collect from this "
+                           "host or a plan file instead"));
+        const PlanDiscovery discovery = discoverPlan(facts, run.runner, request.timeout);
+        if (canceledNow())
+            return;
+        if (!discovery.ok)
+            return fail(fromUtf8(discovery.error));
+        for (const std::string &text : discovery.notes)
+            post([this, message = fromUtf8(text)] { emit note(message); });
+        plan = discovery.plan;
+        if (facts.wslReachable) // the local fallback has no VM root to choose
+            refusedVm = applyVmRootChoice(plan, request.includeVmRoot, facts.elevated);
+        break;
+    }
+    }
+    if (canceledNow())
+        return;
+
+    const int total = static_cast<int>(plan.vantages.size()) + (refusedVm ? 1 : 0);
+    post([this, total, captures = static_cast<int>(plan.captures.size())] { emit started(total, captures); });
+
+    int done = 0;
+    auto reportVantage = [this, &done, total](const VantageRun &vantage) {
+        ++done;
+        const QString message = vantage.observation
+                                    ? tr("%1 processes").arg(vantage.observation->processes.size())
+                                    : fromUtf8(vantage.error);
+        post([this, name = fromUtf8(vantage.spec.name), ok = vantage.observation.has_value(), message,
+              done = done, total] { emit vantageFinished(name, ok, message, done, total); });
+    };
+    if (refusedVm)
+        reportVantage(*refusedVm);
+
+    CollectOptions options;
+    options.script = std::string(collectorScript());
+    options.timeout = request.timeout;
+    options.onVantageDone = reportVantage;
+    options.onCaptureDone = [this](const ParsedCapture &capture) {
+        post([this, kind = fromUtf8(capture.status.kind), ok = capture.status.ok,
+              message = capture.status.ok ? QString() : fromUtf8(capture.status.error)] {
+            emit captureFinished(kind, ok, message);
+        });
+    };
+    Collection collection = collect(plan, run.runner, options);
+    if (canceledNow())
+        return;
+    if (refusedVm)
+        collection.runs.insert(collection.runs.begin(), std::move(*refusedVm));
+    run.snapshot = std::make_shared<const Snapshot>(snapshotFrom(collection, takenAtNow()));
+    run.end = Run::End::Finished;
+}
+
+void CollectionController::workerEnded()
+{
+    // QThread::finished comes after every call the worker queued, so the outcome is the last word.
+    QThread *thread = std::exchange(m_thread, nullptr);
+    thread->deleteLater();
+    const std::shared_ptr<Run> run = std::exchange(m_run, nullptr);
+    const bool wasCanceled = m_cancelRequested || run->end == Run::End::Canceled;
+    m_cancelRequested = false;
+    if (wasCanceled)
+        emit canceled();
+    else if (run->end == Run::End::Failed)
+        emit failed(run->message);
+    else
+        emit finished(run->snapshot);
+}
+
+} // namespace wslatlas
