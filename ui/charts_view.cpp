@@ -1,0 +1,596 @@
+#include "charts_view.h"
+
+#include "model_support.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QCursor>
+#include <QDateTimeAxis>
+#include <QFontMetricsF>
+#include <QGraphicsLayout>
+#include <QGraphicsSimpleTextItem>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineSeries>
+#include <QPieSeries>
+#include <QPieSlice>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QToolTip>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <string_view>
+#include <unordered_map>
+
+namespace wslatlas {
+
+namespace {
+
+constexpr double kMinLabelFraction = 0.04; // smaller slices are read through their tooltip
+constexpr double kInnerHole = 0.26;        // of the plot area's half size: room for the total
+constexpr double kOuterEdge = 0.96;
+constexpr qreal kExplodeFactor = 0.04;
+
+QColor toColor(std::string_view hex)
+{
+    return QColor::fromString(QLatin1String(hex.data(), static_cast<qsizetype>(hex.size())));
+}
+
+DiagramTone toneFor(NamespaceRole role)
+{
+    switch (role) {
+    case NamespaceRole::Vm:
+        return DiagramTone::Vm;
+    case NamespaceRole::Host:
+        return DiagramTone::Host;
+    case NamespaceRole::Wslg:
+        return DiagramTone::Wslg;
+    case NamespaceRole::Isolation:
+        return DiagramTone::Isolation;
+    case NamespaceRole::Distro:
+        return DiagramTone::Distro;
+    case NamespaceRole::Unknown:
+        break;
+    }
+    return DiagramTone::Unknown;
+}
+
+// The widest straight label that stays inside a ring's slice when drawn tangentially at the ring's middle:
+// its ends must not leave the slice's angle nor, being straight, poke out of the ring's outer edge.
+qreal tangentialRoom(qreal inner, qreal outer, qreal spanDegrees, qreal textHeight)
+{
+    const qreal mid = (inner + outer) / 2;
+    const qreal halfSpan = std::min(spanDegrees / 2, 80.0) * std::numbers::pi / 180;
+    const qreal byAngle = mid * std::tan(halfSpan);
+    const qreal reach = outer - textHeight / 2;
+    const qreal byEdge = reach > mid ? std::sqrt(reach * reach - mid * mid) : 0;
+    return 2 * std::min(byAngle, byEdge) * 0.9;
+}
+
+// Integer ticks for a count axis: 0 to a round top in at most five steps of 1, 2 or 5 times a power of ten.
+void setCountRange(QValueAxis *axis, int maximum)
+{
+    int step = 1;
+    for (int scale = 1;; scale *= 10) {
+        const int candidates[] = {scale, 2 * scale, 5 * scale};
+        const auto fits = std::find_if(std::begin(candidates), std::end(candidates),
+                                       [&](int s) { return (std::max(maximum, 1) + s - 1) / s <= 5; });
+        if (fits != std::end(candidates)) {
+            step = *fits;
+            break;
+        }
+    }
+    const int steps = std::max(1, (maximum + step - 1) / step);
+    axis->setRange(0, steps * step);
+    axis->setTickCount(steps + 1);
+}
+
+} // namespace
+
+ChartsView::ChartsView(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setChildrenCollapsible(false);
+    layout->addWidget(splitter);
+
+    m_donutChart = new QChart;
+    m_donutChart->legend()->hide(); // the rings and the labels explain themselves
+    m_donutChart->setMargins(QMargins(4, 4, 4, 4));
+    m_donutView = new QChartView(m_donutChart);
+    m_donutView->setRenderHint(QPainter::Antialiasing);
+    m_donutView->setMinimumSize(240, 240);
+    m_donutChart->layout()->setContentsMargins(0, 0, 0, 0); // the chart's background fills the view
+    m_totalNumber = new QGraphicsSimpleTextItem(m_donutChart);
+    m_totalCaption = new QGraphicsSimpleTextItem(m_donutChart);
+    connect(m_donutChart, &QChart::plotAreaChanged, this, [this] { updateDonutLabels(); });
+
+    m_donutPlaceholder = new QLabel;
+    m_donutPlaceholder->setObjectName(QStringLiteral("donutPlaceholder"));
+    m_donutPlaceholder->setAlignment(Qt::AlignCenter);
+    m_donutPlaceholder->setWordWrap(true);
+    m_donutPlaceholder->setMargin(24);
+    m_donutStack = new QStackedWidget;
+    m_donutStack->addWidget(m_donutPlaceholder);
+    m_donutStack->addWidget(m_donutView);
+
+    m_historyChart = new QChart;
+    m_historyChart->setMargins(QMargins(4, 4, 4, 4));
+    m_historyChart->layout()->setContentsMargins(0, 0, 0, 0);
+    m_timeAxis = new QDateTimeAxis;
+    m_timeAxis->setTickCount(5);
+    m_countAxis = new QValueAxis;
+    m_countAxis->setLabelFormat(QStringLiteral("%d"));
+    m_countAxis->setTitleText(tr("Processes"));
+    m_historyChart->addAxis(m_timeAxis, Qt::AlignBottom);
+    m_historyChart->addAxis(m_countAxis, Qt::AlignLeft);
+    m_historyView = new QChartView(m_historyChart);
+    m_historyView->setRenderHint(QPainter::Antialiasing);
+    m_historyView->setMinimumSize(240, 200);
+
+    m_historyHint = new QLabel(tr("Turn on auto-refresh to record process counts over time"));
+    m_historyHint->setObjectName(QStringLiteral("historyHint"));
+    m_historyHint->setAlignment(Qt::AlignCenter);
+    m_historyHint->setWordWrap(true);
+    m_historyHint->setMargin(24);
+    m_historyStack = new QStackedWidget;
+    m_historyStack->addWidget(m_historyHint);
+    m_historyStack->addWidget(m_historyView);
+
+    splitter->addWidget(m_donutStack);
+    splitter->addWidget(m_historyStack);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+
+    applyTheme();
+    rebuildDonut();
+    updateHistoryPage();
+}
+
+ChartsView::~ChartsView() = default;
+
+void ChartsView::setSnapshot(std::shared_ptr<const Snapshot> snapshot)
+{
+    m_snapshot = std::move(snapshot);
+    rebuildDonut();
+}
+
+void ChartsView::setDark(bool dark)
+{
+    if (dark == m_dark)
+        return;
+    m_dark = dark;
+    applyTheme();
+}
+
+QString ChartsView::sliceToolTip(const QPieSlice *slice) const
+{
+    const auto it = m_slices.constFind(const_cast<QPieSlice *>(slice)); // a key, never written through
+    return it == m_slices.cend() ? QString() : it->toolTip;
+}
+
+void ChartsView::rebuildDonut()
+{
+    QToolTip::hideText();
+    qDeleteAll(m_labelItems);
+    m_labelItems.clear();
+    m_donutChart->removeAllSeries(); // deletes the series and their slices
+    m_rings.clear();
+    m_slices.clear();
+    m_donutTotal = 0;
+    m_totalNumber->setText(QString());
+    m_totalCaption->setText(QString());
+
+    if (!m_snapshot) {
+        m_donutPlaceholder->setText(
+            tr("No snapshot loaded: take or open one to see where the processes are."));
+        m_donutStack->setCurrentWidget(m_donutPlaceholder);
+        return;
+    }
+    const Snapshot &s = *m_snapshot;
+    const NamespaceIndex index(s);
+    const int count = index.size();
+    const auto at = [](int i) { return static_cast<std::size_t>(i); };
+
+    std::vector<int> own(at(count), 0);
+    int unlisted = 0; // processes of a namespace the snapshot does not list: their own slice at the root
+    for (const Process &p : s.processes) {
+        const int ns = index.find(p.pidNs);
+        if (ns >= 0)
+            ++own[at(ns)];
+        else
+            ++unlisted;
+    }
+    std::vector<std::vector<int>> children(at(count));
+    std::vector<int> order; // parents before children
+    for (int i = 0; i < count; ++i) {
+        if (index.parent(i) >= 0)
+            children[at(index.parent(i))].push_back(i);
+        else
+            order.push_back(i);
+    }
+    const std::size_t rootCount = order.size();
+    for (std::size_t k = 0; k < order.size(); ++k)
+        order.insert(order.end(), children[at(order[k])].begin(), children[at(order[k])].end());
+    std::vector<int> subtree = own;
+    std::vector<int> descendants(at(count), 0);
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        const int parent = index.parent(*it);
+        if (parent >= 0) {
+            subtree[at(parent)] += subtree[at(*it)];
+            descendants[at(parent)] += 1 + descendants[at(*it)];
+        }
+    }
+
+    // Ring k holds the namespaces k levels below a root, in their parents' order; a parent's own
+    // processes become transparent padding right after its children, and padding carries on outwards,
+    // so that every ring adds up to the same total and a slice lies inside its parent's angle.
+    struct Segment
+    {
+        int ns; // kPadding, kUnlisted or a namespace
+        int value;
+    };
+    constexpr int kPadding = -1;
+    constexpr int kUnlisted = -2;
+    std::vector<std::vector<Segment>> rings(1);
+    for (std::size_t k = 0; k < rootCount; ++k)
+        if (subtree[at(order[k])] > 0)
+            rings[0].push_back({order[k], subtree[at(order[k])]});
+    if (unlisted > 0)
+        rings[0].push_back({kUnlisted, unlisted});
+    for (const Segment &segment : rings[0])
+        m_donutTotal += segment.value;
+    if (m_donutTotal == 0) {
+        m_donutPlaceholder->setText(tr("This snapshot lists no processes: there is nothing to chart."));
+        m_donutStack->setCurrentWidget(m_donutPlaceholder);
+        return;
+    }
+    while (static_cast<int>(rings.size()) < kMaxRings) {
+        std::vector<Segment> next;
+        bool anyNamespace = false;
+        const auto pad = [&next](int value) {
+            if (value <= 0)
+                return;
+            if (!next.empty() && next.back().ns == kPadding)
+                next.back().value += value;
+            else
+                next.push_back({kPadding, value});
+        };
+        for (const Segment &segment : rings.back()) {
+            if (segment.ns < 0) {
+                pad(segment.value);
+                continue;
+            }
+            for (int child : children[at(segment.ns)]) {
+                if (subtree[at(child)] > 0) {
+                    next.push_back({child, subtree[at(child)]});
+                    anyNamespace = true;
+                }
+            }
+            pad(own[at(segment.ns)]);
+        }
+        if (!anyNamespace)
+            break;
+        rings.push_back(std::move(next));
+    }
+
+    const int ringCount = static_cast<int>(rings.size());
+    const double inner = ringCount == 1 ? 0.5 : kInnerHole;
+    const double width = (kOuterEdge - inner) / ringCount;
+    for (int r = 0; r < ringCount; ++r) {
+        auto *series = new QPieSeries;
+        series->setHoleSize(inner + r * width);
+        series->setPieSize(inner + (r + 1) * width);
+        QList<QPieSlice *> slices;
+        int sibling = 0;
+        for (const Segment &segment : rings[at(r)]) {
+            auto *slice = new QPieSlice(QString(), segment.value); // labels are ours: see updateDonutLabels
+            SliceInfo info;
+            info.value = segment.value;
+            if (segment.ns == kPadding) {
+                info.padding = true;
+            } else if (segment.ns == kUnlisted) {
+                info.label = tr("Unlisted namespaces");
+                info.toolTip =
+                    tr("Processes whose pid namespace the snapshot does not list: %1").arg(segment.value);
+            } else {
+                const int ns = segment.ns;
+                const PidNamespace &pidNs = s.pidNamespaces[at(ns)];
+                info.namespaceId = index.id(ns);
+                info.label = index.label(ns);
+                info.tone = toneFor(pidNs.role);
+                info.sibling = sibling++;
+                // Plural by hand until the project ships translations (an English .qm would do %n).
+                const int ownCount = own[at(ns)];
+                info.toolTip =
+                    (ownCount == 1 ? tr("%1 · 1 process (%2 in subtree)").arg(info.label).arg(subtree[at(ns)])
+                                   : tr("%1 · %2 processes (%3 in subtree)")
+                                         .arg(info.label)
+                                         .arg(ownCount)
+                                         .arg(subtree[at(ns)])) +
+                    QLatin1Char('\n') +
+                    tr("%1 · %2", "namespace id · role").arg(info.namespaceId, roleDisplayName(pidNs.role));
+                if (r == kMaxRings - 1 && descendants[at(ns)] > 0)
+                    info.toolTip += QLatin1Char('\n') +
+                                    tr("Includes the namespaces nested deeper: %1").arg(descendants[at(ns)]);
+            }
+            slice->setLabel(info.label);
+            slice->setLabelVisible(false);
+            slice->setProperty(kNamespaceIdProperty, info.namespaceId);
+            slice->setExplodeDistanceFactor(kExplodeFactor);
+            m_slices.insert(slice, info);
+            connect(slice, &QPieSlice::clicked, this, [this, slice] {
+                const QString id = m_slices.value(slice).namespaceId;
+                if (!id.isEmpty())
+                    emit namespaceActivated(id);
+            });
+            connect(slice, &QPieSlice::hovered, this,
+                    [this, slice](bool state) { onSliceHovered(slice, state); });
+            slices.push_back(slice);
+        }
+        series->append(slices);
+        m_donutChart->addSeries(series);
+        m_rings.push_back(series);
+    }
+    m_totalNumber->setText(QString::number(m_donutTotal));
+    m_totalCaption->setText(m_donutTotal == 1 ? tr("process") : tr("processes"));
+    applyDonutColors();
+    updateDonutLabels();
+    m_donutStack->setCurrentWidget(m_donutView);
+}
+
+void ChartsView::applyDonutColors()
+{
+    for (auto it = m_slices.cbegin(); it != m_slices.cend(); ++it) {
+        QPieSlice *slice = it.key();
+        const SliceInfo &info = it.value();
+        if (info.padding) {
+            slice->setBrush(Qt::transparent);
+            slice->setPen(Qt::NoPen);
+            continue;
+        }
+        const ToneColors colors = toneColors(info.tone, m_dark);
+        // Neighbours of one tone alternate a little in lightness so that their border is not all that
+        // tells them apart.
+        QColor fill = toColor(colors.fill);
+        float hue = 0, saturation = 0, lightness = 0;
+        fill.getHslF(&hue, &saturation, &lightness);
+        const float shift = static_cast<float>(info.sibling % 3) * 0.05f;
+        lightness = m_dark ? std::min(1.0f, lightness + shift) : std::max(0.0f, lightness - shift);
+        fill.setHslF(hue, saturation, lightness);
+        slice->setBrush(fill);
+        QPen pen(toColor(colors.stroke));
+        pen.setWidthF(1);
+        slice->setPen(pen);
+        if (QGraphicsSimpleTextItem *label = m_labelItems.value(slice))
+            label->setBrush(toColor(colors.text));
+    }
+    const QColor text = m_dark ? QColor(0xe6, 0xe9, 0xec) : QColor(0x1b, 0x1f, 0x24);
+    QFont numberFont = font();
+    numberFont.setBold(true);
+    numberFont.setPointSizeF(numberFont.pointSizeF() * 1.6);
+    m_totalNumber->setFont(numberFont);
+    m_totalNumber->setBrush(text);
+    m_totalCaption->setFont(font());
+    m_totalCaption->setBrush(text);
+}
+
+void ChartsView::updateDonutLabels()
+{
+    // Qt Charts turns tangential labels upside down on the lower half of a pie and cannot be told not to:
+    // the labels are our own text items, turned to read left to right wherever they are.
+    const QRectF plot = m_donutChart->plotArea();
+    const qreal half = std::min(plot.width(), plot.height()) / 2;
+    if (m_rings.empty() || half <= 0)
+        return;
+    QFont labelFont = font();
+    labelFont.setPointSizeF(labelFont.pointSizeF() * 0.9);
+    const QFontMetricsF metrics(labelFont);
+    const QString separator = tr(" · ", "between a namespace label and its process count");
+    for (QPieSeries *ring : m_rings) {
+        const qreal inner = ring->holeSize() * half;
+        const qreal outer = ring->pieSize() * half;
+        const auto slices = ring->slices();
+        for (QPieSlice *slice : slices) {
+            const SliceInfo &info = m_slices[slice];
+            const qreal room = tangentialRoom(inner, outer, slice->angleSpan(), metrics.height());
+            QString text;
+            if (!info.padding && info.value >= kMinLabelFraction * m_donutTotal &&
+                metrics.height() < (outer - inner) * 0.8) {
+                // The label with its count; else the label cut short; else the count alone.
+                const QString count = QString::number(info.value);
+                const QString full = info.label + separator + count;
+                if (metrics.horizontalAdvance(full) <= room) {
+                    text = full;
+                } else {
+                    const qreal labelRoom = room - metrics.horizontalAdvance(separator + count);
+                    const QString elided = metrics.elidedText(info.label, Qt::ElideRight, labelRoom);
+                    if (elided.size() >= 4)
+                        text = elided + separator + count;
+                    else if (metrics.horizontalAdvance(count) <= room)
+                        text = count;
+                }
+            }
+            QGraphicsSimpleTextItem *item = m_labelItems.value(slice);
+            if (text.isEmpty()) {
+                if (item)
+                    item->hide();
+                continue;
+            }
+            if (!item) {
+                item = new QGraphicsSimpleTextItem(m_donutChart);
+                item->setAcceptedMouseButtons(Qt::NoButton); // clicks go to the slice below
+                item->setAcceptHoverEvents(false);
+                item->setZValue(1000); // above the series (ChartPresenter puts them at 10 and up)
+                m_labelItems.insert(slice, item);
+            }
+            item->setFont(labelFont);
+            item->setBrush(toColor(toneColors(info.tone, m_dark).text));
+            item->setText(text);
+            item->show();
+            // At the slice's middle along the ring (a whole ring's at the bottom), turned a half turn on
+            // the lower half so that it never reads upside down.
+            const bool whole = slice->angleSpan() >= 359.9;
+            const qreal angle = whole ? 180 : slice->startAngle() + slice->angleSpan() / 2;
+            const qreal radians = angle * std::numbers::pi / 180;
+            const qreal radius = (inner + outer) / 2;
+            const QPointF at = plot.center() + QPointF(std::sin(radians), -std::cos(radians)) * radius;
+            const QRectF bounds = item->boundingRect();
+            item->setTransformOriginPoint(bounds.center());
+            item->setPos(at - bounds.center());
+            item->setRotation(whole ? 0 : angle > 90 && angle < 270 ? angle - 180 : angle);
+        }
+    }
+    // The total in the hole, when it fits.
+    const qreal hole = m_rings.front()->holeSize() * half * 2;
+    const QRectF number = m_totalNumber->boundingRect();
+    const QRectF caption = m_totalCaption->boundingRect();
+    const bool fits = std::max(number.width(), caption.width()) < hole * 0.85 &&
+                      number.height() + caption.height() < hole * 0.85;
+    m_totalNumber->setVisible(fits);
+    m_totalCaption->setVisible(fits);
+    const qreal top = plot.center().y() - (number.height() + caption.height()) / 2;
+    m_totalNumber->setPos(plot.center().x() - number.width() / 2, top);
+    m_totalCaption->setPos(plot.center().x() - caption.width() / 2, top + number.height());
+}
+
+const QGraphicsSimpleTextItem *ChartsView::sliceLabelItem(const QPieSlice *slice) const
+{
+    const QGraphicsSimpleTextItem *item = m_labelItems.value(const_cast<QPieSlice *>(slice));
+    return item && item->isVisible() ? item : nullptr;
+}
+
+void ChartsView::onSliceHovered(QPieSlice *slice, bool state)
+{
+    const auto it = m_slices.constFind(slice);
+    if (it == m_slices.cend() || it->padding)
+        return;
+    slice->setExploded(state);
+    if (state)
+        QToolTip::showText(QCursor::pos(), it->toolTip, m_donutView);
+    else
+        QToolTip::hideText();
+}
+
+void ChartsView::applyTheme()
+{
+    const QChart::ChartTheme theme = m_dark ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+    QFont titleFont = font();
+    titleFont.setBold(true);
+    for (QChart *chart : {m_donutChart, m_historyChart}) {
+        chart->setTheme(theme); // resets colours and fonts: what we set ourselves follows
+        chart->setBackgroundRoundness(0);
+        chart->setTitleFont(titleFont);
+    }
+    m_donutChart->setTitle(tr("Processes per pid namespace"));
+    m_donutChart->legend()->hide();
+    m_historyChart->setTitle(tr("Processes per distro over time"));
+    m_historyChart->legend()->setAlignment(Qt::AlignBottom);
+    for (const auto &[name, series] : m_distroSeries) {
+        QPen pen = series->pen();
+        pen.setWidthF(2);
+        series->setPen(pen);
+    }
+    applyDonutColors();
+    updateDonutLabels();
+}
+
+void ChartsView::addSample(const Snapshot &snapshot, const QDateTime &when)
+{
+    std::unordered_map<std::string_view, const PidNamespace *> namespaces;
+    namespaces.reserve(snapshot.pidNamespaces.size());
+    for (const PidNamespace &ns : snapshot.pidNamespaces)
+        namespaces.emplace(ns.id, &ns);
+    std::map<std::string_view, int> counts;
+    for (const Process &p : snapshot.processes) {
+        if (!p.distro.empty()) {
+            ++counts[p.distro];
+            continue;
+        }
+        // Without a distro of its own, a process counts for the distros its namespace is listed for.
+        const auto it = namespaces.find(p.pidNs);
+        if (it != namespaces.end())
+            for (const std::string &distro : it->second->distros)
+                ++counts[distro];
+    }
+
+    for (const auto &[distro, count] : counts) {
+        const QString name = QString::fromUtf8(distro.data(), static_cast<qsizetype>(distro.size()));
+        if (m_distroSeries.count(name) > 0)
+            continue;
+        // A distro seen for the first time starts its line here: no zeros made up for earlier samples.
+        auto *series = new QLineSeries;
+        series->setName(name);
+        m_historyChart->addSeries(series);
+        series->attachAxis(m_timeAxis);
+        series->attachAxis(m_countAxis);
+        QPen pen = series->pen();
+        pen.setWidthF(2);
+        series->setPen(pen);
+        m_distroSeries.emplace(name, series);
+    }
+    const qreal x = static_cast<qreal>(when.toMSecsSinceEpoch());
+    for (const auto &[name, series] : m_distroSeries) {
+        const QByteArray key = name.toUtf8();
+        const auto it = counts.find(std::string_view(key.constData(), static_cast<std::size_t>(key.size())));
+        series->append(x, it == counts.end() ? 0 : it->second); // a distro that stopped runs nothing
+    }
+
+    m_sampleTimes.push_back(when);
+    if (static_cast<int>(m_sampleTimes.size()) > kMaxHistorySamples) {
+        m_sampleTimes.pop_front();
+        const qreal oldest = static_cast<qreal>(m_sampleTimes.front().toMSecsSinceEpoch());
+        for (const auto &[name, series] : m_distroSeries) {
+            int drop = 0;
+            while (drop < series->count() && series->at(drop).x() < oldest)
+                ++drop;
+            if (drop > 0)
+                series->removePoints(0, drop);
+        }
+    }
+    updateHistoryAxes();
+    updateHistoryPage();
+}
+
+void ChartsView::clearHistory()
+{
+    for (const auto &[name, series] : m_distroSeries) {
+        m_historyChart->removeSeries(series);
+        delete series;
+    }
+    m_distroSeries.clear();
+    m_sampleTimes.clear();
+    updateHistoryPage();
+}
+
+void ChartsView::updateHistoryAxes()
+{
+    if (m_sampleTimes.empty())
+        return;
+    const QDateTime first = m_sampleTimes.front();
+    QDateTime last = m_sampleTimes.back();
+    if (last <= first)
+        last = first.addSecs(1);
+    m_timeAxis->setRange(first, last);
+    m_timeAxis->setFormat(first.daysTo(last) >= 1 ? QStringLiteral("MM-dd hh:mm")
+                                                  : QStringLiteral("hh:mm:ss"));
+    int maximum = 0;
+    for (const auto &[name, series] : m_distroSeries)
+        for (int i = 0; i < series->count(); ++i)
+            maximum = std::max(maximum, static_cast<int>(series->at(i).y()));
+    setCountRange(m_countAxis, maximum);
+}
+
+void ChartsView::updateHistoryPage()
+{
+    if (m_sampleTimes.size() >= 2)
+        m_historyStack->setCurrentWidget(m_historyView);
+    else
+        m_historyStack->setCurrentWidget(m_historyHint);
+}
+
+} // namespace wslatlas
