@@ -1,0 +1,57 @@
+#pragma once
+// Small pieces the diagram builders (pid_diagram, network_diagram) share.
+#include "diagram.h"
+#include "network.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wslatlas::diagram_support {
+
+// A finding's "info" / "warning" / "error"; anything else reads as info.
+inline BadgeSeverity severityOf(std::string_view severity)
+{
+    if (severity == "error")
+        return BadgeSeverity::Error;
+    if (severity == "warning")
+        return BadgeSeverity::Warning;
+    return BadgeSeverity::Info;
+}
+
+inline DiagramBadge badgeOf(const Finding &finding)
+{
+    return {severityOf(finding.severity), finding.text};
+}
+
+inline std::string utf8(const QString &text)
+{
+    return text.toStdString();
+}
+
+inline std::string joined(const std::vector<std::string> &items, std::string_view separator = ", ")
+{
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0)
+            out += separator;
+        out += items[i];
+    }
+    return out;
+}
+
+// At most `limit` characters, the last one an ellipsis when cut; never splits a surrogate pair.
+inline QString shortened(const QString &text, qsizetype limit)
+{
+    if (text.size() <= limit)
+        return text;
+    qsizetype keep = limit - 1;
+    if (keep > 0 && text.at(keep - 1).isHighSurrogate())
+        --keep;
+    return text.left(keep) + QChar(0x2026);
+}
+
+} // namespace wslatlas::diagram_support
