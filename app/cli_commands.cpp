@@ -5,12 +5,12 @@
 #include "collect.h"
 #include "collector_script.h"
 #include "default_plan.h"
-#include "dot_writer.h"
 #include "infer.h"
 #include "qprocess_runner.h"
 #include "snapshot_json.h"
 #include "tree_text.h"
 #include "vantage_plan.h"
+#include "view_export.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -430,57 +430,91 @@ int runTree(const QStringList &arguments)
 int runExport(const QStringList &arguments)
 {
     CommandLine command(
-        QStringLiteral("export"), QStringLiteral("export SNAP.json --view pid --format dot -o FILE"),
-        QStringLiteral("Write a view of a snapshot as a diagram file. This build writes the pid view\n"
-                       "as Graphviz DOT; the network view and PNG/SVG come later."));
+        QStringLiteral("export"),
+        QStringLiteral("export SNAP.json --view pid|network --format png|svg|dot -o FILE"),
+        QStringLiteral("Draw a view of a snapshot as the desktop program does, without a display (Qt's\n"
+                       "offscreen platform), and write it as PNG, SVG or Graphviz DOT."));
     command.parser().addPositionalArgument(QStringLiteral("SNAP.json"),
                                            QStringLiteral("The snapshot to export."));
-    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("The view: pid (default)."),
+    const QCommandLineOption view(QStringLiteral("view"),
+                                  QStringLiteral("The view: pid (the namespace graph, default) or network."),
                                   QStringLiteral("VIEW"), QStringLiteral("pid"));
     const QCommandLineOption format(QStringLiteral("format"),
-                                    QStringLiteral("The file format: dot (default: from the file name)."),
+                                    QStringLiteral("png, svg or dot (default: from the file name)."),
                                     QStringLiteral("FORMAT"));
+    const QCommandLineOption scale(QStringLiteral("scale"),
+                                   QStringLiteral("PNG pixels per point: 1 (default) or 2 for high-DPI."),
+                                   QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use the dark palette's colours."));
+    const QCommandLineOption expand(
+        QStringLiteral("processes-of"),
+        QStringLiteral("pid view: also draw this namespace's processes (an id like pid:[4026532257])."),
+        QStringLiteral("NS"));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("Where to write; - for standard output."),
                                     QStringLiteral("FILE"));
-    command.parser().addOptions({view, format, output});
+    command.parser().addOptions({view, format, scale, dark, expand, output});
     if (const auto done =
             command.parse(arguments, 1, QStringLiteral("missing the snapshot file (SNAP.json)")))
         return *done;
 
     QCommandLineParser &parser = command.parser();
-    const QString supported = QStringLiteral("this build supports --view pid --format dot");
+    ExportRequest request;
     const QString viewName = parser.value(view);
-    if (viewName == QLatin1String("network"))
-        return command.usageError(QStringLiteral("the network view is not available yet; %1").arg(supported));
-    if (viewName != QLatin1String("pid"))
-        return command.usageError(QStringLiteral("unknown view '%1'; %2").arg(viewName, supported));
+    if (const auto kind = diagramKindFromName(viewName))
+        request.kind = *kind;
+    else
+        return command.usageError(
+            QStringLiteral("unknown view '%1'; use --view pid or --view network").arg(viewName));
     if (!parser.isSet(output) || parser.value(output).isEmpty())
         return command.usageError(QStringLiteral("missing -o FILE (- for standard output)"));
     const QString path = parser.value(output);
 
-    QString formatName = parser.value(format);
-    if (formatName.isEmpty()) {
-        const QString suffix = QFileInfo(path).suffix().toLower();
-        if (suffix == QLatin1String("dot") || suffix == QLatin1String("gv"))
-            formatName = QStringLiteral("dot");
-        else
-            return command.usageError(QStringLiteral("missing --format; %1").arg(supported));
-    }
-    if (formatName == QLatin1String("png") || formatName == QLatin1String("svg"))
+    const QString formatName = parser.value(format);
+    if (!formatName.isEmpty()) {
+        const auto chosen = exportFormatFromName(formatName);
+        if (!chosen)
+            return command.usageError(
+                QStringLiteral("unknown format '%1'; use --format png, svg or dot").arg(formatName));
+        request.format = *chosen;
+    } else if (const auto byName = exportFormatFromPath(path)) {
+        request.format = *byName;
+    } else {
         return command.usageError(
-            QStringLiteral("format %1 is not available yet; %2").arg(formatName, supported));
-    if (formatName != QLatin1String("dot"))
-        return command.usageError(QStringLiteral("unknown format '%1'; %2").arg(formatName, supported));
+            QStringLiteral("missing --format, and '%1' does not end in .png, .svg or .dot").arg(path));
+    }
+    const QString scaleText = parser.value(scale);
+    if (scaleText == QLatin1String("1") || scaleText == QLatin1String("2"))
+        request.scale = scaleText.toInt();
+    else
+        return command.usageError(QStringLiteral("--scale must be 1 or 2, not '%1'").arg(scaleText));
+    request.dark = parser.isSet(dark);
+    if (parser.isSet(expand)) {
+        if (request.kind != DiagramKind::Namespaces)
+            return command.usageError(QStringLiteral("--processes-of applies to --view pid only"));
+        request.expandNamespace = parser.value(expand).toStdString();
+    }
 
     int exitCode = ExitOk;
     const std::optional<Snapshot> snapshot =
         loadSnapshot(command, parser.positionalArguments().constFirst(), exitCode);
     if (!snapshot)
         return exitCode;
-    QString writeError;
-    if (!writeOutput(path, pidTreeToDot(*snapshot), writeError))
-        return command.error(writeError);
+    if (!request.expandNamespace.empty() && !snapshot->findNamespace(request.expandNamespace))
+        return command.usageError(
+            QStringLiteral("the snapshot has no pid namespace '%1'").arg(fromUtf8(request.expandNamespace)));
+
+    QString exportError;
+    if (path == QLatin1String("-")) {
+        const std::optional<QByteArray> bytes = exportSnapshotViewData(*snapshot, request, &exportError);
+        if (!bytes)
+            return command.error(exportError);
+        if (!writeStdout(std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size()))))
+            return command.error(QStringLiteral("cannot write to standard output"));
+        return ExitOk;
+    }
+    if (!exportSnapshotView(*snapshot, request, path, &exportError))
+        return command.error(exportError);
     return ExitOk;
 }
 

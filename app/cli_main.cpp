@@ -1,7 +1,13 @@
 // wslatlas-cli: dispatches on the command name, then each command parses its own options.
 #include "cli_commands.h"
+#include "translations.h"
 
+#include <QApplication>
 #include <QCoreApplication>
+
+#include <cstdio>
+#include <cstring>
+#include <memory>
 
 #ifdef Q_OS_WIN
 #include <fcntl.h>
@@ -31,7 +37,7 @@ void printUsage()
             "  import CAPTURE_DIR   make SNAP.json from saved command outputs (a capture folder)\n"
             "  parse KIND FILE      run one capture parser on one saved output, print JSON\n"
             "  tree SNAP.json       print the pid-namespace tree as text\n"
-            "  export SNAP.json     write a diagram of a view (pid view as DOT in this build)\n"
+            "  export SNAP.json     draw the pid or network view as PNG, SVG or DOT\n"
             "\n"
             "Options:\n"
             "  -h, --help           show this help and exit\n"
@@ -83,6 +89,15 @@ int dispatch(const QStringList &arguments)
                     .arg(name, programName(), commandList()));
 }
 
+// Qt's own chatter on the offscreen platform (e.g. "QStandardPaths: XDG_RUNTIME_DIR not set" when run as
+// root or from cron) is not ours to report; everything else Qt warns about keeps our one-line format.
+void qtMessage(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    if (type == QtDebugMsg || type == QtInfoMsg || message.startsWith(QLatin1String("QStandardPaths:")))
+        return;
+    std::fprintf(stderr, "%s: %s\n", qPrintable(programName()), qPrintable(message));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -93,7 +108,18 @@ int main(int argc, char *argv[])
     _setmode(_fileno(stdout), _O_BINARY);
     _setmode(_fileno(stdin), _O_BINARY);
 #endif
-    QCoreApplication app(argc, argv);
+    // Only `export` draws: it needs a QApplication, on the offscreen platform unless the user chose one, so
+    // that it runs without a display and gives the picture the desktop program shows.
+    std::unique_ptr<QCoreApplication> app;
+    if (argc > 1 && std::strcmp(argv[1], "export") == 0) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        qInstallMessageHandler(qtMessage);
+        app = std::make_unique<QApplication>(argc, argv);
+        wslatlas::installTranslations(*app); // the diagrams' text, as the desktop program shows it
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(programName());
     QCoreApplication::setApplicationVersion(QStringLiteral(WSLATLAS_VERSION));
     return dispatch(QCoreApplication::arguments().mid(1));

@@ -143,8 +143,9 @@ ChartsView::ChartsView(QWidget *parent) : QWidget(parent)
 
     splitter->addWidget(m_donutStack);
     splitter->addWidget(m_historyStack);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
+    // The donut is the main picture; the history is a strip beside it.
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
 
     applyTheme();
     rebuildDonut();

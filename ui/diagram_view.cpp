@@ -24,8 +24,13 @@ DiagramView::DiagramView(DiagramScene *scene, QWidget *parent) : QGraphicsView(p
     // it, the viewport shows the palette's Base.
     setBackgroundRole(QPalette::Base);
     setFrameShape(QFrame::NoFrame);
-    if (scene)
+    if (scene) {
         setScene(scene);
+        connect(scene, &QGraphicsScene::sceneRectChanged, this, [this] {
+            if (m_autoFit)
+                fitNow();
+        });
+    }
 }
 
 DiagramScene *DiagramView::diagramScene() const
@@ -40,25 +45,42 @@ double DiagramView::zoomFactor() const
 
 void DiagramView::zoomIn()
 {
+    m_autoFit = false;
     applyZoom(zoomFactor() * kZoomStep);
 }
 
 void DiagramView::zoomOut()
 {
+    m_autoFit = false;
     applyZoom(zoomFactor() / kZoomStep);
 }
 
 void DiagramView::resetZoom()
 {
+    m_autoFit = false;
     applyZoom(1.0);
 }
 
 void DiagramView::setZoomFactor(double factor)
 {
+    m_autoFit = false;
     applyZoom(factor);
 }
 
 void DiagramView::fitAll()
+{
+    m_autoFit = true;
+    fitNow();
+}
+
+void DiagramView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (m_autoFit)
+        fitNow();
+}
+
+void DiagramView::fitNow()
 {
     const QRectF rect = sceneRect();
     // The viewport without scroll bars (they go once it fits), less fitInView's margin of 2 on each side so
@@ -107,6 +129,7 @@ void DiagramView::wheelEvent(QWheelEvent *event)
         return;
     }
     // 120 is one notch; touchpads send fractions of it, so zooming stays smooth.
+    m_autoFit = false;
     applyZoom(zoomFactor() * std::pow(kZoomStep, angle.y() / 120.0), event->position());
     event->accept();
 }

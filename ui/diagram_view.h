@@ -27,6 +27,9 @@ public:
 
     DiagramScene *diagramScene() const; // nullptr when the scene is not a DiagramScene
     double zoomFactor() const;
+    // While on, the view fits the whole diagram again when it is resized or its scene rect changes (a new
+    // diagram). fitAll() turns it on; any other zoom (wheel, in/out, 1:1) turns it off. Off at first (1:1).
+    bool autoFit() const { return m_autoFit; }
 
 public slots:
     void zoomIn();
@@ -40,8 +43,11 @@ signals:
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    void fitNow();
+    bool m_autoFit = false;
     // fixedPoint: the viewport point whose scene point stays put; the viewport's centre by default.
     void applyZoom(double factor, std::optional<QPointF> fixedPoint = std::nullopt);
 };

@@ -1,14 +1,17 @@
 // wslatlas-cli as a user runs it: exit codes, one-line errors, help, and snapshots of this machine,
 // including a plan whose vantages fail in every way the runner knows.
 #include <QByteArray>
+#include <QColor>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStringList>
+#include <QSvgRenderer>
 #include <QTemporaryDir>
 
 #include "cli_harness.h"
@@ -121,12 +124,12 @@ TEST_F(CliTest, UsageErrorsExitTwoWithOneLine)
         {QStringLiteral("tree")},
         {QStringLiteral("tree"), snap, snap},
         {QStringLiteral("tree"), snap, QStringLiteral("--max-processes"), QStringLiteral("many")},
-        {QStringLiteral("export"), snap, QStringLiteral("--format"), QStringLiteral("png"),
+        {QStringLiteral("export"), snap, QStringLiteral("--format"), QStringLiteral("jpeg"),
          QStringLiteral("-o"), path(QStringLiteral("x.png"))},
-        {QStringLiteral("export"), snap, QStringLiteral("--format"), QStringLiteral("svg"),
-         QStringLiteral("-o"), path(QStringLiteral("x.svg"))},
+        {QStringLiteral("export"), snap, QStringLiteral("--scale"), QStringLiteral("3"), QStringLiteral("-o"),
+         path(QStringLiteral("x.png"))},
         {QStringLiteral("export"), snap, QStringLiteral("--view"), QStringLiteral("network"),
-         QStringLiteral("--format"), QStringLiteral("dot"), QStringLiteral("-o"),
+         QStringLiteral("--processes-of"), QStringLiteral("pid:[1]"), QStringLiteral("-o"),
          path(QStringLiteral("x.dot"))},
         {QStringLiteral("export"), snap, QStringLiteral("--view"), QStringLiteral("bogus"),
          QStringLiteral("--format"), QStringLiteral("dot"), QStringLiteral("-o"),
@@ -143,14 +146,14 @@ TEST_F(CliTest, UsageErrorsExitTwoWithOneLine)
     EXPECT_FALSE(QFile::exists(out)) << "a usage error must not write the snapshot";
 }
 
-TEST_F(CliTest, ExportNamesWhatThisBuildSupports)
+TEST_F(CliTest, ExportNamesWhatItSupports)
 {
     const CliRun run =
         cli({QStringLiteral("export"), path(QStringLiteral("s.json")), QStringLiteral("--format"),
-             QStringLiteral("png"), QStringLiteral("-o"), path(QStringLiteral("x.png"))});
+             QStringLiteral("gif"), QStringLiteral("-o"), path(QStringLiteral("x.gif"))});
     expectOneLineError(run);
-    EXPECT_NE(run.err.find("pid"), std::string::npos) << run;
-    EXPECT_NE(run.err.find("dot"), std::string::npos) << run;
+    for (const char *word : {"png", "svg", "dot"})
+        EXPECT_NE(run.err.find(word), std::string::npos) << run;
 }
 
 TEST_F(CliTest, PlanPrintsJson)
@@ -269,6 +272,63 @@ TEST_F(CliTest, SnapshotOfThisMachine)
     const CliRun byName =
         cli({QStringLiteral("export"), snap, QStringLiteral("-o"), path(QStringLiteral("pid.gv"))});
     EXPECT_EQ(byName.exitCode, 0) << byName;
+}
+
+// The sample through `export`, as a user without a display runs it: no QT_QPA_PLATFORM, no DISPLAY.
+TEST_F(CliTest, ExportDrawsBothViewsWithoutADisplay)
+{
+    const QString sample = QStringLiteral(WSLATLAS_SOURCE_DIR "/resources/samples/article-sample.json");
+    CliOptions options;
+    options.environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    options.environment.remove(QStringLiteral("DISPLAY"));
+    options.environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    options.environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    auto run = [&](const QStringList &arguments) {
+        const CliRun result = cli(QStringList{QStringLiteral("export"), sample} + arguments, options);
+        EXPECT_EQ(result.exitCode, 0) << result;
+        EXPECT_TRUE(result.err.empty()) << result;
+    };
+    const QString one = path(QStringLiteral("pid.png")), two = path(QStringLiteral("pid2.png"));
+    run({QStringLiteral("--view"), QStringLiteral("pid"), QStringLiteral("-o"), one});
+    run({QStringLiteral("--view"), QStringLiteral("pid"), QStringLiteral("--scale"), QStringLiteral("2"),
+         QStringLiteral("--format"), QStringLiteral("png"), QStringLiteral("-o"), two});
+    const QImage small(one), large(two);
+    ASSERT_FALSE(small.isNull());
+    ASSERT_FALSE(large.isNull());
+    EXPECT_GT(small.width(), 200);
+    EXPECT_LE(std::abs(large.width() - 2 * small.width()), 1);
+    EXPECT_LE(std::abs(large.height() - 2 * small.height()), 1);
+    // The VM node's fill (toneColors(Vm, light) = #dbe7f7) is in the picture.
+    bool vmFill = false;
+    for (int y = 0; y < small.height() && !vmFill; ++y)
+        for (int x = 0; x < small.width() && !vmFill; ++x)
+            vmFill = small.pixelColor(x, y) == QColor(0xdb, 0xe7, 0xf7);
+    EXPECT_TRUE(vmFill);
+
+    const QString svg = path(QStringLiteral("net.svg"));
+    run({QStringLiteral("--view"), QStringLiteral("network"), QStringLiteral("-o"), svg});
+    QSvgRenderer renderer(svg);
+    EXPECT_TRUE(renderer.isValid());
+    QFile svgFile(svg);
+    ASSERT_TRUE(svgFile.open(QIODevice::ReadOnly));
+    const QByteArray svgText = svgFile.readAll();
+    EXPECT_TRUE(svgText.contains("172.19.128.0/20")) << "the NAT subnet is drawn";
+    EXPECT_TRUE(svgText.contains("4,096 addresses")) << "English plurals come from the bundled translation";
+
+    const QString dot = path(QStringLiteral("expanded.dot"));
+    run({QStringLiteral("--processes-of"), QStringLiteral("pid:[4026532257]"), QStringLiteral("-o"), dot});
+    QFile dotFile(dot);
+    ASSERT_TRUE(dotFile.open(QIODevice::ReadOnly));
+    const QByteArray dotText = dotFile.readAll();
+    EXPECT_TRUE(dotText.startsWith("digraph")) << dotText.left(80).toStdString();
+    EXPECT_TRUE(dotText.contains("48950")) << "the sleep's chain is drawn with its processes";
+
+    const CliRun unknown =
+        cli({QStringLiteral("export"), sample, QStringLiteral("--processes-of"), QStringLiteral("pid:[1]"),
+             QStringLiteral("-o"), path(QStringLiteral("x.png"))},
+            options);
+    expectOneLineError(unknown);
+    EXPECT_FALSE(QFile::exists(path(QStringLiteral("x.png"))));
 }
 
 TEST_F(CliTest, SnapshotToStandardOutput)

@@ -1,0 +1,122 @@
+// The desktop program at scale, on the offscreen platform: opening a 10,000-process snapshot file to a
+// painted window, and one keystroke in the tree's find box. Google Benchmark; times are wall-clock per
+// iteration.
+//
+//   bench_gui [--processes=10000] [google benchmark flags...]
+#include "collector_output.h"
+#include "infer.h"
+#include "main_window.h"
+#include "snapshot_json.h"
+#include "synthetic.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QLineEdit>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <variant>
+#include <vector>
+
+using namespace wslatlas;
+
+namespace {
+
+int g_processes = 10000;
+
+// A synthetic WSL-like snapshot (bench/synthetic.h) written as a file, once.
+const QString &snapshotFile()
+{
+    static QTemporaryDir dir;
+    static QString path;
+    if (!path.isEmpty())
+        return path;
+    bench::SyntheticOptions options;
+    options.processes = g_processes;
+    const bench::SyntheticWorld world = bench::generateSynthetic(options);
+    std::vector<VantageRun> runs;
+    for (const bench::SyntheticVantage &vantage : world.vantages) {
+        VantageRun run;
+        run.spec = vantage.spec;
+        auto result = parseCollectorOutput(vantage.output);
+        if (auto *observation = std::get_if<VantageObservation>(&result))
+            run.observation = std::move(*observation);
+        runs.push_back(std::move(run));
+    }
+    const Snapshot snapshot = inferSnapshot(runs, "2026-01-01T00:00:00Z");
+    path = dir.filePath(QStringLiteral("synthetic.json"));
+    std::string error;
+    if (!saveSnapshotFile(path.toStdString(), snapshot, error))
+        std::fprintf(stderr, "bench_gui: %s\n", error.c_str());
+    return path;
+}
+
+// Read the file, build every model and both diagrams, lay out, and paint the whole window once.
+void OpenToPaintedWindow(benchmark::State &state)
+{
+    const QString path = snapshotFile();
+    MainWindow window;
+    window.resize(1440, 900);
+    window.show();
+    QCoreApplication::processEvents();
+    for (auto _ : state) {
+        if (!window.openFile(path)) {
+            state.SkipWithError("the synthetic snapshot did not open");
+            break;
+        }
+        window.repaint(); // synchronous: the frame is painted when this returns
+        QCoreApplication::processEvents();
+    }
+    state.counters["processes"] = static_cast<double>(window.snapshot()->processes.size());
+    state.counters["namespaces"] = static_cast<double>(window.snapshot()->pidNamespaces.size());
+}
+
+// One character typed into the find box with a filter already in place: refilter, reopen, repaint the tree.
+void FilterKeystroke(benchmark::State &state)
+{
+    MainWindow window;
+    window.resize(1440, 900);
+    window.show();
+    window.openFile(snapshotFile());
+    QCoreApplication::processEvents();
+    QLineEdit *find = window.findEdit();
+    find->setText(QStringLiteral("slee"));
+    bool longer = true;
+    for (auto _ : state) {
+        find->setText(longer ? QStringLiteral("sleep") : QStringLiteral("slee"));
+        longer = !longer;
+        window.repaint();
+        QCoreApplication::processEvents();
+    }
+}
+
+} // namespace
+
+BENCHMARK(OpenToPaintedWindow)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
+BENCHMARK(FilterKeystroke)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+int main(int argc, char **argv)
+{
+    std::vector<char *> rest{argv[0]};
+    for (int i = 1; i < argc; ++i) {
+        if (std::strncmp(argv[i], "--processes=", 12) == 0)
+            g_processes = std::atoi(argv[i] + 12);
+        else
+            rest.push_back(argv[i]);
+    }
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QStandardPaths::setTestModeEnabled(true); // no settings of the user's are read or written
+    int qtArgc = 1;
+    QApplication app(qtArgc, argv);
+    int count = static_cast<int>(rest.size());
+    benchmark::Initialize(&count, rest.data());
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
