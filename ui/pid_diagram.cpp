@@ -85,10 +85,12 @@ DiagramNode namespaceNode(const PidNamespace &ns, long long subtree, const RoleT
     node.lines.push_back(utf8(roles.name(ns.role)));
     QString processes = QCoreApplication::translate("PidDiagram", "%n process(es)",
                                                     "own processes of a pid namespace", ns.processCount);
-    if (subtree != ns.processCount)
-        processes += QCoreApplication::translate("PidDiagram", " · %n in subtree",
-                                                 "processes of a namespace and all below it",
-                                                 static_cast<int>(subtree));
+    if (subtree != ns.processCount) {
+        const int all = static_cast<int>(subtree);
+        const QString inSubtree = QCoreApplication::translate(
+            "PidDiagram", " · %n in subtree", "processes of a namespace and all below it", all);
+        processes += inSubtree;
+    }
     node.lines.push_back(utf8(processes));
     if (!ns.distros.empty())
         node.lines.push_back(diagram_support::joined(ns.distros));

@@ -54,6 +54,14 @@
                 <numerusform>+ %n more processes</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source> · %n in subtree</source>
+            <comment>processes of a namespace and all below it</comment>
+            <translation>
+                <numerusform> · %n in subtree</numerusform>
+                <numerusform> · %n in subtree</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>wslatlas::MainWindow</name>

@@ -266,6 +266,13 @@
         <source>This snapshot has none: take a snapshot with the collector, or open one.</source>
         <translation>이 스냅샷에는 pid 네임스페이스가 없습니다. 수집기로 스냅샷을 만들거나 스냅샷을 여세요.</translation>
     </message>
+    <message numerus="yes">
+        <source> · %n in subtree</source>
+        <comment>processes of a namespace and all below it</comment>
+        <translation>
+            <numerusform> · 하위 트리 %n개</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ViewExport</name>
