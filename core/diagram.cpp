@@ -58,4 +58,23 @@ std::string_view toString(DiagramTone tone)
     return kToneNames[static_cast<std::size_t>(tone)];
 }
 
+DiagramTone toneForRole(NamespaceRole role)
+{
+    switch (role) {
+    case NamespaceRole::Vm:
+        return DiagramTone::Vm;
+    case NamespaceRole::Host:
+        return DiagramTone::Host;
+    case NamespaceRole::Wslg:
+        return DiagramTone::Wslg;
+    case NamespaceRole::Isolation:
+        return DiagramTone::Isolation;
+    case NamespaceRole::Distro:
+        return DiagramTone::Distro;
+    case NamespaceRole::Unknown:
+        break;
+    }
+    return DiagramTone::Unknown;
+}
+
 } // namespace wslatlas

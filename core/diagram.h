@@ -3,6 +3,8 @@
 // from a snapshot (its texts go through tr()), measures it, lays it out with layout::layoutGraph and draws
 // it; export writes the same diagram as DOT (diagramToDot), so the GUI, the PNG/SVG and the DOT all show
 // one picture. Ids are the snapshot's, so that a node can be found from a selection elsewhere.
+#include "snapshot.h"
+
 #include <array>
 #include <string>
 #include <string_view>
@@ -98,5 +100,7 @@ struct ToneColors
 ToneColors toneColors(DiagramTone tone, bool dark);
 ToneColors badgeColors(BadgeSeverity severity, bool dark);
 std::string_view toString(DiagramTone tone); // "vm", "wslg", ..., "note": DOT class names and test output
+// A pid namespace's tone: the one of its role.
+DiagramTone toneForRole(NamespaceRole role);
 
 } // namespace wslatlas

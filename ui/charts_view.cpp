@@ -39,25 +39,6 @@ QColor toColor(std::string_view hex)
     return QColor::fromString(QLatin1String(hex.data(), static_cast<qsizetype>(hex.size())));
 }
 
-DiagramTone toneFor(NamespaceRole role)
-{
-    switch (role) {
-    case NamespaceRole::Vm:
-        return DiagramTone::Vm;
-    case NamespaceRole::Host:
-        return DiagramTone::Host;
-    case NamespaceRole::Wslg:
-        return DiagramTone::Wslg;
-    case NamespaceRole::Isolation:
-        return DiagramTone::Isolation;
-    case NamespaceRole::Distro:
-        return DiagramTone::Distro;
-    case NamespaceRole::Unknown:
-        break;
-    }
-    return DiagramTone::Unknown;
-}
-
 // The widest straight label that stays inside a ring's slice when drawn tangentially at the ring's middle:
 // its ends must not leave the slice's angle nor, being straight, poke out of the ring's outer edge.
 qreal tangentialRoom(qreal inner, qreal outer, qreal spanDegrees, qreal textHeight)
@@ -303,7 +284,7 @@ void ChartsView::rebuildDonut()
                 const PidNamespace &pidNs = s.pidNamespaces[at(ns)];
                 info.namespaceId = index.id(ns);
                 info.label = index.label(ns);
-                info.tone = toneFor(pidNs.role);
+                info.tone = toneForRole(pidNs.role);
                 info.sibling = sibling++;
                 // Plural by hand until the project ships translations (an English .qm would do %n).
                 const int ownCount = own[at(ns)];

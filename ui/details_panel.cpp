@@ -109,25 +109,6 @@ QColor toColor(std::string_view hex)
     return QColor::fromString(QLatin1String(hex.data(), static_cast<qsizetype>(hex.size())));
 }
 
-DiagramTone toneFor(NamespaceRole role)
-{
-    switch (role) {
-    case NamespaceRole::Vm:
-        return DiagramTone::Vm;
-    case NamespaceRole::Host:
-        return DiagramTone::Host;
-    case NamespaceRole::Wslg:
-        return DiagramTone::Wslg;
-    case NamespaceRole::Isolation:
-        return DiagramTone::Isolation;
-    case NamespaceRole::Distro:
-        return DiagramTone::Distro;
-    case NamespaceRole::Unknown:
-        break;
-    }
-    return DiagramTone::Unknown;
-}
-
 // A value people may want to copy (an inode, a command line): selectable, wrapped.
 QLabel *valueLabel(const QString &text)
 {
@@ -383,7 +364,7 @@ QWidget *DetailsPanel::buildNamespacePage(int nsIndex)
     layout->addWidget(heading);
 
     // The role as a chip in the colours the diagram gives it.
-    const ToneColors tone = toneColors(toneFor(ns.role), darkPalette());
+    const ToneColors tone = toneColors(toneForRole(ns.role), darkPalette());
     auto *chip = new QLabel(m_roleTexts.name(ns.role));
     chip->setStyleSheet(
         QStringLiteral("QLabel { background: %1; color: %2; border: 1px solid %3; "

@@ -15,25 +15,6 @@ using diagram_support::utf8;
 
 namespace {
 
-DiagramTone toneOf(NamespaceRole role)
-{
-    switch (role) {
-    case NamespaceRole::Vm:
-        return DiagramTone::Vm;
-    case NamespaceRole::Host:
-        return DiagramTone::Host;
-    case NamespaceRole::Wslg:
-        return DiagramTone::Wslg;
-    case NamespaceRole::Isolation:
-        return DiagramTone::Isolation;
-    case NamespaceRole::Distro:
-        return DiagramTone::Distro;
-    case NamespaceRole::Unknown:
-        break;
-    }
-    return DiagramTone::Unknown;
-}
-
 // A parent edge is drawn solid when something proves it: a PPid walk across the levels, the NSpid length
 // seen from a vantage one level up (or a parent derived from such facts), or the kernel's initial
 // namespace. A placeholder parent, "no vantage above" or no evidence at all is an inference: dashed.
@@ -76,7 +57,7 @@ DiagramNode namespaceNode(const PidNamespace &ns, long long subtree, const RoleT
 {
     DiagramNode node;
     node.id = ns.id;
-    node.tone = toneOf(ns.role);
+    node.tone = toneForRole(ns.role);
     node.title = ns.label.empty() ? ns.id : ns.label;
     node.lines.push_back(ns.inode
                              ? std::to_string(*ns.inode)
