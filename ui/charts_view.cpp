@@ -1,5 +1,6 @@
 #include "charts_view.h"
 
+#include "diagram_scene.h"
 #include "model_support.h"
 
 #include <QChart>
@@ -33,11 +34,6 @@ constexpr double kMinLabelFraction = 0.04; // smaller slices are read through th
 constexpr double kInnerHole = 0.26;        // of the plot area's half size: room for the total
 constexpr double kOuterEdge = 0.96;
 constexpr qreal kExplodeFactor = 0.04;
-
-QColor toColor(std::string_view hex)
-{
-    return QColor::fromString(QLatin1String(hex.data(), static_cast<qsizetype>(hex.size())));
-}
 
 // The widest straight label that stays inside a ring's slice when drawn tangentially at the ring's middle:
 // its ends must not leave the slice's angle nor, being straight, poke out of the ring's outer edge.
@@ -335,21 +331,21 @@ void ChartsView::applyDonutColors()
             slice->setPen(Qt::NoPen);
             continue;
         }
-        const ToneColors colors = toneColors(info.tone, m_dark);
+        const DiagramColors colors = diagramToneColors(info.tone, m_dark);
         // Neighbours of one tone alternate a little in lightness so that their border is not all that
         // tells them apart.
-        QColor fill = toColor(colors.fill);
+        QColor fill = colors.fill;
         float hue = 0, saturation = 0, lightness = 0;
         fill.getHslF(&hue, &saturation, &lightness);
         const float shift = static_cast<float>(info.sibling % 3) * 0.05f;
         lightness = m_dark ? std::min(1.0f, lightness + shift) : std::max(0.0f, lightness - shift);
         fill.setHslF(hue, saturation, lightness);
         slice->setBrush(fill);
-        QPen pen(toColor(colors.stroke));
+        QPen pen(colors.stroke);
         pen.setWidthF(1);
         slice->setPen(pen);
         if (QGraphicsSimpleTextItem *label = m_labelItems.value(slice))
-            label->setBrush(toColor(colors.text));
+            label->setBrush(colors.text);
     }
     const QColor text = m_dark ? QColor(0xe6, 0xe9, 0xec) : QColor(0x1b, 0x1f, 0x24);
     QFont numberFont = font();
@@ -411,7 +407,7 @@ void ChartsView::updateDonutLabels()
                 m_labelItems.insert(slice, item);
             }
             item->setFont(labelFont);
-            item->setBrush(toColor(toneColors(info.tone, m_dark).text));
+            item->setBrush(diagramToneColors(info.tone, m_dark).text);
             item->setText(text);
             item->show();
             // At the slice's middle along the ring (a whole ring's at the bottom), turned a half turn on

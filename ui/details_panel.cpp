@@ -1,6 +1,7 @@
 #include "details_panel.h"
 
 #include "diagram.h"
+#include "diagram_scene.h"
 
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -103,11 +104,6 @@ private:
 
     QList<QLayoutItem *> m_items;
 };
-
-QColor toColor(std::string_view hex)
-{
-    return QColor::fromString(QLatin1String(hex.data(), static_cast<qsizetype>(hex.size())));
-}
 
 // A value people may want to copy (an inode, a command line): selectable, wrapped.
 QLabel *valueLabel(const QString &text)
@@ -364,12 +360,11 @@ QWidget *DetailsPanel::buildNamespacePage(int nsIndex)
     layout->addWidget(heading);
 
     // The role as a chip in the colours the diagram gives it.
-    const ToneColors tone = toneColors(toneForRole(ns.role), darkPalette());
+    const DiagramColors tone = diagramToneColors(toneForRole(ns.role), darkPalette());
     auto *chip = new QLabel(m_roleTexts.name(ns.role));
-    chip->setStyleSheet(
-        QStringLiteral("QLabel { background: %1; color: %2; border: 1px solid %3; "
-                       "border-radius: 3px; padding: 1px 6px; }")
-            .arg(toColor(tone.fill).name(), toColor(tone.text).name(), toColor(tone.stroke).name()));
+    chip->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border: 1px solid %3; "
+                                       "border-radius: 3px; padding: 1px 6px; }")
+                            .arg(tone.fill.name(), tone.text.name(), tone.stroke.name()));
     auto *chipRow = new QHBoxLayout;
     chipRow->addWidget(chip);
     chipRow->addStretch();
