@@ -1,11 +1,13 @@
 // The desktop program at scale, on the offscreen platform: opening a 10,000-process snapshot file to a
-// painted window, and one keystroke in the tree's find box. Google Benchmark; times are wall-clock per
-// iteration.
+// painted window, one keystroke in the tree's find box, and the details panel showing a selection. Google
+// Benchmark; times are wall-clock per iteration.
 //
 //   bench_gui [--processes=10000] [google benchmark flags...]
 #include "collector_output.h"
+#include "details_panel.h"
 #include "infer.h"
 #include "main_window.h"
+#include "model_support.h"
 #include "snapshot_json.h"
 #include "synthetic.h"
 
@@ -95,10 +97,35 @@ void FilterKeystroke(benchmark::State &state)
     }
 }
 
+// The details panel switching between a namespace and a process of the big snapshot (a click in any view):
+// the page for the item is built from lookups made once in setSnapshot, so this should not grow with the
+// snapshot.
+void ShowDetails(benchmark::State &state)
+{
+    auto snapshot = std::make_shared<Snapshot>();
+    std::string error;
+    if (!loadSnapshotFile(snapshotFile().toStdString(), *snapshot, error)) {
+        state.SkipWithError(error.c_str());
+        return;
+    }
+    DetailsPanel panel;
+    panel.resize(360, 800);
+    panel.show();
+    panel.setSnapshot(snapshot);
+    const QString items[] = {QString::fromStdString(snapshot->pidNamespaces.front().id),
+                             processItemId(snapshot->processes.back())};
+    std::size_t next = 0;
+    for (auto _ : state) {
+        panel.showItem(items[next++ % 2]);
+        QCoreApplication::processEvents(); // the old page's deletion is part of the cost
+    }
+}
+
 } // namespace
 
 BENCHMARK(OpenToPaintedWindow)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
 BENCHMARK(FilterKeystroke)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(ShowDetails)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 int main(int argc, char **argv)
 {

@@ -42,6 +42,7 @@ VantageSpec vantageForFile(const std::string &stem)
 Collection collectionFromFolder(const std::vector<FolderFile> &input, std::vector<std::string> &ignored)
 {
     std::vector<const FolderFile *> files;
+    files.reserve(input.size());
     for (const FolderFile &f : input)
         files.push_back(&f);
     // Sorted by name so that the snapshot does not depend on the order the folder was listed in.

@@ -19,7 +19,7 @@ struct CollectOptions
 {
     std::string script; // the collector script, fed on stdin
     std::chrono::milliseconds timeout{30000};
-    std::size_t maxOutputBytes = 256u * 1024u * 1024u;
+    std::size_t maxOutputBytes = std::size_t{256} * 1024 * 1024;
     std::function<void(const VantageRun &)> onVantageDone;    // progress, as each vantage ends
     std::function<void(const ParsedCapture &)> onCaptureDone; // and as each host capture ends
 };

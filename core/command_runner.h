@@ -13,7 +13,8 @@ struct CommandRequest
     std::vector<std::string> argv; // argv[0] is the program; never passed through a shell
     std::string stdinData;
     std::chrono::milliseconds timeout{30000};
-    std::size_t maxOutputBytes = 256u * 1024u * 1024u; // per stream; beyond it the command is stopped
+    // Per stream; beyond it the command is stopped.
+    std::size_t maxOutputBytes = std::size_t{256} * 1024 * 1024;
     std::string endMarker; // when non-empty, reading stops at the first line containing it
 };
 

@@ -26,7 +26,6 @@ std::string_view fillFor(NamespaceRole role)
 {
     switch (role) {
     case NamespaceRole::Vm:
-        return "#dbe7f6";
     case NamespaceRole::Host:
         return "#dbe7f6";
     case NamespaceRole::Wslg:

@@ -35,7 +35,6 @@ using capturejson::scanJson;
 
 using nlohmann::json;
 
-using textutil::isAsciiSpace;
 using textutil::splitLines;
 using textutil::trim;
 

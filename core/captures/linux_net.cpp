@@ -240,7 +240,6 @@ std::optional<Ipv6Bytes> parseIpv6(std::string_view s)
                 return std::nullopt;
             groups->push_back(static_cast<std::uint16_t>(((*v4)[0] << 8) | (*v4)[1]));
             groups->push_back(static_cast<std::uint16_t>(((*v4)[2] << 8) | (*v4)[3]));
-            i = s.size();
             break;
         }
         const std::size_t start = i;
