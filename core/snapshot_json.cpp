@@ -17,8 +17,10 @@
 #include <string_view>
 #include <vector>
 
-#ifndef _WIN32
 #include <fcntl.h>
+#ifdef _WIN32
+#include <io.h>
+#else
 #include <unistd.h>
 #endif
 
@@ -903,13 +905,23 @@ bool writeFileAtomically(const std::string &path, std::string_view data, std::st
             return false;
         }
     }
-#ifndef _WIN32
     // The data must be on disk before the rename makes it the file.
+#ifdef _WIN32
+    // _commit is FlushFileBuffers, which wants a handle opened for writing; the wide open keeps UTF-8 names.
+    if (int fd = ::_wopen(temp.c_str(), _O_WRONLY | _O_BINARY); fd >= 0) {
+        ::_commit(fd);
+        ::_close(fd);
+    }
+#else
     if (int fd = ::open(temp.c_str(), O_RDONLY); fd >= 0) {
         ::fsync(fd);
         ::close(fd);
     }
 #endif
+    // This replaces an existing file on Windows too (libstdc++ calls MoveFileExW with
+    // MOVEFILE_REPLACE_EXISTING, where _wrename would refuse; tst_snapshot_json checks it under wine). A
+    // reader holding the file open without FILE_SHARE_DELETE makes it fail: reported below, the previous file
+    // unchanged.
     std::error_code ec;
     fs::rename(temp, target, ec);
     if (ec) {

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 using namespace wslatlas;
 namespace fs = std::filesystem;
@@ -105,6 +106,13 @@ std::string readAll(const fs::path &path)
     std::ostringstream data;
     data << in.rdbuf();
     return data.str();
+}
+
+// The library takes UTF-8 paths (pathFromUtf8); fs::path::string() would give the ANSI code page on Windows.
+std::string utf8(const fs::path &path)
+{
+    const std::u8string text = path.u8string();
+    return std::string(text.begin(), text.end());
 }
 
 struct TempDir
@@ -244,6 +252,44 @@ TEST(SnapshotJson, AtomicWriteNeverLeavesAHalfFile)
 
     EXPECT_FALSE(loadSnapshotFile((dir.path / "missing.json").string(), loaded, error));
     EXPECT_NE(error.find("missing.json"), std::string::npos);
+}
+
+TEST(SnapshotJson, AtomicWriteReplacesAnExistingFile)
+{
+    // The second save goes over the first: rename must replace on Windows as it does on Linux.
+    TempDir dir;
+    const fs::path file = dir.path / "replace.json";
+    std::string error;
+    ASSERT_TRUE(writeFileAtomically(utf8(file), "first", error)) << error;
+    ASSERT_TRUE(writeFileAtomically(utf8(file), "second, longer", error)) << error;
+    EXPECT_EQ(readAll(file), "second, longer");
+    std::size_t entries = 0;
+    for (const auto &e : fs::directory_iterator(dir.path)) {
+        EXPECT_EQ(e.path().filename(), "replace.json");
+        ++entries;
+    }
+    EXPECT_EQ(entries, 1u); // no temp file left behind
+}
+
+TEST(SnapshotJson, Utf8PathsNameTheRealFile)
+{
+    // Korean and an accent: on Windows a path taken as ANSI instead of UTF-8 would name another file.
+    TempDir dir;
+    const std::u8string name = u8"\uc2a4\ub0c5\uc0f7 \u00e9.json";
+    const fs::path file = dir.path / name;
+    std::string error;
+    ASSERT_TRUE(saveSnapshotFile(utf8(file), sample(), error)) << error;
+    ASSERT_TRUE(fs::is_regular_file(file));
+    // Compared as UTF-8 bytes in std::string: Debian's prebuilt GoogleTest cannot print a std::u8string.
+    std::vector<std::string> names;
+    for (const auto &e : fs::directory_iterator(dir.path))
+        names.push_back(utf8(e.path().filename()));
+    EXPECT_EQ(names, std::vector<std::string>{std::string(name.begin(), name.end())});
+    Snapshot loaded;
+    ASSERT_TRUE(loadSnapshotFile(utf8(file), loaded, error)) << error;
+    EXPECT_EQ(snapshotToJson(loaded), snapshotToJson(sample()));
+    EXPECT_FALSE(loadSnapshotFile(utf8(dir.path / u8"\u00e9-missing.json"), loaded, error));
+    EXPECT_NE(error.find("\xC3\xA9-missing.json"), std::string::npos) << error; // the message keeps UTF-8
 }
 
 TEST(SnapshotJson, InferredSnapshotRoundTrips)
