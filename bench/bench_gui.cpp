@@ -1,5 +1,6 @@
 // The desktop program at scale, on the offscreen platform: opening a 10,000-process snapshot file to a
-// painted window, one keystroke in the tree's find box, and the details panel showing a selection. Google
+// painted window, one keystroke in the tree's find box, the details panel showing a selection, and the
+// pid diagram built from the snapshot (before layout). Google
 // Benchmark; times are wall-clock per iteration.
 //
 //   bench_gui [--processes=10000] [google benchmark flags...]
@@ -8,6 +9,7 @@
 #include "infer.h"
 #include "main_window.h"
 #include "model_support.h"
+#include "pid_diagram.h"
 #include "snapshot_json.h"
 #include "synthetic.h"
 
@@ -121,11 +123,33 @@ void ShowDetails(benchmark::State &state)
     }
 }
 
+// pidDiagram on the big snapshot: plain (Arg 0), and with its busiest namespace's processes drawn (Arg 1).
+void PidDiagram(benchmark::State &state)
+{
+    Snapshot snapshot;
+    std::string error;
+    if (!loadSnapshotFile(snapshotFile().toStdString(), snapshot, error)) {
+        state.SkipWithError(error.c_str());
+        return;
+    }
+    PidDiagramOptions options;
+    if (state.range(0) == 1)
+        options.expandNamespace = snapshot.processes.front().pidNs;
+    std::size_t nodes = 0;
+    for (auto _ : state) {
+        const Diagram diagram = pidDiagram(snapshot, options);
+        nodes = diagram.nodes.size();
+        benchmark::DoNotOptimize(nodes);
+    }
+    state.counters["nodes"] = static_cast<double>(nodes);
+}
+
 } // namespace
 
 BENCHMARK(OpenToPaintedWindow)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
 BENCHMARK(FilterKeystroke)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(ShowDetails)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(PidDiagram)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char **argv)
 {

