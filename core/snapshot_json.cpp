@@ -822,6 +822,10 @@ bool snapshotFromJson(std::string_view text, Snapshot &snapshot, std::string &er
         error = "it is not valid JSON (byte " + std::to_string(e.byte) +
                 "); the file is damaged or not a snapshot";
         return false;
+    } catch (const json::exception &e) {
+        // Not every parse failure is a parse_error: a number beyond a double's range (1e400) is out_of_range.
+        error = std::string("it is not valid JSON (") + e.what() + "); the file is damaged or not a snapshot";
+        return false;
     }
     if (!doc.is_object() || !doc.contains("schema") || !doc["schema"].is_string()) {
         error = "it is not a WSL Atlas snapshot (no \"schema\" field)";

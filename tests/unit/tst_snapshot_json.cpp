@@ -195,6 +195,10 @@ TEST(SnapshotJson, RefusesCorruptAndForeignFiles)
     std::string error;
     EXPECT_FALSE(snapshotFromJson("{\"schema\": \"wslatlas.snapshot/1\", \"vantages\": [", s, error));
     EXPECT_NE(error.find("not valid JSON"), std::string::npos) << error;
+    // nlohmann throws out_of_range, not parse_error, for a number no double holds (fuzz_snapshot_json).
+    EXPECT_FALSE(snapshotFromJson(R"({"schema": "wslatlas.snapshot/1", "taken_at": 1e400})", s, error));
+    EXPECT_NE(error.find("not valid JSON"), std::string::npos) << error;
+    EXPECT_NE(error.find("1e400"), std::string::npos) << error;
     EXPECT_FALSE(snapshotFromJson("[1, 2, 3]", s, error));
     EXPECT_NE(error.find("not a WSL Atlas snapshot"), std::string::npos) << error;
     EXPECT_FALSE(snapshotFromJson(R"({"schema": "something/1"})", s, error));
