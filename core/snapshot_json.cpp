@@ -15,6 +15,7 @@
 #include <random>
 #include <sstream>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #ifndef _WIN32
@@ -213,9 +214,15 @@ template <typename T> std::optional<T> num(const json &j, const char *key, const
 {
     if (!j.is_object() || !j.contains(key) || j.at(key).is_null())
         return std::nullopt;
-    if (!j.at(key).is_number_integer())
+    const json &value = j.at(key);
+    if (!value.is_number_integer())
         throw FieldError{where + ": \"" + key + "\" must be a whole number"};
-    return j.at(key).get<T>();
+    // get<T>() would wrap a number T cannot hold: 4294967297 into 1, -1 into 18446744073709551615.
+    const bool fits = value.is_number_unsigned() ? std::in_range<T>(value.get<std::uint64_t>())
+                                                 : std::in_range<T>(value.get<std::int64_t>());
+    if (!fits)
+        throw FieldError{where + ": \"" + key + "\" is out of range (" + value.dump() + ")"};
+    return value.get<T>();
 }
 
 bool flag(const json &j, const char *key, const std::string &where)

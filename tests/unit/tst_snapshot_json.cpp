@@ -216,6 +216,15 @@ TEST(SnapshotJson, RefusesCorruptAndForeignFiles)
         R"({"schema": "wslatlas.snapshot/1", "vantages": [], "pid_namespaces": [{"id": "pid:[1]", "role": "vm", "parent": "pid:[2]"}], "processes": []})",
         s, error));
     EXPECT_NE(error.find("pid:[2]"), std::string::npos) << error;
+    // A number its field cannot hold is refused, not wrapped around (found with fuzz_snapshot_json's check).
+    EXPECT_FALSE(snapshotFromJson(
+        R"({"schema": "wslatlas.snapshot/1", "vantages": [{"name": "vm", "process_count": 4294967297}], "pid_namespaces": [], "processes": []})",
+        s, error));
+    EXPECT_NE(error.find("\"process_count\" is out of range (4294967297)"), std::string::npos) << error;
+    EXPECT_FALSE(snapshotFromJson(
+        R"({"schema": "wslatlas.snapshot/1", "vantages": [], "pid_namespaces": [{"id": "pid:[1]", "role": "vm", "inode": -1}], "processes": []})",
+        s, error));
+    EXPECT_NE(error.find("\"inode\" is out of range (-1)"), std::string::npos) << error;
     // A minor version of format 1 is still read.
     EXPECT_TRUE(snapshotFromJson(
         R"({"schema": "wslatlas.snapshot/1.3", "vantages": [], "pid_namespaces": [], "processes": [], "future": 1})",
