@@ -1,8 +1,8 @@
 // snapshotFromJson on any bytes: a snapshot or an error with a message. A snapshot it accepts is
 // normalised by loading (defaults for missing fields): saving it and loading that again must give the
-// same text, or an opened file would change each time it is saved. And a whole number the file holds
-// comes out as the same number wherever the saved file has a number in its place: a value the loader
-// cannot hold must be refused, not wrapped around.
+// same text, or an opened file would change each time it is saved. And a string or a whole number the
+// file holds comes out the same wherever the saved file has one in its place: what the loader cannot
+// hold as written must be refused, not wrapped around or cut.
 #include "fuzz_check.h"
 #include "snapshot_json.h"
 
@@ -19,15 +19,19 @@ namespace {
 using nlohmann::json;
 
 // Walks both documents along the paths they share; the saved one mirrors the loaded one's layout.
-void checkNumbersKept(const json &read, const json &written)
+void checkValuesKept(const json &read, const json &written)
 {
     if (read.is_object() && written.is_object()) {
         for (const auto &[key, value] : read.items())
             if (written.contains(key))
-                checkNumbersKept(value, written.at(key));
+                checkValuesKept(value, written.at(key));
     } else if (read.is_array() && written.is_array()) {
         for (std::size_t i = 0; i < std::min(read.size(), written.size()); ++i)
-            checkNumbersKept(read.at(i), written.at(i));
+            checkValuesKept(read.at(i), written.at(i));
+    } else if (read.is_string() && written.is_string()) {
+        if (read != written)
+            std::fprintf(stderr, "read %s, saved %s\n", read.dump().c_str(), written.dump().c_str());
+        WSLATLAS_FUZZ_CHECK(read == written, "a string changed between the file and the saved snapshot");
     } else if (read.is_number_integer() && written.is_number()) {
         // As text: nlohmann's == takes -1 and 18446744073709551615 for equal.
         const std::string before = read.dump(), after = written.dump();
@@ -58,6 +62,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     WSLATLAS_FUZZ_CHECK(snapshotToJson(second) == saved,
                         "a loaded snapshot changes when saved and loaded again");
     // snapshotFromJson accepted the text, so it parses (duplicate keys: both keep the last).
-    checkNumbersKept(json::parse(text), json::parse(saved));
+    checkValuesKept(json::parse(text), json::parse(saved));
     return 0;
 }
