@@ -274,6 +274,20 @@ std::vector<Finding> findings(const json &j, const char *key, const std::string 
     return out;
 }
 
+// The link saved under `type`, "net:[4026531840]" under "net", -> 4026531840. Anything else (another type,
+// a sign, trailing text) is not a link this program wrote.
+std::optional<std::uint64_t> nsLinkInode(std::string_view type, std::string_view text)
+{
+    if (!text.starts_with(type) || !text.substr(type.size()).starts_with(":[") || !text.ends_with(']'))
+        return std::nullopt;
+    const std::string_view digits = text.substr(type.size() + 2, text.size() - type.size() - 3);
+    std::uint64_t inode = 0;
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), inode);
+    if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size())
+        return std::nullopt;
+    return inode;
+}
+
 void readSnapshot(const json &doc, Snapshot &s)
 {
     s.takenAt = str(doc, "taken_at", "the snapshot");
@@ -337,18 +351,14 @@ void readSnapshot(const json &doc, Snapshot &s)
         out.distro = str(p, "distro", where);
         if (p.contains("ns") && p.at("ns").is_object()) {
             for (const auto &[type, link] : p.at("ns").items()) {
-                // "net:[4026531840]" -> 4026531840
                 if (!link.is_string())
                     throw FieldError{where + ": namespace links must be strings like \"net:[4026531840]\""};
                 const std::string text = link.get<std::string>();
-                const auto open = text.find('['), close = text.rfind(']');
-                if (open == std::string::npos || close == std::string::npos || close <= open + 1)
-                    throw FieldError{where + ": bad namespace link \"" + text + "\""};
-                try {
-                    out.ns[type] = std::stoull(text.substr(open + 1, close - open - 1));
-                } catch (const std::exception &) {
-                    throw FieldError{where + ": bad namespace link \"" + text + "\""};
-                }
+                const auto inode = nsLinkInode(type, text);
+                if (!inode)
+                    throw FieldError{where + ": bad namespace link \"" + text + "\" (not \"" + type +
+                                     ":[INODE]\")"};
+                out.ns[type] = *inode;
             }
         }
         out.seenBy = strings(p, "seen_by", where);

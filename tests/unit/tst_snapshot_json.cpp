@@ -225,6 +225,18 @@ TEST(SnapshotJson, RefusesCorruptAndForeignFiles)
         R"({"schema": "wslatlas.snapshot/1", "vantages": [], "pid_namespaces": [{"id": "pid:[1]", "role": "vm", "inode": -1}], "processes": []})",
         s, error));
     EXPECT_NE(error.find("\"inode\" is out of range (-1)"), std::string::npos) << error;
+    // A namespace link is "TYPE:[INODE]" under its type, nothing more (found by fuzz_snapshot_json: trailing
+    // text was dropped, a sign wrapped around, another type's link was taken).
+    for (const char *link : {R"("uts": "uts:[4026531838]=")", R"("net": "net:[-1]")", R"("net": "mnt:[5]")",
+                             R"("net": "net:[ 5]")", R"("net": "net:[]")"}) {
+        EXPECT_FALSE(snapshotFromJson(
+            std::string(
+                R"({"schema": "wslatlas.snapshot/1", "vantages": [], "pid_namespaces": [{"id": "pid:[1]", "role": "vm"}], "processes": [{"pid_ns": "pid:[1]", "chain": [{"ns": "pid:[1]", "pid": 1}], "ns": {)") +
+                link + "}}]}",
+            s, error))
+            << link;
+        EXPECT_NE(error.find("bad namespace link"), std::string::npos) << link << ": " << error;
+    }
     // A minor version of format 1 is still read.
     EXPECT_TRUE(snapshotFromJson(
         R"({"schema": "wslatlas.snapshot/1.3", "vantages": [], "pid_namespaces": [], "processes": [], "future": 1})",
