@@ -938,7 +938,10 @@ CaptureResult<std::vector<NetInterface>> parseIfconfigText(std::string_view text
             ++headers;
             style = IfconfigStyle::Classic;
             currentName = words[0];
-            current = table.indexOf(baseInterfaceName(words[0]));
+            const std::string_view base = baseInterfaceName(currentName);
+            if (base.empty())
+                return cutOff(line, "has no interface name", kIfconfig);
+            current = table.indexOf(base);
             NetInterface &iface = table.at(current);
             if (t.find("encap:Ethernet") != std::string_view::npos && iface.mac.empty()) {
                 for (std::size_t k = 1; k < words.size(); ++k) {

@@ -337,6 +337,12 @@ TEST(Ifconfig, Errors)
         error(parseIfconfig("eth0: flags=4163<UP>  mtu 1500\n        inet 172.19.132.144\n")), "netmask"));
     EXPECT_TRUE(contains(
         error(parseIfconfig("eth0      Link encap:Ethernet\n          inet addr:172.19.1\n")), "Line 2"));
+    // A classic header whose first word is only an alias (":1") names no interface: refused as the net-tools
+    // form is, not read as an interface called "" (fuzz_ifconfig).
+    EXPECT_TRUE(
+        contains(error(parseIfconfig(":1        Link encap:Ethernet  HWaddr 00:15:5D:73:E1:0E\n"
+                                     "          inet addr:10.0.0.2  Bcast:10.0.0.255  Mask:255.255.255.0\n")),
+                 "has no interface name"));
 }
 
 // ---- ip route
