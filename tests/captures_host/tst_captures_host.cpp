@@ -859,6 +859,16 @@ TEST(Hnsdiag, Errors)
         failure(parseHnsdiagNetworks("Network : 790E58B4-7939-4434-9358-89AE7DDBE87E\n    Nam"),
                 "cut after the GUID");
     EXPECT_NE(cut.find("cut off"), std::string::npos) << cut;
+    // Cut right after "Name :": no nameless switch (fuzz_hnsdiag_networks).
+    const std::string nameless = failure(
+        parseHnsdiagNetworks("Network : 790E58B4-7939-4434-9358-89AE7DDBE87E\n    Name             :\n"),
+        "cut after Name :");
+    EXPECT_NE(nameless.find("cut off"), std::string::npos) << nameless;
+    const std::string namelessJson =
+        failure(parseHnsdiagNetworks(
+                    R"([{"ID": "790E58B4-7939-4434-9358-89AE7DDBE87E", "Name": "", "Type": "ICS"}])"),
+                "empty Name in JSON");
+    EXPECT_NE(namelessJson.find("empty \"Name\""), std::string::npos) << namelessJson;
     const std::string guid =
         failure(parseHnsdiagNetworks("Network : 790E58B4-7939\n    Name : WSL\n"), "cut GUID");
     EXPECT_NE(guid.find("GUID"), std::string::npos) << guid;
