@@ -619,9 +619,10 @@ std::optional<std::vector<NetInterface>> parseIpBrief(const std::vector<Line> &l
         const auto words = splitWords(line.text);
         if (words.empty())
             continue;
-        if (words.size() < 2 || !isOperState(words[1]) || indented(line.text))
+        const std::string_view name = baseInterfaceName(words[0]); // "" for ":1" or "@NONE": no interface
+        if (words.size() < 2 || !isOperState(words[1]) || indented(line.text) || name.empty())
             return std::nullopt;
-        NetInterface &iface = table.at(table.indexOf(baseInterfaceName(words[0])));
+        NetInterface &iface = table.at(table.indexOf(name));
         std::optional<bool> flagsUp;
         bool loopback = false;
         for (std::size_t i = 2; i < words.size(); ++i) {

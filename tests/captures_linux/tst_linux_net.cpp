@@ -238,6 +238,11 @@ TEST(IpAddr, Errors)
     EXPECT_TRUE(contains(error(parseIpAddr("2: eth0: <UP> mtu 1500\n    inet6 :::1/64\n")), "Line 2"));
     EXPECT_TRUE(contains(error(parseIpAddr("2: eth0: <UP> mtu 1500\n    link/ether 00:15:5d:73\n")), "MAC"));
     EXPECT_TRUE(contains(error(parseIpAddr("2: eth0: <UP> mtu\n")), "mtu"));
+    // A brief-form row whose first word names no interface (":o", "@NONE") is not a brief row: no interface
+    // called "" (fuzz_ip_addr).
+    EXPECT_TRUE(contains(error(parseIpAddr(":o        DOWN\n"
+                                           "eth0             UP             172.24.231.18/20\n")),
+                         "No interface line"));
 }
 
 // ---- ifconfig
