@@ -1044,6 +1044,8 @@ std::optional<CaptureError> readRouteKeys(const std::vector<std::string_view> &w
             r.source = src->text;
         } else if (key == "dev") {
             r.dev = std::string(baseInterfaceName(value));
+            if (r.dev.empty()) // "dev @x": a suffix and no name
+                return cutOff(line, "has no interface name after \"dev\"", kIpRoute);
         }
     }
     return std::nullopt;

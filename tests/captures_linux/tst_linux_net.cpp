@@ -434,6 +434,8 @@ TEST(IpRoute, Errors)
     EXPECT_TRUE(contains(error(parseIpRoute("default via 172.19.128.1 dev")), "ends after \"dev\""));
     EXPECT_TRUE(contains(error(parseIpRoute("default via 172.19.128 dev eth0")), "gateway"));
     EXPECT_TRUE(contains(error(parseIpRoute("10.0.0.0/40 dev eth0")), "destination"));
+    // "dev @if3" keeps a suffix and no name: no route on an interface called "".
+    EXPECT_TRUE(contains(error(parseIpRoute("default via 172.19.128.1 dev @if3\n")), "no interface name"));
 }
 
 // ---- resolv.conf
