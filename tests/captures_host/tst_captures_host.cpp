@@ -623,6 +623,14 @@ TEST(NetAdapters, Errors)
         parseNetAdapters(R"({"Name": "Wi-Fi", "ifIndex": 28, "Status": "Up", "MacAddress": "74-97-79-9F"})"),
         "mac");
     EXPECT_NE(badMac.find("74-97-79-9F"), std::string::npos) << badMac;
+    // Windows prints ifIndex and MtuSize unsigned: a negative one is refused, not kept (fuzz_net_adapters).
+    const std::string negativeIndex =
+        failure(parseNetAdapters(R"({"Name": "Wi-Fi", "ifIndex": -2, "Status": "Up"})"), "negative ifIndex");
+    EXPECT_NE(negativeIndex.find("ifIndex \"-2\""), std::string::npos) << negativeIndex;
+    const std::string negativeMtu =
+        failure(parseNetAdapters(R"({"Name": "Wi-Fi", "ifIndex": 2, "Status": "Up", "MtuSize": -1500})"),
+                "negative MTU");
+    EXPECT_NE(negativeMtu.find("MtuSize \"-1500\""), std::string::npos) << negativeMtu;
     EXPECT_NE(
         failure(parseNetAdapters(R"([{"InterfaceDescription": "x", "ifIndex": 3}])"), "no Name").find("Name"),
         std::string::npos);
@@ -671,6 +679,11 @@ TEST(NetIpAddress, Errors)
             R"({"IPAddress": "172.19.128.1", "InterfaceIndex": 62, "AddressFamily": 2, "PrefixLength": 40})"),
         "prefix");
     EXPECT_NE(prefix.find("PrefixLength"), std::string::npos) << prefix;
+    const std::string index = failure(
+        parseNetIpAddress(
+            R"({"IPAddress": "172.19.128.1", "InterfaceIndex": -62, "AddressFamily": 2, "PrefixLength": 20})"),
+        "negative index");
+    EXPECT_NE(index.find("InterfaceIndex \"-62\""), std::string::npos) << index;
     const std::string list = fixture("net-ip-list.txt");
     const std::string cut =
         failure(parseNetIpAddress(list.substr(0, list.find("AddressFamily     : IPv4"))), "cut");
