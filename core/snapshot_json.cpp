@@ -15,6 +15,7 @@
 #include <random>
 #include <sstream>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <fcntl.h>
@@ -215,9 +216,15 @@ template <typename T> std::optional<T> num(const json &j, const char *key, const
 {
     if (!j.is_object() || !j.contains(key) || j.at(key).is_null())
         return std::nullopt;
-    if (!j.at(key).is_number_integer())
+    const json &value = j.at(key);
+    if (!value.is_number_integer())
         throw FieldError{where + ": \"" + key + "\" must be a whole number"};
-    return j.at(key).get<T>();
+    // get<T>() would wrap a number T cannot hold: 4294967297 into 1, -1 into 18446744073709551615.
+    const bool fits = value.is_number_unsigned() ? std::in_range<T>(value.get<std::uint64_t>())
+                                                 : std::in_range<T>(value.get<std::int64_t>());
+    if (!fits)
+        throw FieldError{where + ": \"" + key + "\" is out of range (" + value.dump() + ")"};
+    return value.get<T>();
 }
 
 bool flag(const json &j, const char *key, const std::string &where)
@@ -267,6 +274,20 @@ std::vector<Finding> findings(const json &j, const char *key, const std::string 
     for (const json &f : array(j, key, where))
         out.push_back({str(f, "severity", where), str(f, "text", where)});
     return out;
+}
+
+// The link saved under `type`, "net:[4026531840]" under "net", -> 4026531840. Anything else (another type,
+// a sign, trailing text) is not a link this program wrote.
+std::optional<std::uint64_t> nsLinkInode(std::string_view type, std::string_view text)
+{
+    if (!text.starts_with(type) || !text.substr(type.size()).starts_with(":[") || !text.ends_with(']'))
+        return std::nullopt;
+    const std::string_view digits = text.substr(type.size() + 2, text.size() - type.size() - 3);
+    std::uint64_t inode = 0;
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), inode);
+    if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size())
+        return std::nullopt;
+    return inode;
 }
 
 void readSnapshot(const json &doc, Snapshot &s)
@@ -332,18 +353,14 @@ void readSnapshot(const json &doc, Snapshot &s)
         out.distro = str(p, "distro", where);
         if (p.contains("ns") && p.at("ns").is_object()) {
             for (const auto &[type, link] : p.at("ns").items()) {
-                // "net:[4026531840]" -> 4026531840
                 if (!link.is_string())
                     throw FieldError{where + ": namespace links must be strings like \"net:[4026531840]\""};
                 const std::string text = link.get<std::string>();
-                const auto open = text.find('['), close = text.rfind(']');
-                if (open == std::string::npos || close == std::string::npos || close <= open + 1)
-                    throw FieldError{where + ": bad namespace link \"" + text + "\""};
-                try {
-                    out.ns[type] = std::stoull(text.substr(open + 1, close - open - 1));
-                } catch (const std::exception &) {
-                    throw FieldError{where + ": bad namespace link \"" + text + "\""};
-                }
+                const auto inode = nsLinkInode(type, text);
+                if (!inode)
+                    throw FieldError{where + ": bad namespace link \"" + text + "\" (not \"" + type +
+                                     ":[INODE]\")"};
+                out.ns[type] = *inode;
             }
         }
         out.seenBy = strings(p, "seen_by", where);
@@ -823,6 +840,10 @@ bool snapshotFromJson(std::string_view text, Snapshot &snapshot, std::string &er
     } catch (const json::parse_error &e) {
         error = "it is not valid JSON (byte " + std::to_string(e.byte) +
                 "); the file is damaged or not a snapshot";
+        return false;
+    } catch (const json::exception &e) {
+        // Not every parse failure is a parse_error: a number beyond a double's range (1e400) is out_of_range.
+        error = std::string("it is not valid JSON (") + e.what() + "); the file is damaged or not a snapshot";
         return false;
     }
     if (!doc.is_object() || !doc.contains("schema") || !doc["schema"].is_string()) {

@@ -108,7 +108,7 @@ CaptureResult<std::vector<VirtualSwitch>> parseText(const std::vector<std::strin
         VirtualSwitch &network = networks.back();
         if (equalsNoCase(key, "Name")) {
             network.name = std::string(value);
-            named.back() = true;
+            named.back() = !value.empty(); // "Name :" and nothing: cut off after the colon
         } else if (equalsNoCase(key, "Type")) {
             network.type = std::string(value);
         } else if (equalsNoCase(key, "Subnet Address")) {
@@ -133,7 +133,8 @@ CaptureResult<std::vector<VirtualSwitch>> parseText(const std::vector<std::strin
         if (!named[i])
             return CaptureError{
                 "Network " + networks[i].id +
-                " has no \"Name :\" line after it: the output seems cut off; paste all of it."};
+                " has no name (no \"Name :\" line after it, or an empty one): the output seems cut off; "
+                "paste all of it."};
     return networks;
 }
 
@@ -181,6 +182,10 @@ CaptureResult<VirtualSwitch> networkFromJson(const json &object)
     network.id = stringMember(object, "ID");
     network.name = stringMember(object, "Name");
     network.type = stringMember(object, "Type");
+    if (network.name.empty()) // HNS names every network; the views tell switches apart by name
+        return CaptureError{
+            "HNS network " + inQuotes(network.id) +
+            " has an empty \"Name\"; paste the output of `hnsdiag list networks -d` unchanged."};
     const std::string where = "HNS network " + inQuotes(network.name);
 
     auto takeSubnet = [&](const std::string &prefix,

@@ -618,9 +618,10 @@ std::optional<std::vector<NetInterface>> parseIpBrief(const std::vector<Line> &l
         const auto words = splitWords(line.text);
         if (words.empty())
             continue;
-        if (words.size() < 2 || !isOperState(words[1]) || indented(line.text))
+        const std::string_view name = baseInterfaceName(words[0]); // "" for ":1" or "@NONE": no interface
+        if (words.size() < 2 || !isOperState(words[1]) || indented(line.text) || name.empty())
             return std::nullopt;
-        NetInterface &iface = table.at(table.indexOf(baseInterfaceName(words[0])));
+        NetInterface &iface = table.at(table.indexOf(name));
         std::optional<bool> flagsUp;
         bool loopback = false;
         for (std::size_t i = 2; i < words.size(); ++i) {
@@ -937,7 +938,10 @@ CaptureResult<std::vector<NetInterface>> parseIfconfigText(std::string_view text
             ++headers;
             style = IfconfigStyle::Classic;
             currentName = words[0];
-            current = table.indexOf(baseInterfaceName(words[0]));
+            const std::string_view base = baseInterfaceName(currentName);
+            if (base.empty())
+                return cutOff(line, "has no interface name", kIfconfig);
+            current = table.indexOf(base);
             NetInterface &iface = table.at(current);
             if (t.find("encap:Ethernet") != std::string_view::npos && iface.mac.empty()) {
                 for (std::size_t k = 1; k < words.size(); ++k) {
@@ -1039,6 +1043,8 @@ std::optional<CaptureError> readRouteKeys(const std::vector<std::string_view> &w
             r.source = src->text;
         } else if (key == "dev") {
             r.dev = std::string(baseInterfaceName(value));
+            if (r.dev.empty()) // "dev @x": a suffix and no name
+                return cutOff(line, "has no interface name after \"dev\"", kIpRoute);
         }
     }
     return std::nullopt;

@@ -99,6 +99,13 @@ template <typename T> std::optional<T> toNumber(std::string_view s)
     return value;
 }
 
+// ifIndex, InterfaceIndex, MtuSize: Windows prints them as unsigned; a sign means the text was altered.
+std::optional<int> toCount(std::string_view s)
+{
+    const auto n = toNumber<int>(s);
+    return n && *n >= 0 ? n : std::nullopt;
+}
+
 bool isHex(char c)
 {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
@@ -522,11 +529,11 @@ CaptureResult<std::vector<HostAdapter>> netAdaptersFrom(const RecordSet &set)
         a.description = std::string(trim(fieldOr(r, "InterfaceDescription", fieldOr(r, "ifDesc"))));
         const std::string_view index = trim(fieldOr(r, "ifIndex", fieldOr(r, "InterfaceIndex")));
         if (!index.empty()) {
-            a.ifIndex = toNumber<int>(index);
+            a.ifIndex = toCount(index);
             if (!a.ifIndex)
                 return CaptureError{"Get-NetAdapter " + set.form + ": adapter " + inQuotes(a.name) +
                                     " has ifIndex " + inQuotes(index) +
-                                    ", which is not a number (is the output cut off?)."};
+                                    ", which is not an interface index (is the output cut off?)."};
         }
         const std::string *status = field(r, "Status");
         if (status) {
@@ -559,10 +566,10 @@ CaptureResult<std::vector<HostAdapter>> netAdaptersFrom(const RecordSet &set)
         }
         const std::string_view mtu = trim(fieldOr(r, "MtuSize", fieldOr(r, "MTUSize")));
         if (!mtu.empty()) {
-            a.mtu = toNumber<int>(mtu);
+            a.mtu = toCount(mtu);
             if (!a.mtu)
                 return CaptureError{"Get-NetAdapter " + set.form + ": adapter " + inQuotes(a.name) +
-                                    " has MtuSize " + inQuotes(mtu) + ", which is not a number."};
+                                    " has MtuSize " + inQuotes(mtu) + ", which is not an MTU."};
         }
         adapters.push_back(std::move(a));
     }
@@ -612,9 +619,10 @@ CaptureResult<std::vector<HostAdapter>> netIpAddressesFrom(const RecordSet &set)
         const std::string_view indexText = trim(fieldOr(r, "InterfaceIndex", fieldOr(r, "ifIndex")));
         std::optional<int> index;
         if (!indexText.empty()) {
-            index = toNumber<int>(indexText);
+            index = toCount(indexText);
             if (!index)
-                return CaptureError{where + ": InterfaceIndex " + inQuotes(indexText) + " is not a number."};
+                return CaptureError{where + ": InterfaceIndex " + inQuotes(indexText) +
+                                    " is not an interface index."};
         }
         const std::string alias(trim(fieldOr(r, "InterfaceAlias", fieldOr(r, "ifAlias"))));
         if (!index && alias.empty())

@@ -623,6 +623,14 @@ TEST(NetAdapters, Errors)
         parseNetAdapters(R"({"Name": "Wi-Fi", "ifIndex": 28, "Status": "Up", "MacAddress": "74-97-79-9F"})"),
         "mac");
     EXPECT_NE(badMac.find("74-97-79-9F"), std::string::npos) << badMac;
+    // Windows prints ifIndex and MtuSize unsigned: a negative one is refused, not kept (fuzz_net_adapters).
+    const std::string negativeIndex =
+        failure(parseNetAdapters(R"({"Name": "Wi-Fi", "ifIndex": -2, "Status": "Up"})"), "negative ifIndex");
+    EXPECT_NE(negativeIndex.find("ifIndex \"-2\""), std::string::npos) << negativeIndex;
+    const std::string negativeMtu =
+        failure(parseNetAdapters(R"({"Name": "Wi-Fi", "ifIndex": 2, "Status": "Up", "MtuSize": -1500})"),
+                "negative MTU");
+    EXPECT_NE(negativeMtu.find("MtuSize \"-1500\""), std::string::npos) << negativeMtu;
     EXPECT_NE(
         failure(parseNetAdapters(R"([{"InterfaceDescription": "x", "ifIndex": 3}])"), "no Name").find("Name"),
         std::string::npos);
@@ -671,6 +679,11 @@ TEST(NetIpAddress, Errors)
             R"({"IPAddress": "172.19.128.1", "InterfaceIndex": 62, "AddressFamily": 2, "PrefixLength": 40})"),
         "prefix");
     EXPECT_NE(prefix.find("PrefixLength"), std::string::npos) << prefix;
+    const std::string index = failure(
+        parseNetIpAddress(
+            R"({"IPAddress": "172.19.128.1", "InterfaceIndex": -62, "AddressFamily": 2, "PrefixLength": 20})"),
+        "negative index");
+    EXPECT_NE(index.find("InterfaceIndex \"-62\""), std::string::npos) << index;
     const std::string list = fixture("net-ip-list.txt");
     const std::string cut =
         failure(parseNetIpAddress(list.substr(0, list.find("AddressFamily     : IPv4"))), "cut");
@@ -859,6 +872,16 @@ TEST(Hnsdiag, Errors)
         failure(parseHnsdiagNetworks("Network : 790E58B4-7939-4434-9358-89AE7DDBE87E\n    Nam"),
                 "cut after the GUID");
     EXPECT_NE(cut.find("cut off"), std::string::npos) << cut;
+    // Cut right after "Name :": no nameless switch (fuzz_hnsdiag_networks).
+    const std::string nameless = failure(
+        parseHnsdiagNetworks("Network : 790E58B4-7939-4434-9358-89AE7DDBE87E\n    Name             :\n"),
+        "cut after Name :");
+    EXPECT_NE(nameless.find("cut off"), std::string::npos) << nameless;
+    const std::string namelessJson =
+        failure(parseHnsdiagNetworks(
+                    R"([{"ID": "790E58B4-7939-4434-9358-89AE7DDBE87E", "Name": "", "Type": "ICS"}])"),
+                "empty Name in JSON");
+    EXPECT_NE(namelessJson.find("empty \"Name\""), std::string::npos) << namelessJson;
     const std::string guid =
         failure(parseHnsdiagNetworks("Network : 790E58B4-7939\n    Name : WSL\n"), "cut GUID");
     EXPECT_NE(guid.find("GUID"), std::string::npos) << guid;

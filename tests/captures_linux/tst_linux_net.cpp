@@ -238,6 +238,11 @@ TEST(IpAddr, Errors)
     EXPECT_TRUE(contains(error(parseIpAddr("2: eth0: <UP> mtu 1500\n    inet6 :::1/64\n")), "Line 2"));
     EXPECT_TRUE(contains(error(parseIpAddr("2: eth0: <UP> mtu 1500\n    link/ether 00:15:5d:73\n")), "MAC"));
     EXPECT_TRUE(contains(error(parseIpAddr("2: eth0: <UP> mtu\n")), "mtu"));
+    // A brief-form row whose first word names no interface (":o", "@NONE") is not a brief row: no interface
+    // called "" (fuzz_ip_addr).
+    EXPECT_TRUE(contains(error(parseIpAddr(":o        DOWN\n"
+                                           "eth0             UP             172.24.231.18/20\n")),
+                         "No interface line"));
 }
 
 // ---- ifconfig
@@ -337,6 +342,12 @@ TEST(Ifconfig, Errors)
         error(parseIfconfig("eth0: flags=4163<UP>  mtu 1500\n        inet 172.19.132.144\n")), "netmask"));
     EXPECT_TRUE(contains(
         error(parseIfconfig("eth0      Link encap:Ethernet\n          inet addr:172.19.1\n")), "Line 2"));
+    // A classic header whose first word is only an alias (":1") names no interface: refused as the net-tools
+    // form is, not read as an interface called "" (fuzz_ifconfig).
+    EXPECT_TRUE(
+        contains(error(parseIfconfig(":1        Link encap:Ethernet  HWaddr 00:15:5D:73:E1:0E\n"
+                                     "          inet addr:10.0.0.2  Bcast:10.0.0.255  Mask:255.255.255.0\n")),
+                 "has no interface name"));
 }
 
 // ---- ip route
@@ -423,6 +434,8 @@ TEST(IpRoute, Errors)
     EXPECT_TRUE(contains(error(parseIpRoute("default via 172.19.128.1 dev")), "ends after \"dev\""));
     EXPECT_TRUE(contains(error(parseIpRoute("default via 172.19.128 dev eth0")), "gateway"));
     EXPECT_TRUE(contains(error(parseIpRoute("10.0.0.0/40 dev eth0")), "destination"));
+    // "dev @if3" keeps a suffix and no name: no route on an interface called "".
+    EXPECT_TRUE(contains(error(parseIpRoute("default via 172.19.128.1 dev @if3\n")), "no interface name"));
 }
 
 // ---- resolv.conf

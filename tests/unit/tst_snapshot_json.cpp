@@ -203,6 +203,10 @@ TEST(SnapshotJson, RefusesCorruptAndForeignFiles)
     std::string error;
     EXPECT_FALSE(snapshotFromJson("{\"schema\": \"wslatlas.snapshot/1\", \"vantages\": [", s, error));
     EXPECT_NE(error.find("not valid JSON"), std::string::npos) << error;
+    // nlohmann throws out_of_range, not parse_error, for a number no double holds (fuzz_snapshot_json).
+    EXPECT_FALSE(snapshotFromJson(R"({"schema": "wslatlas.snapshot/1", "taken_at": 1e400})", s, error));
+    EXPECT_NE(error.find("not valid JSON"), std::string::npos) << error;
+    EXPECT_NE(error.find("1e400"), std::string::npos) << error;
     EXPECT_FALSE(snapshotFromJson("[1, 2, 3]", s, error));
     EXPECT_NE(error.find("not a WSL Atlas snapshot"), std::string::npos) << error;
     EXPECT_FALSE(snapshotFromJson(R"({"schema": "something/1"})", s, error));
@@ -220,6 +224,27 @@ TEST(SnapshotJson, RefusesCorruptAndForeignFiles)
         R"({"schema": "wslatlas.snapshot/1", "vantages": [], "pid_namespaces": [{"id": "pid:[1]", "role": "vm", "parent": "pid:[2]"}], "processes": []})",
         s, error));
     EXPECT_NE(error.find("pid:[2]"), std::string::npos) << error;
+    // A number its field cannot hold is refused, not wrapped around (found with fuzz_snapshot_json's check).
+    EXPECT_FALSE(snapshotFromJson(
+        R"({"schema": "wslatlas.snapshot/1", "vantages": [{"name": "vm", "process_count": 4294967297}], "pid_namespaces": [], "processes": []})",
+        s, error));
+    EXPECT_NE(error.find("\"process_count\" is out of range (4294967297)"), std::string::npos) << error;
+    EXPECT_FALSE(snapshotFromJson(
+        R"({"schema": "wslatlas.snapshot/1", "vantages": [], "pid_namespaces": [{"id": "pid:[1]", "role": "vm", "inode": -1}], "processes": []})",
+        s, error));
+    EXPECT_NE(error.find("\"inode\" is out of range (-1)"), std::string::npos) << error;
+    // A namespace link is "TYPE:[INODE]" under its type, nothing more (found by fuzz_snapshot_json: trailing
+    // text was dropped, a sign wrapped around, another type's link was taken).
+    for (const char *link : {R"("uts": "uts:[4026531838]=")", R"("net": "net:[-1]")", R"("net": "mnt:[5]")",
+                             R"("net": "net:[ 5]")", R"("net": "net:[]")"}) {
+        EXPECT_FALSE(snapshotFromJson(
+            std::string(
+                R"({"schema": "wslatlas.snapshot/1", "vantages": [], "pid_namespaces": [{"id": "pid:[1]", "role": "vm"}], "processes": [{"pid_ns": "pid:[1]", "chain": [{"ns": "pid:[1]", "pid": 1}], "ns": {)") +
+                link + "}}]}",
+            s, error))
+            << link;
+        EXPECT_NE(error.find("bad namespace link"), std::string::npos) << link << ": " << error;
+    }
     // A minor version of format 1 is still read.
     EXPECT_TRUE(snapshotFromJson(
         R"({"schema": "wslatlas.snapshot/1.3", "vantages": [], "pid_namespaces": [], "processes": [], "future": 1})",

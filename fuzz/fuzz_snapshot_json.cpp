@@ -1,0 +1,83 @@
+// snapshotFromJson on any bytes: a snapshot or an error with a message. A snapshot it accepts is
+// normalised by loading (defaults for missing fields): saving it and loading that again must give the
+// same text, or an opened file would change each time it is saved. And a string or a whole number the
+// file holds comes out the same wherever the saved file has one in its place: what the loader cannot
+// hold as written must be refused, not wrapped around or cut.
+#include "fuzz_check.h"
+#include "snapshot_json.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+
+using namespace wslatlas;
+
+namespace {
+
+using nlohmann::json;
+
+// "pid:[007]" -> "pid:[7]": a namespace link's inode is a number, and a number may be written with leading
+// zeros (the kernel never does; the saved file never does).
+std::string withoutLeadingZeros(std::string link)
+{
+    const auto open = link.rfind(":[");
+    if (open == std::string::npos || link.back() != ']')
+        return link;
+    const auto first = open + 2;
+    auto digits = first;
+    while (digits + 2 < link.size() && link[digits] == '0')
+        ++digits;
+    return link.erase(first, digits - first);
+}
+
+// Walks both documents along the paths they share; the saved one mirrors the loaded one's layout.
+void checkValuesKept(const json &read, const json &written)
+{
+    if (read.is_object() && written.is_object()) {
+        for (const auto &[key, value] : read.items())
+            if (written.contains(key))
+                checkValuesKept(value, written.at(key));
+    } else if (read.is_array() && written.is_array()) {
+        for (std::size_t i = 0; i < std::min(read.size(), written.size()); ++i)
+            checkValuesKept(read.at(i), written.at(i));
+    } else if (read.is_string() && written.is_string()) {
+        if (withoutLeadingZeros(read.get<std::string>()) == written.get<std::string>())
+            return;
+        if (read != written)
+            std::fprintf(stderr, "read %s, saved %s\n", read.dump().c_str(), written.dump().c_str());
+        WSLATLAS_FUZZ_CHECK(read == written, "a string changed between the file and the saved snapshot");
+    } else if (read.is_number_integer() && written.is_number()) {
+        // As text: nlohmann's == takes -1 and 18446744073709551615 for equal.
+        const std::string before = read.dump(), after = written.dump();
+        if (before != after)
+            std::fprintf(stderr, "read %s, saved %s\n", before.c_str(), after.c_str());
+        WSLATLAS_FUZZ_CHECK(before == after,
+                            "a whole number changed between the file and the saved snapshot");
+    }
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    const std::string_view text(reinterpret_cast<const char *>(data), size);
+    Snapshot first;
+    std::string error;
+    if (!snapshotFromJson(text, first, error)) {
+        WSLATLAS_FUZZ_CHECK(!error.empty(), "a refused snapshot without a message");
+        return 0;
+    }
+    const std::string saved = snapshotToJson(first);
+    Snapshot second;
+    if (!snapshotFromJson(saved, second, error)) {
+        std::fprintf(stderr, "the saved snapshot does not load again: %s\n", error.c_str());
+        WSLATLAS_FUZZ_CHECK(false, "a loaded snapshot, saved, does not load again");
+    }
+    WSLATLAS_FUZZ_CHECK(snapshotToJson(second) == saved,
+                        "a loaded snapshot changes when saved and loaded again");
+    // snapshotFromJson accepted the text, so it parses (duplicate keys: both keep the last).
+    checkValuesKept(json::parse(text), json::parse(saved));
+    return 0;
+}
