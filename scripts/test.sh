@@ -1,8 +1,31 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs every test (the unit, model/view, collector and kernel tests;
-# the kernel tests need root and skip themselves otherwise).
+# Installs what is missing, builds, and runs every test and check. `.ci/run` calls it.
+#   scripts/test.sh               every step below, in order
+#   scripts/test.sh dev asan ...  only those steps
+# Steps (each is scripts/ci/STEP.sh, which can also be run alone):
+#   format   every C++ file follows .clang-format
+#   dev      the test suite on the Debug build (the kernel tests need root and skip themselves otherwise)
+#   tidy     clang-tidy on core/ with .clang-tidy's checks
+#   asan     the test suite under AddressSanitizer + UndefinedBehaviorSanitizer
+#   fuzz     each libFuzzer target for about a minute, seeded from the test fixtures
+#   mingw    core/ and its unit tests cross-built with MinGW-w64, the tests run under wine
+#   package  the .deb built, installed with apt, and the installed programs run (needs root)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/deps.sh
-scripts/build.sh dev
-ctest --preset dev
+all=(format dev tidy asan fuzz mingw package)
+steps=("$@")
+[ ${#steps[@]} -gt 0 ] || steps=("${all[@]}")
+for step in "${steps[@]}"; do
+    [ -x "scripts/ci/$step.sh" ] || { echo "test.sh: unknown step '$step' (${all[*]})" >&2; exit 2; }
+done
+summary=()
+for step in "${steps[@]}"; do
+    echo "===== $step"
+    start=$SECONDS
+    if ! "scripts/ci/$step.sh"; then
+        echo "===== $step FAILED after $((SECONDS - start)) s" >&2
+        exit 1
+    fi
+    summary+=("$step $((SECONDS - start)) s")
+done
+echo "===== all passed: ${summary[*]}"
