@@ -7,7 +7,6 @@
 #   scripts/ci/fuzz.sh ip_route snapshot_json      only these targets
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-root=$PWD
 seconds=${FUZZ_SECONDS:-60}
 jobs=${FUZZ_JOBS:-2}
 build=${FUZZ_BUILD_DIR:-build/fuzz}
