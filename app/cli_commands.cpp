@@ -199,6 +199,8 @@ QString takenAtNow()
 void reportVantage(const VantageRun &run)
 {
     const QString name = fromUtf8(run.spec.name);
+    if (!run.observation && !run.note.empty())
+        return; // an expected condition: reportSnapshot prints it once, as the snapshot's info finding
     if (run.observation)
         printProgress(
             QStringLiteral("vantage %1: ok, %2 processes").arg(name).arg(run.observation->processes.size()));
@@ -238,13 +240,47 @@ int writeSnapshot(const CommandLine &command, const QString &path, const Snapsho
     return snapshot.partial() ? ExitPartial : ExitOk;
 }
 
+// --host and --elevated, shared by plan and snapshot (DESIGN.md, "Command line additions").
+struct HostOptions
+{
+    QCommandLineOption host{QStringLiteral("host"),
+                            QStringLiteral("Discover and capture as on this kind of host: windows (wsl.exe, "
+                                           "ipconfig.exe, powershell.exe, reg.exe, hnsdiag.exe from PATH, "
+                                           ".wslconfig from $USERPROFILE), linux, or auto (default: what "
+                                           "this machine is)."),
+                            QStringLiteral("KIND"), QStringLiteral("auto")};
+    QCommandLineOption elevated{QStringLiteral("elevated"),
+                                QStringLiteral("With --host windows: count as elevated (administrator), so "
+                                               "that the VM root vantage and hnsdiag are planned.")};
+
+    void addTo(QCommandLineParser &parser) const { parser.addOptions({host, elevated}); }
+
+    // The host facts the options ask for, or the exit code of a usage error.
+    std::optional<HostFacts> facts(const CommandLine &command, const QCommandLineParser &parser,
+                                   int &exitCode) const
+    {
+        const QString name = parser.value(host);
+        const std::optional<HostKind> kind = hostKindFromName(name.toStdString());
+        if (!kind) {
+            exitCode = command.usageError(
+                QStringLiteral("unknown host kind '%1'; use --host windows, linux or auto").arg(name));
+            return std::nullopt;
+        }
+        if (parser.isSet(elevated) && *kind != HostKind::Windows) {
+            exitCode = command.usageError(QStringLiteral("--elevated applies to --host windows only"));
+            return std::nullopt;
+        }
+        return hostFacts(*kind, parser.isSet(elevated));
+    }
+};
+
 // The discovered default plan (discovery's notes go out as progress lines), or the exit code of
 // its one-line error.
-std::optional<VantagePlan> defaultPlan(const CommandLine &command, std::chrono::milliseconds timeout,
-                                       int &exitCode)
+std::optional<VantagePlan> defaultPlan(const CommandLine &command, const HostFacts &facts,
+                                       std::chrono::milliseconds timeout, int &exitCode)
 {
     QProcessRunner runner;
-    const PlanDiscovery discovery = discoverDefaultPlan(runner, timeout);
+    const PlanDiscovery discovery = discoverPlan(facts, runner, timeout);
     if (!discovery.ok) {
         exitCode = command.error(fromUtf8(discovery.error));
         return std::nullopt;
@@ -286,7 +322,7 @@ bool writeStdout(std::string_view data)
 int runPlan(const QStringList &arguments)
 {
     CommandLine command(
-        QStringLiteral("plan"), QStringLiteral("plan [--local]"),
+        QStringLiteral("plan"), QStringLiteral("plan [--local] [--host windows|linux|auto [--elevated]]"),
         QStringLiteral("Print the default vantage plan as JSON: the commands that `snapshot` runs\n"
                        "the collector through, and the host captures it runs beside them. Edit it and\n"
                        "pass it to `snapshot --plan`.\n"
@@ -300,13 +336,18 @@ int runPlan(const QStringList &arguments)
                                    QStringLiteral("Print the plan for this Linux host instead (one \"host\" "
                                                   "vantage running `sh -s`)."));
     command.parser().addOption(local);
+    const HostOptions hostOptions;
+    hostOptions.addTo(command.parser());
     if (const auto done = command.parse(arguments))
         return *done;
 
+    int exitCode = ExitOk;
+    const std::optional<HostFacts> facts = hostOptions.facts(command, command.parser(), exitCode);
+    if (!facts)
+        return exitCode;
     VantagePlan plan = localPlan();
     if (!command.parser().isSet(local)) {
-        int exitCode = ExitOk;
-        std::optional<VantagePlan> discovered = defaultPlan(command, kDiscoveryTimeout, exitCode);
+        std::optional<VantagePlan> discovered = defaultPlan(command, *facts, kDiscoveryTimeout, exitCode);
         if (!discovered)
             return exitCode;
         plan = std::move(*discovered);
@@ -320,7 +361,8 @@ int runSnapshot(const QStringList &arguments)
 {
     CommandLine command(
         QStringLiteral("snapshot"),
-        QStringLiteral("snapshot [--plan FILE | --local] -o SNAP.json [--timeout SECONDS]"),
+        QStringLiteral("snapshot [--plan FILE | --local] -o SNAP.json [--timeout SECONDS] "
+                       "[--host windows|linux|auto [--elevated]]"),
         QStringLiteral("Run the collector through every vantage of a plan at once, and the plan's host\n"
                        "captures beside them, and write the snapshot. Prints a line per vantage and per\n"
                        "capture as each ends. Exits 1 when some vantage failed (the snapshot is still\n"
@@ -341,10 +383,16 @@ int runSnapshot(const QStringList &arguments)
                                                     "this many seconds (default 30)."),
                                      QStringLiteral("SECONDS"), QStringLiteral("30"));
     command.parser().addOptions({planOption, local, output, timeout});
+    const HostOptions hostOptions;
+    hostOptions.addTo(command.parser());
     if (const auto done = command.parse(arguments))
         return *done;
 
     QCommandLineParser &parser = command.parser();
+    int exitCode = ExitOk;
+    const std::optional<HostFacts> facts = hostOptions.facts(command, parser, exitCode);
+    if (!facts)
+        return exitCode;
     if (parser.isSet(planOption) && parser.isSet(local))
         return command.usageError(QStringLiteral("--plan and --local exclude each other"));
     if (!parser.isSet(output) || parser.value(output).isEmpty())
@@ -370,8 +418,7 @@ int runSnapshot(const QStringList &arguments)
     } else if (parser.isSet(local)) {
         plan = localPlan();
     } else {
-        int exitCode = ExitOk;
-        std::optional<VantagePlan> discovered = defaultPlan(command, timeoutMs, exitCode);
+        std::optional<VantagePlan> discovered = defaultPlan(command, *facts, timeoutMs, exitCode);
         if (!discovered)
             return exitCode;
         plan = std::move(*discovered);

@@ -37,16 +37,12 @@ std::optional<VantageRun> applyVmRootChoice(VantagePlan &plan, bool includeVmRoo
         std::erase_if(plan.vantages, isVm);
         return std::nullopt;
     }
-    if (elevated || std::any_of(plan.vantages.begin(), plan.vantages.end(), isVm))
+    // Nothing planned at all: no WSL 2 distro runs, so there is no VM to look into either.
+    if (elevated || plan.vantages.empty() || std::any_of(plan.vantages.begin(), plan.vantages.end(), isVm))
         return std::nullopt;
     // The vantage an elevated discovery would have planned, so that the report names the real command.
-    WslEnvironment asAdministrator;
-    asAdministrator.elevated = true;
-    const VantagePlan elevatedPlan = wslPlan(asAdministrator);
-    const auto vm = std::find_if(elevatedPlan.vantages.begin(), elevatedPlan.vantages.end(), isVm);
     VantageRun refused;
-    if (vm != elevatedPlan.vantages.end())
-        refused.spec = *vm;
+    refused.spec = vmRootVantage();
     refused.error = std::string(kVmRootNeedsAdministrator);
     return refused;
 }
@@ -92,7 +88,9 @@ bool CollectionController::isRunning() const
 
 bool CollectionController::wslAvailable()
 {
-    return currentHostFacts().wslReachable;
+    std::string error;
+    const std::optional<HostFacts> facts = hostFactsFromEnvironment(error);
+    return facts && facts->wslReachable;
 }
 
 void CollectionController::start(const CollectionRequest &request)
@@ -172,7 +170,12 @@ void CollectionController::work(Run &run, const CollectionRequest &request)
         break;
     case SnapshotSource::Automatic:
     case SnapshotSource::Wsl: {
-        const HostFacts facts = currentHostFacts();
+        // WSLATLAS_HOST and WSLATLAS_ELEVATED: the seam the CLI's --host opens (default_plan.h).
+        std::string hostError;
+        const std::optional<HostFacts> hostFacts = hostFactsFromEnvironment(hostError);
+        if (!hostFacts)
+            return fail(fromUtf8(hostError));
+        const HostFacts &facts = *hostFacts;
         if (request.source == SnapshotSource::Wsl && !facts.wslReachable)
             return fail(tr("wsl.exe was not found on PATH: install WSL (wsl --install), or collect from this "
                            "host or a plan file instead"));
@@ -198,11 +201,15 @@ void CollectionController::work(Run &run, const CollectionRequest &request)
     int done = 0;
     auto reportVantage = [this, &done, total](const VantageRun &vantage) {
         ++done;
+        // A note (GUI apps off, a data-only distro) is no failure: ok, with the note as the message.
         const QString message = vantage.observation
                                     ? tr("%1 processes").arg(vantage.observation->processes.size())
-                                    : fromUtf8(vantage.error);
-        post([this, name = fromUtf8(vantage.spec.name), ok = vantage.observation.has_value(), message,
-              done = done, total] { emit vantageFinished(name, ok, message, done, total); });
+                                : vantage.note.empty() ? fromUtf8(vantage.error)
+                                                       : fromUtf8(vantage.note);
+        const bool ok = vantage.observation.has_value() || !vantage.note.empty();
+        post([this, name = fromUtf8(vantage.spec.name), ok, message, done = done, total] {
+            emit vantageFinished(name, ok, message, done, total);
+        });
     };
     if (refusedVm)
         reportVantage(*refusedVm);

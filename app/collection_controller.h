@@ -61,7 +61,7 @@ public:
 
     // From start() until its final signal is emitted.
     bool isRunning() const;
-    static bool wslAvailable(); // wsl.exe reachable (currentHostFacts)
+    static bool wslAvailable(); // wsl.exe reachable (hostFactsFromEnvironment: WSLATLAS_HOST)
 
 public slots:
     void start(const wslatlas::CollectionRequest &request); // ignored while running
@@ -72,7 +72,9 @@ public slots:
 signals:
     void note(const QString &message); // what discovery found and left out (stopped distros...)
     void started(int vantageCount, int captureCount); // after discovery
-    // message: the error when !ok, else "N processes". done counts up from 1 to total.
+    // message: the error when !ok, else "N processes", or the note of a vantage that had nothing to show
+    // for an expected reason (GUI apps off for the distro, a data-only distro). done counts up from 1 to
+    // total.
     void vantageFinished(const QString &name, bool ok, const QString &message, int done, int total);
     void captureFinished(const QString &kind, bool ok, const QString &message); // message empty when ok
     void finished(std::shared_ptr<const wslatlas::Snapshot> snapshot);          // complete, maybe partial

@@ -42,13 +42,15 @@ std::set<std::string> namesFrom(const std::string &bytes)
     return names;
 }
 
-// Compiled everywhere so that Linux builds check it; called on Windows only.
-[[maybe_unused]] std::optional<std::string> readWslConfig()
+// %USERPROFILE%\.wslconfig. A missing file is the usual case (WSL's defaults). homeFallback: the
+// home folder when USERPROFILE is unset (a real Windows process always has it).
+std::optional<std::string> readWslConfig(bool homeFallback)
 {
-    // Untested: written without access to Windows. A missing file is the usual case (WSL's defaults).
     QString profile = qEnvironmentVariable("USERPROFILE");
-    if (profile.isEmpty())
+    if (profile.isEmpty() && homeFallback)
         profile = QDir::homePath();
+    if (profile.isEmpty())
+        return std::nullopt;
     QFile file(QDir(profile).filePath(QStringLiteral(".wslconfig")));
     if (!file.open(QIODevice::ReadOnly))
         return std::nullopt;
@@ -65,12 +67,61 @@ HostFacts currentHostFacts()
 #ifdef Q_OS_WIN
     facts.windowsHost = true;
     facts.elevated = isProcessElevated();
-    facts.wslConfig = readWslConfig();
+    facts.wslConfig = readWslConfig(true);
 #else
     // Inside a distro, %USERPROFILE% is the Windows side's and elevation is not ours to check: the
     // plan then has no VM root vantage, and GUI apps are assumed on (a failing system vantage says so).
 #endif
     return facts;
+}
+
+std::optional<HostKind> hostKindFromName(std::string_view name)
+{
+    for (HostKind kind : {HostKind::Auto, HostKind::Windows, HostKind::Linux})
+        if (hostKindName(kind) == name)
+            return kind;
+    return std::nullopt;
+}
+
+std::string_view hostKindName(HostKind kind)
+{
+    switch (kind) {
+    case HostKind::Windows:
+        return "windows";
+    case HostKind::Linux:
+        return "linux";
+    case HostKind::Auto:
+        break;
+    }
+    return "auto";
+}
+
+HostFacts hostFacts(HostKind kind, bool elevated)
+{
+    if (kind == HostKind::Auto)
+        return currentHostFacts();
+    HostFacts facts;
+    facts.wslReachable = !QStandardPaths::findExecutable(QString::fromStdString(kWsl)).isEmpty();
+    if (kind == HostKind::Windows) {
+        facts.windowsHost = true;
+        facts.elevated = elevated;
+        facts.wslConfig = readWslConfig(false);
+    }
+    return facts;
+}
+
+std::optional<HostFacts> hostFactsFromEnvironment(std::string &error)
+{
+    const QString name = qEnvironmentVariable(kHostEnvironmentVariable).trimmed();
+    const std::optional<HostKind> kind =
+        name.isEmpty() ? std::optional(HostKind::Auto) : hostKindFromName(name.toStdString());
+    if (!kind) {
+        error = std::string(kHostEnvironmentVariable) + "=" + name.toStdString() +
+                " is not a host kind: use auto, windows or linux, or unset it";
+        return std::nullopt;
+    }
+    const QString elevated = qEnvironmentVariable(kElevatedEnvironmentVariable);
+    return hostFacts(*kind, elevated == QLatin1String("1"));
 }
 
 PlanDiscovery discoverPlan(const HostFacts &host, CommandRunner &runner, std::chrono::milliseconds timeout)
@@ -111,7 +162,11 @@ PlanDiscovery discoverPlan(const HostFacts &host, CommandRunner &runner, std::ch
     const bool runningListed = running.started && !running.timedOut && !running.outputTruncated &&
                                !running.crashed && running.exitCode == 0;
     std::set<std::string> runningNames;
-    if (runningListed) {
+    if (distros.empty()) {
+        // `-l --running -q` fails the same way; there is nothing to run anyway.
+        out.notes.push_back("WSL has no installed distributions, so the snapshot holds the Windows host's "
+                            "side only; install one with wsl --install");
+    } else if (runningListed) {
         runningNames = namesFrom(running.stdoutData);
     } else {
         out.notes.push_back("wsl.exe -l --running -q failed; running distros are taken from the state "
@@ -144,15 +199,16 @@ PlanDiscovery discoverPlan(const HostFacts &host, CommandRunner &runner, std::ch
 
     if (!env.runningWsl2Distros.empty())
         out.notes.push_back("running WSL 2 distros: " + joined(env.runningWsl2Distros));
-    else
-        out.notes.push_back("no WSL 2 distro is running: start one (wsl -d NAME) to see its namespaces");
+    else if (!distros.empty())
+        out.notes.push_back("no WSL 2 distro is running, so neither distros nor the VM root are looked at "
+                            "(the VM is not running); start one (wsl -d NAME) to see its namespaces");
     if (!stopped.empty())
         out.notes.push_back("not running, left alone (looking would start them): " + joined(stopped));
     if (!wsl1.empty())
         out.notes.push_back("WSL 1 distros, which have no namespaces in the VM: " + joined(wsl1));
     if (!env.guiApplications)
         out.notes.push_back("guiApplications=false in .wslconfig: no WSLg system vantages");
-    if (host.windowsHost && !env.elevated)
+    if (host.windowsHost && !env.elevated && !env.runningWsl2Distros.empty())
         out.notes.push_back("not elevated: no VM root vantage (wsl --debug-shell needs an administrator)");
 
     out.ok = true;

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace wslatlas {
@@ -25,6 +26,31 @@ struct HostFacts
 };
 
 HostFacts currentHostFacts();
+
+// Which kind of host discovery and the host captures behave as (`snapshot --host`, DESIGN.md "Command
+// line additions"). Auto is what the program does by itself (currentHostFacts()). Windows behaves as on
+// Windows with the programs found on PATH (wsl.exe, ipconfig.exe, powershell.exe, reg.exe, hnsdiag.exe),
+// .wslconfig read from $USERPROFILE, and elevated only when told: this is how the Windows path runs on
+// Linux, against test doubles. Linux behaves as a Linux host: WSL through interop when wsl.exe is on PATH
+// (no Windows tools, no VM root), this host's local plan otherwise.
+enum class HostKind
+{
+    Auto,
+    Windows,
+    Linux
+};
+
+std::optional<HostKind> hostKindFromName(std::string_view name); // "auto", "windows", "linux"
+std::string_view hostKindName(HostKind kind);
+
+// The facts of a host of that kind. elevated counts for Windows only (Auto detects it itself).
+HostFacts hostFacts(HostKind kind, bool elevated);
+
+// The GUI's way to the same seam: WSLATLAS_HOST (auto, windows, linux; unset is auto) and
+// WSLATLAS_ELEVATED=1. Returns nullopt and fills error (one line) for a value it does not know.
+inline constexpr const char *kHostEnvironmentVariable = "WSLATLAS_HOST";
+inline constexpr const char *kElevatedEnvironmentVariable = "WSLATLAS_ELEVATED";
+std::optional<HostFacts> hostFactsFromEnvironment(std::string &error);
 
 struct PlanDiscovery
 {

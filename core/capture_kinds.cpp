@@ -79,6 +79,12 @@ const std::vector<KindEntry> &entries()
                                      [](CaptureValues &x, auto r) { x.bindings = std::move(r); });
                      }});
         t.push_back({{"vm-switch", "Get-VMSwitch"}, switches(parseVmSwitch)});
+        t.push_back({{kPowerShellBatchKind, "powershell.exe running the PowerShell captures above at once"},
+                     [](std::string_view, CaptureValues &) {
+                         return std::optional<std::string>(
+                             "this output holds several captures, each after a \"@@WSLATLAS-CAPTURE KIND\" "
+                             "line: save each part as KIND.txt and parse that");
+                     }});
         t.push_back({{"hnsdiag-networks", "hnsdiag list networks"}, switches(parseHnsdiagNetworks)});
         t.push_back({{"ip-addr", "ip addr (inside a distro)"}, interfaces(parseIpAddr)});
         t.push_back({{"ifconfig", "ifconfig (inside a distro)"}, interfaces(parseIfconfig)});

@@ -33,7 +33,15 @@ struct ParsedCapture
 {
     Capture status; // kind, ok, error: goes into snapshot.captures
     CaptureValues values;
+    std::string note; // when ok: something a user should know (an info finding of the snapshot)
 };
+
+// The PowerShell captures of one refresh run in one powershell.exe (vantage_plan.cpp writes the script):
+// each part's output follows a line "@@WSLATLAS-CAPTURE KIND", and collect() splits them. A part whose
+// cmdlet does not exist on this Windows (Get-VMSwitch without Hyper-V) prints the not-available marker.
+inline constexpr std::string_view kPowerShellBatchKind = "host-powershell";
+inline constexpr std::string_view kCapturePartMarker = "@@WSLATLAS-CAPTURE ";
+inline constexpr std::string_view kNotAvailableMarker = "@@WSLATLAS-NOT-AVAILABLE";
 
 struct CaptureKindInfo
 {

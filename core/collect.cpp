@@ -54,10 +54,93 @@ std::string wslErrorMessage(const CommandResult &result)
     return {};
 }
 
+// wsl.exe's answers that say the vantage has nothing to look at, by the machine's own settings: a note,
+// not an error (WslClient.cpp, LxssUserSession.cpp in microsoft/WSL). Empty when it is none of them.
+std::string expectedCondition(const VantageSpec &spec, const CommandResult &result)
+{
+    const std::string distro = spec.distro.empty() ? spec.name : spec.distro;
+    for (const std::string *stream : {&result.stdoutData, &result.stderrData}) {
+        auto parsed = parseWslError(*stream);
+        const auto *error = std::get_if<WslError>(&parsed);
+        if (error && error->token == "WSL_E_GUI_APPLICATIONS_DISABLED")
+            return "GUI applications are off for " + distro +
+                   " (.wslconfig or its /etc/wsl.conf), so it has no WSLg system distro to look at";
+        if (error && error->token == "WSL_E_WSL2_NEEDED")
+            return distro + " is a WSL 1 distro: it has no namespaces in the VM";
+    }
+    // A distro that holds data only (docker-desktop-data) has no passwd entry and no shell: WSL's init
+    // logs "getpwuid(0) failed" and "execvpe /bin/sh failed" (src/linux/init/init.cpp).
+    for (const std::string *stream : {&result.stderrData, &result.stdoutData}) {
+        const std::string text = decodeCaptureText(*stream);
+        if (text.find("getpwuid(") != std::string::npos ||
+            (text.find("execvpe") != std::string::npos && text.find("failed") != std::string::npos))
+            return distro + " holds data only (no shell to run the collector in, like docker-desktop-data)";
+    }
+    return {};
+}
+
+// Outputs that are answers though there is nothing to parse: no .wslconfig (WSL's defaults), no
+// vSwitch (WSL*) adapter to list bindings of (mirrored networking), Get-VMSwitch missing (no Hyper-V).
+std::optional<ParsedCapture> emptyIsAnAnswer(const std::string &kind, const std::string &output)
+{
+    const bool blank = output.find_first_not_of(" \t\r\n") == std::string::npos;
+    ParsedCapture c;
+    c.status = {kind, true, ""};
+    if (kind == "wslconfig" && blank) {
+        c.values.wslConfig = WslConfig{};
+        return c;
+    }
+    if (kind == "adapter-bindings" && blank) {
+        c.values.bindings = std::vector<AdapterBinding>{};
+        return c;
+    }
+    if (kind == "vm-switch" && output.find(kNotAvailableMarker) != std::string::npos) {
+        c.values.switches = std::vector<VirtualSwitch>{};
+        c.note = "Get-VMSwitch is not available on this edition of Windows (no Hyper-V PowerShell module), "
+                 "so the virtual switches come from hnsdiag only";
+        return c;
+    }
+    return std::nullopt;
+}
+
+// The parts of a PowerShell batch's output: (kind, text) after each "@@WSLATLAS-CAPTURE KIND" line.
+std::vector<std::pair<std::string, std::string>> splitCaptureParts(const std::string &output)
+{
+    std::vector<std::pair<std::string, std::string>> parts;
+    std::size_t start = 0;
+    while (start < output.size()) {
+        std::size_t end = output.find('\n', start);
+        end = end == std::string::npos ? output.size() : end + 1;
+        const std::string_view line(output.data() + start, end - start);
+        if (line.starts_with(kCapturePartMarker)) {
+            std::string kind(line.substr(kCapturePartMarker.size()));
+            while (!kind.empty() && (kind.back() == '\n' || kind.back() == '\r' || kind.back() == ' '))
+                kind.pop_back();
+            parts.emplace_back(std::move(kind), std::string());
+        } else if (!parts.empty()) {
+            parts.back().second.append(line);
+        }
+        start = end;
+    }
+    return parts;
+}
+
+// Why a command that printed no collector output failed, from its own words: wsl.exe's error code, else
+// the first line it printed (decoded: wsl.exe's own text is UTF-16).
+std::string failureDetail(const CommandResult &result)
+{
+    std::string detail = wslErrorMessage(result);
+    if (detail.empty())
+        detail = firstLine(decodeCaptureText(result.stderrData));
+    if (detail.empty())
+        detail = firstLine(decodeCaptureText(result.stdoutData));
+    return detail;
+}
+
 } // namespace
 
 VantageRun vantageRunFromResult(const VantageSpec &spec, const CommandResult &result,
-                                std::chrono::milliseconds timeout)
+                                std::chrono::milliseconds timeout, std::string_view nonce)
 {
     VantageRun run;
     run.spec = spec;
@@ -90,20 +173,22 @@ VantageRun vantageRunFromResult(const VantageSpec &spec, const CommandResult &re
             run.error += " (stderr: " + err + ")";
         return run;
     }
-    auto parsed = parseCollectorOutput(result.stdoutData);
+    auto parsed = parseCollectorOutput(result.stdoutData, nonce);
     const bool exitedBadly = !result.sawEndMarker && result.exitCode != 0;
     if (auto *error = std::get_if<CollectorParseError>(&parsed)) {
         std::string message;
         if (exitedBadly) {
+            if (std::string note = expectedCondition(spec, result); !note.empty()) {
+                run.note = std::move(note);
+                return run;
+            }
+            // The command's own words say what went wrong; the collector parser's view of its output
+            // (which quotes its raw bytes) only when it said nothing.
             message = program + " exited with code " + std::to_string(result.exitCode);
-            std::string detail = wslErrorMessage(result);
-            if (detail.empty())
-                detail = firstLine(result.stderrData);
-            if (detail.empty())
-                detail = firstLine(result.stdoutData);
-            if (!detail.empty())
+            if (const std::string detail = failureDetail(result); !detail.empty())
                 message += ": " + detail;
-            message += " (" + error->message + ")";
+            else
+                message += " (" + error->message + ")";
         } else {
             message = error->message;
             if (const std::string err = firstLine(result.stderrData); !err.empty())
@@ -138,6 +223,12 @@ ParsedCapture captureFromResult(const CaptureSpec &spec, const CommandResult &re
         return failed(didNotFinish(program, timeout));
     if (result.outputTruncated)
         return failed(program + " printed more output than the limit");
+    if (result.exitCode != 0 && spec.kind == "wsl-list") {
+        // No distro installed: wsl.exe fails with a message the wsl-list parser reads as an empty list.
+        ParsedCapture none = parseCapture(spec.kind, result.stdoutData);
+        if (none.status.ok && none.values.distros && none.values.distros->empty())
+            return none;
+    }
     if (result.exitCode != 0) {
         std::string why = program + " exited with code " + std::to_string(result.exitCode);
         if (const std::string wsl = wslErrorMessage(result); !wsl.empty())
@@ -148,14 +239,38 @@ ParsedCapture captureFromResult(const CaptureSpec &spec, const CommandResult &re
             why += ": " + out;
         return failed(why);
     }
-    // No .wslconfig is the usual case, not a failure: WSL's defaults apply.
-    if (spec.kind == "wslconfig" && result.stdoutData.find_first_not_of(" \t\r\n") == std::string::npos) {
-        ParsedCapture c;
-        c.status = {spec.kind, true, ""};
-        c.values.wslConfig = WslConfig{};
-        return c;
-    }
+    if (std::optional<ParsedCapture> answer = emptyIsAnAnswer(spec.kind, result.stdoutData))
+        return std::move(*answer);
     return parseCapture(spec.kind, result.stdoutData);
+}
+
+std::vector<ParsedCapture> capturesFromResult(const CaptureSpec &spec, const CommandResult &result,
+                                              std::chrono::milliseconds timeout)
+{
+    if (spec.kind != kPowerShellBatchKind)
+        return {captureFromResult(spec, result, timeout)};
+    // PowerShell's exit code is its last command's: one part's failure must not fail the others. When no
+    // part marker came out at all, the batch itself failed (powershell.exe missing, stopped, refusing).
+    std::vector<std::pair<std::string, std::string>> parts = splitCaptureParts(result.stdoutData);
+    if (parts.empty() || result.canceled || !result.started || result.timedOut || result.outputTruncated) {
+        ParsedCapture failed = captureFromResult(spec, result, timeout);
+        if (failed.status.ok) { // exited 0 without a part: say so, do not show the parser's refusal
+            failed.status.ok = false;
+            failed.status.error = "\"" + spec.command.front() + "\" printed none of its captures";
+        }
+        return {std::move(failed)};
+    }
+    std::vector<ParsedCapture> out;
+    for (auto &[kind, text] : parts) {
+        CommandResult part;
+        part.started = true;
+        part.exitCode = 0;
+        part.stdoutData = std::move(text);
+        out.push_back(isCaptureKind(kind) && kind != kPowerShellBatchKind
+                          ? captureFromResult({kind, spec.command}, part, timeout)
+                          : ParsedCapture{{kind, false, "not a capture kind this program knows"}, {}, {}});
+    }
+    return out;
 }
 
 namespace {
@@ -173,6 +288,17 @@ std::string runNonce()
     return out;
 }
 
+// The line a vantage's shell reads before the collector script: the run's nonce, and, on an
+// interactive bash (the debug shell, which persists between connections), history switched off for the
+// rest of the input and this line itself taken out of it; the script's last line switches it back on.
+// Other shells skip the bash part. Fixed text: no data but the nonce (hex digits) goes into it.
+std::string collectorPrologue(const std::string &nonce)
+{
+    return "case ${BASH_VERSION-} in ?*) case :${SHELLOPTS-}: in *:history:*) wa_h=1; set +o history; "
+           "history -d -1 2>/dev/null ;; esac ;; esac; wa_nonce=" +
+           nonce + "\n";
+}
+
 } // namespace
 
 Collection collect(const VantagePlan &plan, CommandRunner &runner, const CollectOptions &options)
@@ -183,7 +309,7 @@ Collection collect(const VantagePlan &plan, CommandRunner &runner, const Collect
     for (const VantageSpec &spec : plan.vantages) {
         CommandRequest request;
         request.argv = spec.command;
-        request.stdinData = "wa_nonce=" + nonce + "\n" + options.script;
+        request.stdinData = collectorPrologue(nonce) + options.script;
         request.timeout = options.timeout;
         request.maxOutputBytes = options.maxOutputBytes;
         request.endMarker = std::string(kCollectorEndMarker) + " 1 " + nonce;
@@ -198,21 +324,22 @@ Collection collect(const VantagePlan &plan, CommandRunner &runner, const Collect
     }
     const std::size_t vantageCount = plan.vantages.size();
     std::vector<std::optional<VantageRun>> runs(vantageCount);
-    std::vector<std::optional<ParsedCapture>> captures(plan.captures.size());
+    std::vector<std::optional<std::vector<ParsedCapture>>> captures(plan.captures.size());
     auto record = [&](std::size_t index, const CommandResult &result) {
         if (index < vantageCount) {
             if (runs[index])
                 return;
-            runs[index] = vantageRunFromResult(plan.vantages[index], result, options.timeout);
+            runs[index] = vantageRunFromResult(plan.vantages[index], result, options.timeout, nonce);
             if (options.onVantageDone)
                 options.onVantageDone(*runs[index]);
         } else if (index - vantageCount < captures.size()) {
             auto &slot = captures[index - vantageCount];
             if (slot)
                 return;
-            slot = captureFromResult(plan.captures[index - vantageCount], result, options.timeout);
+            slot = capturesFromResult(plan.captures[index - vantageCount], result, options.timeout);
             if (options.onCaptureDone)
-                options.onCaptureDone(*slot);
+                for (const ParsedCapture &capture : *slot)
+                    options.onCaptureDone(capture);
         }
     };
     const std::vector<CommandResult> results = runner.runAll(requests, record);
@@ -231,7 +358,8 @@ Collection collect(const VantagePlan &plan, CommandRunner &runner, const Collect
     }
     for (std::size_t i = 0; i < captures.size(); ++i) {
         if (captures[i]) {
-            out.captures.push_back(std::move(*captures[i]));
+            for (ParsedCapture &capture : *captures[i])
+                out.captures.push_back(std::move(capture));
         } else {
             ParsedCapture missing;
             missing.status = {plan.captures[i].kind, false, "the runner returned no result for this capture"};
@@ -253,6 +381,9 @@ Snapshot snapshotFrom(const Collection &collection, std::string takenAt)
 {
     Snapshot snapshot = inferSnapshot(collection.runs, std::move(takenAt));
     buildHostNetwork(snapshot, collection.captures);
+    for (const ParsedCapture &capture : collection.captures)
+        if (capture.status.ok && !capture.note.empty())
+            snapshot.findings.push_back({"info", "capture " + capture.status.kind + ": " + capture.note});
     return snapshot;
 }
 

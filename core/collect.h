@@ -34,13 +34,21 @@ struct Collection
 // user asked for it, so there is nothing to act on and nothing more to say.
 inline constexpr std::string_view kCancelledError = "cancelled";
 
-// Pure: a command's result for one vantage -> observation or an actionable error.
+// Pure: a command's result for one vantage -> observation, an actionable error, or a note (an
+// expected condition: GUI apps off, a data-only distro, WSL 1). nonce: the run's, as fed to the
+// collector (parseCollectorOutput).
 VantageRun vantageRunFromResult(const VantageSpec &spec, const CommandResult &result,
-                                std::chrono::milliseconds timeout);
+                                std::chrono::milliseconds timeout, std::string_view nonce = {});
 
-// Pure: a capture command's result -> its parsed values or an error.
+// Pure: a capture command's result -> its parsed values or an error. `wsl.exe -l -v` failing because no
+// distro is installed is an answer (no distros), not an error.
 ParsedCapture captureFromResult(const CaptureSpec &spec, const CommandResult &result,
                                 std::chrono::milliseconds timeout);
+
+// Pure: captureFromResult, except that a PowerShell batch (kPowerShellBatchKind) yields one capture per
+// part, each parsed by its own kind; a batch that printed no part at all is one failed capture.
+std::vector<ParsedCapture> capturesFromResult(const CaptureSpec &spec, const CommandResult &result,
+                                              std::chrono::milliseconds timeout);
 
 // Runs every vantage and capture of the plan at once.
 Collection collect(const VantagePlan &plan, CommandRunner &runner, const CollectOptions &options);

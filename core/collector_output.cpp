@@ -251,6 +251,7 @@ struct Sections
     std::map<std::string, std::vector<std::string_view>, std::less<>> byName;
     std::string lastName;
     bool ended = false;
+    int staleBlocks = 0; // begin markers of another run (another nonce) that were skipped
 
     const std::vector<std::string_view> *find(std::string_view name) const
     {
@@ -843,9 +844,21 @@ std::string firstNonBlankLine(const std::vector<std::string_view> &lines)
     return {};
 }
 
+std::optional<CollectorParseError> checkVersionAndEnd(std::string_view versionText, const Sections &sections);
+
+// The run nonce a begin or end marker line carries after its version ("1 NONCE"), or empty.
+std::string_view markerNonce(std::string_view afterMarker)
+{
+    std::size_t at = 0;
+    nextWord(afterMarker, at); // the version
+    return nextWord(afterMarker, at);
+}
+
 // Finds the begin marker and cuts what follows into sections; returns an error for anything that is not a
-// complete collector output.
-std::optional<CollectorParseError> cutSections(std::string_view raw, Sections &sections)
+// complete collector output. With a nonce, only the block whose begin and end markers carry it counts: a
+// debug shell that outlived an earlier connection may still print that run's output first.
+std::optional<CollectorParseError> cutSections(std::string_view raw, std::string_view nonce,
+                                               Sections &sections)
 {
     if (trim(raw).empty())
         return error(
@@ -856,6 +869,8 @@ std::optional<CollectorParseError> cutSections(std::string_view raw, Sections &s
     // interrupted run, whose sections a later begin marker drops. A listing line (/proc/...) that happens to
     // quote a marker is data, not a marker. One pass, without a list of all the lines.
     bool begun = false;
+    bool foreign = false;       // inside a block of another run: skipped up to the next begin marker
+    bool blockHasNonce = false; // the counted block's begin marker carries a nonce (saved outputs do not)
     std::string_view versionText;
     std::vector<std::string_view> *current = nullptr;
     for (std::size_t start = 0; start <= raw.size();) {
@@ -871,18 +886,33 @@ std::optional<CollectorParseError> cutSections(std::string_view raw, Sections &s
             continue;
         }
         if (begun && line.starts_with(kCollectorEndMarker)) {
-            sections.ended = true;
-            break;
+            const std::string_view endNonce = markerNonce(line.substr(kCollectorEndMarker.size()));
+            if (nonce.empty() || endNonce == nonce || (!blockHasNonce && endNonce.empty())) {
+                sections.ended = true;
+                break;
+            }
+            continue; // the end of another run's block, inside or after it
         }
         if (const std::size_t at = line.find(kBeginMarker); at != std::string_view::npos) {
-            begun = true;
-            versionText = trim(line.substr(at + kBeginMarker.size()));
+            // A block without a nonce (an older collector, a saved output replayed by `cat`) is no
+            // other run's: only a different nonce marks one.
+            const std::string_view after = line.substr(at + kBeginMarker.size());
+            const std::string_view beginNonce = markerNonce(after);
+            foreign = !nonce.empty() && !beginNonce.empty() && beginNonce != nonce;
+            if (foreign)
+                ++sections.staleBlocks;
+            begun = begun || !foreign;
+            if (!foreign) {
+                blockHasNonce = !beginNonce.empty();
+                std::size_t at = 0;
+                versionText = nextWord(after, at);
+            }
             sections.byName.clear();
             sections.lastName.clear();
             current = nullptr;
             continue;
         }
-        if (!begun)
+        if (!begun || foreign)
             continue;
         if (line.starts_with(kSectionMarker)) {
             sections.lastName = sanitizeUtf8(trim(line.substr(kSectionMarker.size())));
@@ -893,6 +923,10 @@ std::optional<CollectorParseError> cutSections(std::string_view raw, Sections &s
             current->push_back(line);
     }
     if (!begun) {
+        if (sections.staleBlocks > 0)
+            return error("The output held only collector output of an earlier run (" +
+                         std::to_string(sections.staleBlocks) +
+                         " block(s) with another run's marker), none of this run; run the vantage again.");
         if (raw.find("wa_m=@@WSLATLAS") != std::string_view::npos)
             return error(
                 "The shell echoed the collector script but printed none of its output; make sure the "
@@ -903,6 +937,12 @@ std::optional<CollectorParseError> cutSections(std::string_view raw, Sections &s
             "\"); check that the vantage command runs `sh -s` and that nothing else writes to its output.");
     }
 
+    return checkVersionAndEnd(versionText, sections);
+}
+
+// The begin marker's version is this program's, and the end marker came.
+std::optional<CollectorParseError> checkVersionAndEnd(std::string_view versionText, const Sections &sections)
+{
     const auto version = toNumber<int>(versionText);
     if (!version)
         return error("The collector's begin marker carries an unreadable format version \"" +
@@ -930,17 +970,28 @@ std::optional<CollectorParseError> cutSections(std::string_view raw, Sections &s
     return std::nullopt;
 }
 
+std::vector<std::string> staleBlockWarnings(const Sections &sections)
+{
+    if (sections.staleBlocks == 0)
+        return {};
+    return {"Dropped " + std::to_string(sections.staleBlocks) +
+            (sections.staleBlocks == 1 ? " block" : " blocks") +
+            " of collector output left by an earlier connection (the debug shell keeps running between "
+            "connections); only this run's output was read."};
+}
+
 const char *const kNoNspidMessage = "This kernel reports no NSpid: a WSL 1 distro or a Linux kernel older "
                                     "than 4.1 cannot show pid namespaces; "
                                     "convert the distro with `wsl --set-version NAME 2`.";
 
-CollectorParseResult parse(std::string_view raw)
+CollectorParseResult parse(std::string_view raw, std::string_view nonce)
 {
     Sections sections;
-    if (auto err = cutSections(raw, sections))
+    if (auto err = cutSections(raw, nonce, sections))
         return *err;
 
     VantageObservation obs;
+    obs.warnings = staleBlockWarnings(sections);
 
     // The shell itself.
     const auto *self = sections.find("self");
@@ -1059,10 +1110,10 @@ CollectorParseResult parse(std::string_view raw)
 
 } // namespace
 
-CollectorParseResult parseCollectorOutput(std::string_view raw)
+CollectorParseResult parseCollectorOutput(std::string_view raw, std::string_view nonce)
 {
     try {
-        return parse(raw);
+        return parse(raw, nonce);
     } catch (...) {
         // Last resort (e.g. allocation failure): the caller still gets an error it can show.
         return CollectorParseError{"The collector's output could not be read; run the vantage again."};

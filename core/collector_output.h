@@ -19,7 +19,10 @@ using CollectorParseResult = std::variant<VantageObservation, CollectorParseErro
 inline constexpr std::string_view kCollectorEndMarker = "@@WSLATLAS-END";
 
 // Pure: text in, observation or error out. Tolerates CRLF, terminal prompts and echo before the
-// begin marker, and invalid UTF-8 (replaced). Never throws on any input.
-CollectorParseResult parseCollectorOutput(std::string_view raw);
+// begin marker, and invalid UTF-8 (replaced). Never throws on any input. nonce: this run's (the value
+// of wa_nonce the runner fed the script); when given, only the block whose begin and end markers carry
+// it is read and blocks of other runs are dropped with a warning. Empty (saved files): the last begin
+// marker before the first end marker counts.
+CollectorParseResult parseCollectorOutput(std::string_view raw, std::string_view nonce = {});
 
 } // namespace wslatlas

@@ -792,6 +792,10 @@ Snapshot Inference::run(std::string takenAt)
     buildNetwork(snapshot);
 
     for (const VantageRun &r : m_runs) {
+        if (!r.observation && !r.note.empty()) {
+            snapshot.findings.push_back({"info", "vantage " + r.spec.name + ": " + r.note});
+            continue;
+        }
         VantageReport report;
         report.name = r.spec.name;
         report.role = std::string(toString(r.spec.role));

@@ -16,7 +16,11 @@ struct VantageRun
     VantageSpec spec;
     std::optional<VantageObservation> observation; // set when ok
     std::string error;                             // set when not ok
-    std::vector<std::string> warnings;             // e.g. stderr text of a vantage that still succeeded
+    // Set instead of error when the vantage had nothing to show for a reason that is the machine's
+    // setting, not a fault (GUI apps off for the distro, a data-only distro, WSL 1): a note in the
+    // snapshot's findings, not a failed vantage.
+    std::string note;
+    std::vector<std::string> warnings; // e.g. stderr text of a vantage that still succeeded
 };
 
 Snapshot inferSnapshot(const std::vector<VantageRun> &runs, std::string takenAt);

@@ -4,7 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <set>
 #include <utility>
 
@@ -178,19 +180,69 @@ VantagePlan localPlan()
 
 namespace {
 
-// PowerShell reads a fixed script: no data goes into it. ConvertTo-Json is what the parsers prefer.
-std::vector<std::string> powershell(const std::string &script)
+// -EncodedCommand's form of a script: base64 of its UTF-16LE text (the scripts are ASCII).
+std::string encodedCommand(std::string_view script)
 {
-    return {"powershell.exe", "-NoProfile", "-NonInteractive", "-Command", script};
+    static constexpr char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string bytes;
+    for (char c : script) {
+        bytes += c;
+        bytes += '\0';
+    }
+    std::string out;
+    for (std::size_t i = 0; i < bytes.size(); i += 3) {
+        const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
+        std::uint32_t v = 0;
+        for (std::size_t k = 0; k < 3; ++k)
+            v = (v << 8) | (k < n ? static_cast<unsigned char>(bytes[i + k]) : 0u);
+        for (std::size_t k = 0; k < 4; ++k)
+            out += k <= n ? digits[(v >> (18 - 6 * k)) & 0x3f] : '=';
+    }
+    return out;
+}
+
+// The PowerShell captures in one powershell.exe: a fixed script (no data goes into it), passed encoded so
+// that no quoting reaches the command line. Its output is UTF-8 ([Console]::OutputEncoding; Windows
+// PowerShell 5.1 would write the OEM code page and lose non-ASCII adapter names), each part after a
+// "@@WSLATLAS-CAPTURE KIND" line (collect.cpp splits them). ConvertTo-Json is what the parsers prefer.
+// Get-VMSwitch needs administrator and the Hyper-V module (absent on Home): only when elevated, and
+// guarded, so that a missing module is a note rather than an error on every refresh.
+CaptureSpec powershellCaptures(bool elevated)
+{
+    std::string script = "[Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false; ";
+    auto part = [&script](std::string_view kind, std::string_view body) {
+        script += "Write-Output '" + std::string(kCapturePartMarker) + std::string(kind) + "'; " +
+                  std::string(body) + "; ";
+    };
+    part("net-adapters", "Get-NetAdapter -IncludeHidden | Select-Object Name,InterfaceDescription,"
+                         "ifIndex,Status,MacAddress,MtuSize | ConvertTo-Json");
+    part("net-ip", "Get-NetIPAddress | Select-Object IPAddress,InterfaceAlias,InterfaceIndex,"
+                   "AddressFamily,PrefixLength | ConvertTo-Json");
+    part("adapter-bindings", "Get-NetAdapterBinding -IncludeHidden -Name 'vSwitch (WSL*' | "
+                             "Select-Object Name,DisplayName,ComponentID,Enabled | ConvertTo-Json");
+    if (elevated)
+        part("vm-switch", "if (Get-Command Get-VMSwitch -ErrorAction SilentlyContinue) { Get-VMSwitch | "
+                          "Select-Object Name,Id,SwitchType | ConvertTo-Json } else { Write-Output '" +
+                              std::string(kNotAvailableMarker) + "' }");
+    part("wslconfig", "$p = Join-Path $env:USERPROFILE '.wslconfig'; "
+                      "if (Test-Path -LiteralPath $p) { Get-Content -Raw -LiteralPath $p }");
+    return {std::string(kPowerShellBatchKind),
+            {"powershell.exe", "-NoProfile", "-NonInteractive", "-EncodedCommand", encodedCommand(script)}};
 }
 
 } // namespace
 
+VantageSpec vmRootVantage()
+{
+    return {"vm", VantageRole::Vm, {}, {"wsl.exe", "--debug-shell"}};
+}
+
 VantagePlan wslPlan(const WslEnvironment &env)
 {
     VantagePlan plan;
-    if (env.elevated)
-        plan.vantages.push_back({"vm", VantageRole::Vm, {}, {"wsl.exe", "--debug-shell"}});
+    // The debug shell attaches to a running VM: without a running WSL 2 distro there is none.
+    if (env.elevated && !env.runningWsl2Distros.empty())
+        plan.vantages.push_back(vmRootVantage());
     for (const std::string &distro : env.runningWsl2Distros) {
         if (env.guiApplications)
             plan.vantages.push_back(
@@ -209,18 +261,7 @@ VantagePlan wslPlan(const WslEnvironment &env)
     if (!env.windowsHost)
         return plan; // inside a distro: the Windows tools are not ours to call
     plan.captures.push_back({"ipconfig", {"ipconfig.exe", "/all"}});
-    plan.captures.push_back(
-        {"net-adapters", powershell("Get-NetAdapter -IncludeHidden | Select-Object Name,InterfaceDescription,"
-                                    "ifIndex,Status,MacAddress,MtuSize | ConvertTo-Json")});
-    plan.captures.push_back(
-        {"net-ip", powershell("Get-NetIPAddress | Select-Object IPAddress,InterfaceAlias,InterfaceIndex,"
-                              "AddressFamily,PrefixLength | ConvertTo-Json")});
-    plan.captures.push_back(
-        {"adapter-bindings",
-         powershell("Get-NetAdapterBinding -IncludeHidden -Name 'vSwitch (WSL*' | "
-                    "Select-Object Name,DisplayName,ComponentID,Enabled | ConvertTo-Json")});
-    plan.captures.push_back(
-        {"vm-switch", powershell("Get-VMSwitch | Select-Object Name,Id,SwitchType | ConvertTo-Json")});
+    plan.captures.push_back(powershellCaptures(env.elevated));
     if (env.elevated)
         plan.captures.push_back({"hnsdiag-networks", {"hnsdiag.exe", "list", "networks"}});
     plan.captures.push_back(
@@ -229,9 +270,6 @@ VantagePlan wslPlan(const WslEnvironment &env)
     plan.captures.push_back(
         {"lxss-registry",
          {"reg.exe", "query", "HKCU\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Lxss", "/s"}});
-    plan.captures.push_back(
-        {"wslconfig", powershell("$p = Join-Path $env:USERPROFILE '.wslconfig'; "
-                                 "if (Test-Path -LiteralPath $p) { Get-Content -Raw -LiteralPath $p }")});
     return plan;
 }
 

@@ -60,8 +60,12 @@ struct WslEnvironment
 };
 
 // The default WSL plan (DESIGN.md): a vantage per running WSL 2 distro, its WSLg system distro unless
-// GUI apps are off, the VM root when elevated, and the Windows host captures. Never starts a stopped
+// GUI apps are off, the VM root when elevated and some WSL 2 distro runs (the debug shell needs the VM),
+// and the Windows host captures. Never starts a stopped
 // distro: running a command in one (or --system) would start it.
 VantagePlan wslPlan(const WslEnvironment &environment);
+
+// The VM root vantage: the collector through `wsl.exe --debug-shell` (administrator only).
+VantageSpec vmRootVantage();
 
 } // namespace wslatlas

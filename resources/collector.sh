@@ -5,12 +5,17 @@
 # prints its prompts before the output, not between lines of it. Markers are assembled at run
 # time so that a terminal echoing this text never produces a marker line. Words starting with a
 # backslash bypass aliases (ls --color, grep --color) that an interactive profile may define.
+# It leaves nothing behind in a shell that outlives it (the debug shell persists between connections):
+# LC_ALL is put back, its variables and its function unset, and the line the runner puts before it
+# (collect.cpp) keeps bash from recording any of it in the shell's history.
 {
+wa_lcs=${LC_ALL+x}
+wa_lc=${LC_ALL-}
 LC_ALL=C
 export LC_ALL
 wa_m=@@WSLATLAS
 wa_s() { printf '%s-SECTION %s\n' "$wa_m" "$1"; }
-printf '\n%s-BEGIN 1\n' "$wa_m"
+printf '\n%s-BEGIN 1%s\n' "$wa_m" "${wa_nonce:+ $wa_nonce}"
 wa_s self
 printf 'Shell-Pid:\t%s\n' "$$"
 if [ -r /proc/self/status ]; then
@@ -65,3 +70,4 @@ fi
 # wa_nonce, when the runner sets it before the script, makes this line unlike any other process's text.
 printf '%s-END 1%s\n' "$wa_m" "${wa_nonce:+ $wa_nonce}"
 }
+case $wa_lcs in x) LC_ALL=$wa_lc ;; *) unset LC_ALL ;; esac; unset -f wa_s; unset wa_m wa_l wa_lc wa_lcs wa_nonce; case ${wa_h-} in 1) unset wa_h; set -o history ;; esac

@@ -712,9 +712,10 @@ TEST_F(FakeWslTest, PlanHasTheRunningWsl2Distros)
 
 TEST_F(FakeWslTest, AListingFailureStopsPlanAndSnapshot)
 {
-    // wsl.exe's own failure: exit -1, UTF-16, the error code on the last line.
-    answer(utf16le("Windows Subsystem for Linux has no installed distributions.\r\n"
-                   "Error code: Wsl/WSL_E_DEFAULT_DISTRO_NOT_FOUND\r\n"),
+    // wsl.exe's own failure: exit -1, UTF-16, the error code on the last line. (No distro installed is
+    // not one: tests/windows covers it.)
+    answer(utf16le("The service cannot be started, either because it is disabled or because it has no "
+                   "enabled devices associated with it.\r\nError code: Wsl/0x80070422\r\n"),
            255, QByteArray());
     const QString out = path(QStringLiteral("out.json"));
     for (const QStringList &arguments :
@@ -723,7 +724,7 @@ TEST_F(FakeWslTest, AListingFailureStopsPlanAndSnapshot)
         SCOPED_TRACE(arguments.join(QLatin1Char(' ')).toStdString());
         const CliRun run = cli(arguments, m_options);
         expectOneLineError(run);
-        EXPECT_NE(run.err.find("WSL_E_DEFAULT_DISTRO_NOT_FOUND"), std::string::npos) << run;
+        EXPECT_NE(run.err.find("0x80070422"), std::string::npos) << run;
     }
     EXPECT_FALSE(QFile::exists(out));
     // --local does not ask wsl.exe.

@@ -154,8 +154,7 @@ TEST(DefaultPlan, ElevatedWindowsHostAddsTheVmAndHostCaptures)
     ASSERT_TRUE(d.ok) << d.error;
     EXPECT_EQ(vantageNames(d.plan).front(), "vm");
     const Names kinds = captureKinds(d.plan);
-    for (const char *kind :
-         {"ipconfig", "hnsdiag-networks", "lxss-registry", "wslconfig", "adapter-bindings"})
+    for (const char *kind : {"ipconfig", "hnsdiag-networks", "lxss-registry", "host-powershell"})
         EXPECT_NE(std::find(kinds.begin(), kinds.end(), kind), kinds.end()) << kind;
 }
 
@@ -234,12 +233,13 @@ TEST(DefaultPlan, ListingFailuresAreOneActionableLine)
     HostFacts host;
     host.wslReachable = true;
 
-    const std::string noDistros = utf16le("Windows Subsystem for Linux has no installed distributions.\r\n"
-                                          "Error code: Wsl/WSL_E_DEFAULT_DISTRO_NOT_FOUND\r\n");
-    FakeRunner failing([&](const auto &) { return exited(-1, noDistros); });
+    const std::string serviceDown = utf16le("The service cannot be started, either because it is disabled or "
+                                            "because it has no enabled devices associated with it.\r\n"
+                                            "Error code: Wsl/0x80070422\r\n");
+    FakeRunner failing([&](const auto &) { return exited(-1, serviceDown); });
     const PlanDiscovery d = discoverPlan(host, failing);
     EXPECT_FALSE(d.ok);
-    EXPECT_NE(d.error.find("WSL_E_DEFAULT_DISTRO_NOT_FOUND"), std::string::npos) << d.error;
+    EXPECT_NE(d.error.find("0x80070422"), std::string::npos) << d.error;
     EXPECT_EQ(d.error.find('\n'), std::string::npos) << d.error;
 
     FakeRunner missing([](const auto &) {
@@ -260,4 +260,30 @@ TEST(DefaultPlan, ListingFailuresAreOneActionableLine)
     const PlanDiscovery h = discoverPlan(host, hangs, std::chrono::milliseconds(5000));
     EXPECT_FALSE(h.ok);
     EXPECT_NE(h.error.find("5 s"), std::string::npos) << h.error;
+}
+
+TEST(DefaultPlan, NoDistroInstalledIsAPlanOfHostCapturesWithANote)
+{
+    // Current WSL prints no Error code line for WSL_E_DEFAULT_DISTRO_NOT_FOUND (WslClient.cpp); older
+    // versions did. `-l --running -q` prints nothing and succeeds (quiet skips the check).
+    const std::string message =
+        "Windows Subsystem for Linux has no installed distributions.\r\n"
+        "You can resolve this by installing a distribution with the instructions below:\r\n";
+    for (const std::string &answer :
+         {message, message + "Error code: Wsl/WSL_E_DEFAULT_DISTRO_NOT_FOUND\r\n"}) {
+        FakeRunner runner([&](const std::vector<std::string> &argv) {
+            return isList(argv) ? exited(-1, utf16le(answer)) : exited(0, "");
+        });
+        HostFacts host;
+        host.wslReachable = true;
+        host.windowsHost = true;
+        host.elevated = true;
+        const PlanDiscovery d = discoverPlan(host, runner);
+        ASSERT_TRUE(d.ok) << d.error;
+        EXPECT_TRUE(d.plan.vantages.empty()); // no distro, no VM: the debug shell would fail
+        const Names kinds = captureKinds(d.plan);
+        EXPECT_NE(std::find(kinds.begin(), kinds.end(), "ipconfig"), kinds.end());
+        EXPECT_TRUE(anyNoteContains(d, "no installed distributions"));
+        EXPECT_FALSE(anyNoteContains(d, "--running -q failed"));
+    }
 }

@@ -84,14 +84,120 @@ TEST(Collect, Timeout)
 
 TEST(Collect, WslErrorCodeIsQuoted)
 {
-    const VantageRun run = vantageRunFromResult(
-        kSpec,
-        ran("GUI application support is disabled via C:\\Users\\u\\.wslconfig or /etc/wsl.conf.\r\n"
-            "Error code: Wsl/Service/CreateInstance/WSL_E_GUI_APPLICATIONS_DISABLED\r\n",
+    const VantageRun run = vantageRunFromResult(kSpec,
+                                                ran("There is no distribution with the supplied name.\r\n"
+                                                    "Error code: Wsl/Service/WSL_E_DISTRO_NOT_FOUND\r\n",
+                                                    -1),
+                                                30s);
+    EXPECT_NE(run.error.find("exited with code -1"), std::string::npos) << run.error;
+    EXPECT_NE(run.error.find("WSL_E_DISTRO_NOT_FOUND"), std::string::npos) << run.error;
+    // wsl.exe's own words are the whole story: no collector-parser tail quoting the raw bytes.
+    EXPECT_EQ(run.error.find("did not come from"), std::string::npos) << run.error;
+}
+
+static std::string utf16le(const std::string &ascii)
+{
+    std::string out;
+    for (char c : ascii) {
+        out += c;
+        out += '\0';
+    }
+    return out;
+}
+
+TEST(Collect, ExpectedConditionsAreNotesNotFailures)
+{
+    const VantageSpec system{"system:Alpine", VantageRole::System, "Alpine", {"wsl.exe", "--system"}};
+    // wsl.exe's own text is UTF-16LE: the note must still be read from it, and no raw bytes quoted.
+    VantageRun run = vantageRunFromResult(
+        system,
+        ran(utf16le("GUI application support is disabled via C:\\Users\\u\\.wslconfig or /etc/wsl.conf.\r\n"
+                    "Error code: Wsl/Service/CreateInstance/WSL_E_GUI_APPLICATIONS_DISABLED\r\n"),
             -1),
         30s);
-    EXPECT_NE(run.error.find("exited with code -1"), std::string::npos) << run.error;
-    EXPECT_NE(run.error.find("WSL_E_GUI_APPLICATIONS_DISABLED"), std::string::npos) << run.error;
+    EXPECT_FALSE(run.observation);
+    EXPECT_TRUE(run.error.empty()) << run.error;
+    EXPECT_NE(run.note.find("GUI applications are off for Alpine"), std::string::npos) << run.note;
+
+    run = vantageRunFromResult(
+        system,
+        ran(utf16le(
+                "This operation is only supported by WSL2.\r\nError code: Wsl/Service/WSL_E_WSL2_NEEDED\r\n"),
+            -1),
+        30s);
+    EXPECT_NE(run.note.find("WSL 1"), std::string::npos) << run.note << run.error;
+
+    const VantageSpec data{"docker-desktop-data", VantageRole::Distro, "docker-desktop-data", {"wsl.exe"}};
+    run = vantageRunFromResult(
+        data,
+        ran("", 1,
+            "<3>WSL (28) ERROR: CreateProcessEntryCommon:351: getpwuid(0) failed 2\n"
+            "<3>WSL (28) ERROR: CreateProcessEntryCommon:562: execvpe /bin/sh failed 2\n"),
+        30s);
+    EXPECT_TRUE(run.error.empty()) << run.error;
+    EXPECT_NE(run.note.find("docker-desktop-data holds data only"), std::string::npos) << run.note;
+
+    // A note is a finding of the snapshot, not a failed vantage.
+    const Snapshot s = inferSnapshot({run}, "2026-11-21T06:00:00Z");
+    EXPECT_FALSE(s.partial());
+    EXPECT_TRUE(s.vantages.empty());
+    ASSERT_EQ(s.findings.size(), 1u);
+    EXPECT_EQ(s.findings[0].severity, "info");
+}
+
+// kMinimalOutput as a run with that nonce prints it, its one namespace numbered inode.
+static std::string outputOfRun(const std::string &nonce, const std::string &inode)
+{
+    std::string out = kMinimalOutput;
+    out.replace(out.find("BEGIN 1"), 7, "BEGIN 1 " + nonce);
+    out.replace(out.find("END 1"), 5, "END 1 " + nonce);
+    for (std::size_t at = out.find("4026532257"); at != std::string::npos;
+         at = out.find("4026532257", at + 10))
+        out.replace(at, 10, inode);
+    return out;
+}
+
+TEST(Collect, OnlyThisRunsBlockCountsAndStaleOnesAreDroppedWithAWarning)
+{
+    // The debug shell outlived an earlier, killed connection: that run's output arrives first, whole.
+    const std::string stale = outputOfRun("0123456789abcdef", "4026530001");
+    const std::string mine = outputOfRun("fedcba9876543210", "4026532257");
+    const VantageSpec vm{"vm", VantageRole::Vm, "", {"wsl.exe", "--debug-shell"}};
+    CommandResult r = ran("root [ / ]# " + stale + "root [ / ]# " + mine);
+    r.sawEndMarker = true;
+    const VantageRun run = vantageRunFromResult(vm, r, 30s, "fedcba9876543210");
+    ASSERT_TRUE(run.observation) << run.error;
+    EXPECT_EQ(run.observation->selfNs.at("pid"), 4026532257u);
+    ASSERT_EQ(run.observation->warnings.size(), 1u);
+    EXPECT_NE(run.observation->warnings[0].find("earlier connection"), std::string::npos);
+
+    // Only another run's block: an error, not that run's namespaces.
+    const VantageRun onlyStale = vantageRunFromResult(vm, ran(stale), 30s, "fedcba9876543210");
+    EXPECT_FALSE(onlyStale.observation);
+    EXPECT_NE(onlyStale.error.find("earlier run"), std::string::npos) << onlyStale.error;
+
+    // Without a nonce (a saved output), the first complete block is read as before.
+    const VantageRun saved = vantageRunFromResult(vm, ran(stale + mine), 30s);
+    ASSERT_TRUE(saved.observation) << saved.error;
+    EXPECT_EQ(saved.observation->selfNs.at("pid"), 4026530001u);
+}
+
+TEST(Collect, NoDistroInstalledIsAnEmptyListNotAFailure)
+{
+    for (const char *text : {"Windows Subsystem for Linux has no installed distributions.\r\n",
+                             "Windows Subsystem for Linux has no installed distributions.\r\n"
+                             "Error code: Wsl/WSL_E_DEFAULT_DISTRO_NOT_FOUND\r\n"}) {
+        const ParsedCapture c =
+            captureFromResult({"wsl-list", {"wsl.exe", "-l", "-v"}}, ran(utf16le(text), -1), 30s);
+        EXPECT_TRUE(c.status.ok) << c.status.error;
+        ASSERT_TRUE(c.values.distros);
+        EXPECT_TRUE(c.values.distros->empty());
+    }
+    // Any other failure of the listing stays one.
+    const ParsedCapture other = captureFromResult(
+        {"wsl-list", {"wsl.exe", "-l", "-v"}},
+        ran(utf16le("The service cannot be started.\r\nError code: Wsl/0x80070422\r\n"), -1), 30s);
+    EXPECT_FALSE(other.status.ok);
 }
 
 TEST(Collect, CompleteOutputWithStderrIsAWarningNotAFailure)
@@ -126,10 +232,11 @@ TEST(Collect, RunVantagesFeedsTheScriptAndKeepsOrder)
     EXPECT_EQ(progress, (std::vector<std::string>{"Ubuntu", "a"}));
     ASSERT_EQ(runner.seen.size(), 2u);
     EXPECT_EQ(runner.seen[1].argv, kSpec.command);
-    // The script, after a line that sets this run's nonce, which the end marker carries.
+    // The script, after a line that ends by setting this run's nonce, which the end marker carries.
     const std::string &stdinData = runner.seen[1].stdinData;
-    ASSERT_EQ(stdinData.rfind("wa_nonce=", 0), 0u);
-    const std::string nonce = stdinData.substr(9, stdinData.find('\n') - 9);
+    const std::size_t at = stdinData.find("wa_nonce=");
+    ASSERT_LT(at, stdinData.find('\n'));
+    const std::string nonce = stdinData.substr(at + 9, stdinData.find('\n') - at - 9);
     EXPECT_EQ(nonce.size(), 16u);
     EXPECT_EQ(stdinData.substr(stdinData.find('\n') + 1), "SCRIPT");
     EXPECT_EQ(runner.seen[1].timeout, 5s);
