@@ -11,6 +11,7 @@
 #include "tree_text.h"
 #include "vantage_plan.h"
 #include "view_export.h"
+#include "windows_console.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -41,12 +42,23 @@ QString oneLine(QString text)
     return text.trimmed();
 }
 
+// On a Windows console, UTF-16 (any character shows, whatever the code page); elsewhere, and into pipes and
+// files, UTF-8 (paths and names are UTF-8 in core, and the local 8-bit code page would lose them).
+void writeText(bool toStderr, const QString &text)
+{
+    std::fflush(toStderr ? stderr : stdout);
+    if (writeToConsole(toStderr, std::u16string_view(reinterpret_cast<const char16_t *>(text.utf16()),
+                                                     static_cast<std::size_t>(text.size()))))
+        return;
+    const QByteArray bytes = text.toUtf8();
+    std::FILE *stream = toStderr ? stderr : stdout;
+    std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stream);
+    std::fflush(stream);
+}
+
 void printErrorLine(const QString &line)
 {
-    const QByteArray bytes =
-        (programName() + QLatin1String(": ") + oneLine(line) + QLatin1Char('\n')).toLocal8Bit();
-    std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stderr);
-    std::fflush(stderr);
+    writeText(true, programName() + QLatin1String(": ") + oneLine(line) + QLatin1Char('\n'));
 }
 
 // Progress lines share the error prefix so that a log reader can tell who spoke.
@@ -308,8 +320,7 @@ int fail(const QString &message)
 
 void printText(const QString &text)
 {
-    const QByteArray bytes = text.toLocal8Bit();
-    writeStdout(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+    writeText(false, text);
 }
 
 bool writeStdout(std::string_view data)

@@ -1,6 +1,7 @@
 // wslatlas-cli: dispatches on the command name, then each command parses its own options.
 #include "cli_commands.h"
 #include "translations.h"
+#include "windows_console.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -102,6 +103,8 @@ void qtMessage(QtMsgType type, const QMessageLogContext &, const QString &messag
 
 int main(int argc, char *argv[])
 {
+    // Whatever a child does to the shared console, the user's terminal gets its modes and code pages back.
+    const wslatlas::ConsoleGuard console;
 #ifdef Q_OS_WIN
     // JSON and DOT go out byte for byte; text mode would turn \n into \r\n. `parse KIND -` reads
     // stdin as bytes too (UTF-16 output would be mangled by text mode).

@@ -1,5 +1,6 @@
 #include "collection_controller.h"
 
+#include "capture_parsers.h"
 #include "collector_script.h"
 #include "default_plan.h"
 #include "qprocess_runner.h"
@@ -7,7 +8,13 @@
 #include <QDateTime>
 #include <QFile>
 #include <QMetaObject>
+#include <QProcess>
 #include <QThread>
+#include <QTimer>
+
+#ifdef Q_OS_WIN
+#include <windows.h>
+#endif
 
 #include <algorithm>
 #include <exception>
@@ -72,6 +79,10 @@ CollectionController::CollectionController(QObject *parent) : QObject(parent)
 
 CollectionController::~CollectionController()
 {
+    if (m_check) { // killed and waited for by its destructor, with nothing emitted
+        m_check->disconnect(this);
+        delete std::exchange(m_check, nullptr);
+    }
     if (!m_thread)
         return;
     // Nothing more is emitted: the worker's queued calls die with this object.
@@ -121,6 +132,49 @@ void CollectionController::cancel()
         return;
     m_cancelRequested = true;
     m_run->runner.cancel();
+}
+
+void CollectionController::checkRunning()
+{
+    if (m_check)
+        return;
+    std::string hostError;
+    const std::optional<HostFacts> facts = hostFactsFromEnvironment(hostError);
+    if (!facts || !facts->wslReachable) {
+        QMetaObject::invokeMethod(
+            this, [this] { emit runningChecked({}, false); }, Qt::QueuedConnection);
+        return;
+    }
+    m_check = new QProcess(this);
+    m_check->setProgram(QStringLiteral("wsl.exe"));
+    m_check->setArguments({QStringLiteral("-l"), QStringLiteral("--running"), QStringLiteral("-q")});
+    m_check->setStandardInputFile(QProcess::nullDevice());
+#ifdef Q_OS_WIN
+    m_check->setCreateProcessArgumentsModifier(
+        [](QProcess::CreateProcessArguments *args) { args->flags |= CREATE_NO_WINDOW; });
+#endif
+    auto done = [this](bool ok) {
+        QProcess *process = std::exchange(m_check, nullptr);
+        const QByteArray out = process->readAllStandardOutput();
+        process->deleteLater();
+        QStringList names;
+        const std::string text =
+            decodeCaptureText(std::string_view(out.constData(), static_cast<std::size_t>(out.size())));
+        for (const QString &line : fromUtf8(text).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            if (const QString name = line.trimmed(); !name.isEmpty())
+                names << name;
+        names.sort();
+        emit runningChecked(names, ok);
+    };
+    connect(m_check, &QProcess::finished, this, [this, done](int code, QProcess::ExitStatus status) {
+        done(status == QProcess::NormalExit && code == 0);
+    });
+    connect(m_check, &QProcess::errorOccurred, this, [done](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart)
+            done(false);
+    });
+    QTimer::singleShot(kDiscoveryTimeout, m_check, [process = m_check] { process->kill(); });
+    m_check->start(QIODevice::ReadOnly);
 }
 
 void CollectionController::post(std::function<void()> emitter)

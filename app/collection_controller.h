@@ -8,6 +8,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <chrono>
 #include <functional>
@@ -16,6 +17,7 @@
 #include <string_view>
 
 QT_BEGIN_NAMESPACE
+class QProcess;
 class QThread;
 QT_END_NAMESPACE
 
@@ -68,6 +70,11 @@ public slots:
     // Stops every command at once (their process groups are killed); canceled() follows as soon as
     // the worker has unwound, without the GUI thread waiting for it. Does nothing when not running.
     void cancel();
+    // The light check between full refreshes: `wsl.exe -l --running -q` only. Listing wakes nothing,
+    // while a full refresh runs a command in every running distro and so keeps them (idle timeout 15 s)
+    // and the VM (60 s, WslCoreConfig.h in microsoft/WSL) running. runningChecked() follows; ignored
+    // while a check is under way. Independent of start().
+    void checkRunning();
 
 signals:
     void note(const QString &message); // what discovery found and left out (stopped distros...)
@@ -80,6 +87,8 @@ signals:
     void finished(std::shared_ptr<const wslatlas::Snapshot> snapshot);          // complete, maybe partial
     void failed(const QString &message); // no snapshot: one line saying what to do
     void canceled();
+    // The running distros, sorted; ok false when wsl.exe is not reachable or failed.
+    void runningChecked(const QStringList &names, bool ok);
 
 private:
     struct Run;
@@ -87,6 +96,7 @@ private:
     void work(Run &run, const CollectionRequest &request);
     void workerEnded();
 
+    QProcess *m_check = nullptr; // the light check under way
     QThread *m_thread = nullptr;
     std::shared_ptr<Run> m_run;
     bool m_cancelRequested = false; // this thread only

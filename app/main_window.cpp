@@ -56,6 +56,13 @@
 namespace wslatlas {
 
 namespace {
+// Auto-refresh: a full snapshot keeps the WSL VM (idle timeout 60 s) and the distros (15 s) awake
+// (WslCoreConfig.h in microsoft/WSL), so the default interval is no shorter than the VM's timeout.
+constexpr int kDefaultIntervalSeconds = 60;
+constexpr int kMinimumIntervalSeconds = 10;
+} // namespace
+
+namespace {
 
 constexpr int kMaxRecentFiles = 8;
 const QString kSampleResource = QStringLiteral(":/samples/article-sample.json");
@@ -121,11 +128,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_collector, &CollectionController::note, this,
             [this](const QString &text) { statusBar()->showMessage(text, 6000); });
 
+    connect(m_collector, &CollectionController::runningChecked, this, &MainWindow::onRunningChecked);
+
     m_autoTimer = new QTimer(this);
-    connect(m_autoTimer, &QTimer::timeout, this, [this] {
-        if (!m_collector->isRunning())
-            refresh();
-    });
+    connect(m_autoTimer, &QTimer::timeout, this, &MainWindow::onAutoRefreshTick);
 
     createActions();
     createCentral();
@@ -163,12 +169,28 @@ void MainWindow::createActions()
     m_cancelAction->setIcon(style()->standardIcon(QStyle::SP_BrowserStop));
     connect(m_cancelAction, &QAction::triggered, this, &MainWindow::cancelRefresh);
 
-    m_autoRefreshAction = makeAction(this, tr("&Auto-refresh"), {},
-                                     tr("Take a new snapshot every interval and chart the process counts"));
+    m_autoRefreshAction = makeAction(
+        this, tr("&Auto-refresh"), {},
+        tr("Every interval, check which distros run (wsl -l --running, which wakes nothing) and take a new "
+           "snapshot when that changed; chart the process counts"));
+    m_fullEachTimeAction = makeAction(
+        this, tr("&Full Snapshot Every Interval"), {},
+        tr("Auto-refresh takes a full snapshot every interval. This keeps WSL running: each snapshot runs a "
+           "command in every running distro, so neither they (idle after 15 s) nor the WSL VM (idle after "
+           "60 s) ever shut down while it is on"));
+    m_fullEachTimeAction->setCheckable(true);
     m_autoRefreshAction->setCheckable(true);
     connect(m_autoRefreshAction, &QAction::toggled, this, [this](bool on) {
         if (on) {
             m_autoTimer->start(m_intervalBox->value() * 1000);
+            statusBar()->showMessage(
+                m_fullEachTimeAction->isChecked()
+                    ? tr("Auto-refresh takes a full snapshot every %1 s, which keeps WSL running.")
+                          .arg(m_intervalBox->value())
+                    : tr("Auto-refresh checks every %1 s which distros run, and takes a full snapshot only "
+                         "when that changes (a full snapshot keeps WSL running for a while).")
+                          .arg(m_intervalBox->value()),
+                10000);
             if (!m_collector->isRunning())
                 refresh();
         } else {
@@ -254,6 +276,7 @@ void MainWindow::createMenus()
     snapshot->addAction(m_refreshAction);
     snapshot->addAction(m_cancelAction);
     snapshot->addAction(m_autoRefreshAction);
+    snapshot->addAction(m_fullEachTimeAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
@@ -301,15 +324,18 @@ void MainWindow::createToolBar()
 
     bar->addAction(m_autoRefreshAction);
     m_intervalBox = new QSpinBox(bar);
-    m_intervalBox->setRange(2, 3600);
-    m_intervalBox->setValue(10);
+    m_intervalBox->setObjectName(QStringLiteral("IntervalBox"));
+    m_intervalBox->setRange(kMinimumIntervalSeconds, 3600);
+    m_intervalBox->setValue(kDefaultIntervalSeconds);
     m_intervalBox->setSuffix(tr(" s"));
-    m_intervalBox->setToolTip(tr("Auto-refresh interval"));
+    m_intervalBox->setToolTip(tr("Auto-refresh interval. A full snapshot keeps WSL running: the VM shuts "
+                                 "down only after 60 s without one"));
     connect(m_intervalBox, &QSpinBox::valueChanged, this, [this](int seconds) {
         if (m_autoTimer->isActive())
             m_autoTimer->start(seconds * 1000);
     });
     bar->addWidget(m_intervalBox);
+    bar->addAction(m_fullEachTimeAction);
     bar->addSeparator();
     bar->addAction(m_exportAction);
 }
@@ -504,7 +530,9 @@ void MainWindow::readSettings()
     m_sourceBox->setCurrentIndex(sourceIndex >= 0 ? sourceIndex : 0);
     m_planFile = settings.value(settingsKey("source/planFile")).toString();
     m_vmRootBox->setChecked(settings.value(settingsKey("source/includeVmRoot"), false).toBool());
-    m_intervalBox->setValue(settings.value(settingsKey("refresh/intervalSeconds"), 10).toInt());
+    m_intervalBox->setValue(
+        settings.value(settingsKey("refresh/intervalSeconds"), kDefaultIntervalSeconds).toInt());
+    m_fullEachTimeAction->setChecked(settings.value(settingsKey("refresh/fullEachTime"), false).toBool());
 }
 
 void MainWindow::writeSettings() const
@@ -516,6 +544,7 @@ void MainWindow::writeSettings() const
     settings.setValue(settingsKey("source/planFile"), m_planFile);
     settings.setValue(settingsKey("source/includeVmRoot"), m_vmRootBox->isChecked());
     settings.setValue(settingsKey("refresh/intervalSeconds"), m_intervalBox->value());
+    settings.setValue(settingsKey("refresh/fullEachTime"), m_fullEachTimeAction->isChecked());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -795,9 +824,39 @@ void MainWindow::onVantageFinished(const QString &name, bool ok, const QString &
         m_collectProblems.append(tr("%1: %2").arg(name, message));
 }
 
+void MainWindow::onAutoRefreshTick()
+{
+    if (m_collector->isRunning())
+        return;
+    const auto source = static_cast<SnapshotSource>(m_sourceBox->currentData().toInt());
+    const bool wsl = source == SnapshotSource::Wsl ||
+                     (source == SnapshotSource::Automatic && CollectionController::wslAvailable());
+    if (!wsl || m_fullEachTimeAction->isChecked())
+        refresh(); // nothing to keep awake, or the user asked for full snapshots
+    else
+        m_collector->checkRunning(); // onRunningChecked refreshes when the running distros changed
+}
+
+void MainWindow::onRunningChecked(const QStringList &names, bool ok)
+{
+    if (!ok)
+        return;
+    if (std::exchange(m_baselinePending, false)) {
+        m_runningAtRefresh = names;
+        return;
+    }
+    if (names != m_runningAtRefresh && m_autoRefreshAction->isChecked())
+        refresh();
+}
+
 void MainWindow::onCollectionFinished(std::shared_ptr<const Snapshot> snapshot)
 {
     setCollecting(false);
+    // What runs now is the baseline the light checks compare with (a full refresh changes nothing there).
+    if (m_autoRefreshAction->isChecked()) {
+        m_baselinePending = true;
+        m_collector->checkRunning();
+    }
     const QString source = m_sourceBox->currentText();
     const QString time = QLocale().toString(QTime::currentTime(), QLocale::ShortFormat);
     if (m_autoRefreshAction->isChecked() && snapshot)

@@ -7,6 +7,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QStringList>
 
 #include <memory>
 
@@ -138,6 +139,8 @@ private:
     void onCollectionStarted(int vantages, int captures);
     void onVantageFinished(const QString &name, bool ok, const QString &message, int done, int total);
     void onCollectionFinished(std::shared_ptr<const Snapshot> snapshot);
+    void onAutoRefreshTick();
+    void onRunningChecked(const QStringList &names, bool ok);
     void onCollectionFailed(const QString &message);
     void onCollectionCanceled();
     void setCollecting(bool collecting);
@@ -178,6 +181,9 @@ private:
     QComboBox *m_sourceBox = nullptr;
     QSpinBox *m_intervalBox = nullptr;
     QCheckBox *m_vmRootBox = nullptr;
+    QAction *m_fullEachTimeAction = nullptr; // auto-refresh takes a full snapshot each time (keeps WSL up)
+    QStringList m_runningAtRefresh;          // the running distros at the last full refresh
+    bool m_baselinePending = false;          // the next light check records them, and refreshes nothing
     QTimer *m_autoTimer = nullptr;
     QString m_planFile;
 

@@ -13,6 +13,10 @@
 #include <memory>
 #include <string_view>
 
+#ifdef Q_OS_WIN
+#include <windows.h>
+#endif
+
 #ifdef Q_OS_UNIX
 #include <csignal>
 #include <sys/types.h>
@@ -276,6 +280,12 @@ std::vector<CommandResult> QProcessRunner::runAll(const std::vector<CommandReque
 #ifdef Q_OS_UNIX
         // Its own process group, so that stopping it reaches its children too (async-signal-safe).
         process.setChildProcessModifier([] { ::setpgid(0, 0); });
+#endif
+#ifdef Q_OS_WIN
+        // A console of its own, never shown: wsl.exe switches its console to raw VT input and code page
+        // 65001 and a killed debug shell never switches it back (windows_console.h). Untested on Windows.
+        process.setCreateProcessArgumentsModifier(
+            [](QProcess::CreateProcessArguments *args) { args->flags |= CREATE_NO_WINDOW; });
 #endif
 
         job.deadline.setSingleShot(true);

@@ -19,6 +19,7 @@
 #include <QMimeData>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QSvgRenderer>
 #include <QTabWidget>
@@ -285,6 +286,20 @@ private Q_SLOTS:
         QTRY_VERIFY(m_window->windowTitle().contains(QStringLiteral("Live")));
         QVERIFY(!m_window->snapshot()->pidNamespaces.empty());
         QVERIFY(m_window->refreshAction()->isEnabled());
+    }
+
+    void autoRefreshDefaultsToAMinuteAndSaysItKeepsWslRunning()
+    {
+        // A full snapshot keeps the WSL VM (idle after 60 s) awake: no shorter default, and said plainly.
+        auto *interval = m_window->findChild<QSpinBox *>(QStringLiteral("IntervalBox"));
+        QVERIFY(interval);
+        QVERIFY(interval->value() >= 60);
+        QVERIFY(interval->minimum() >= 10);
+        QVERIFY(interval->toolTip().contains(QStringLiteral("keeps WSL running")));
+        bool warned = false;
+        for (const QAction *action : m_window->findChildren<QAction *>())
+            warned = warned || action->statusTip().contains(QStringLiteral("This keeps WSL running"));
+        QVERIFY(warned);
     }
 
     void aboutNamesTheQtAndGraphvizVersions()

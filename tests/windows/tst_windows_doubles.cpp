@@ -434,18 +434,54 @@ TEST_F(WindowsDoubles, HomeEditionInMirroredModeWithANonAsciiAdapter)
     expectReadableLines(run);
 }
 
+// Sets the doubles' environment in this process (the controller runs wsl.exe itself); undone at the end.
+class DoublesInThisProcess
+{
+public:
+    explicit DoublesInThisProcess(const QProcessEnvironment &env) : m_path(qgetenv("PATH"))
+    {
+        for (const char *name : {"PATH", "WSLATLAS_SCENARIO", "USERPROFILE"})
+            qputenv(name, env.value(QLatin1String(name)).toUtf8());
+        qputenv("WSLATLAS_HOST", "windows");
+        qputenv("WSLATLAS_ELEVATED", "1");
+    }
+    ~DoublesInThisProcess()
+    {
+        qputenv("PATH", m_path);
+        for (const char *name : {"WSLATLAS_SCENARIO", "USERPROFILE", "WSLATLAS_HOST", "WSLATLAS_ELEVATED"})
+            qunsetenv(name);
+    }
+
+private:
+    QByteArray m_path;
+};
+
+// Between full refreshes the GUI asks only which distros run: nothing is started or kept awake.
+TEST_F(WindowsDoubles, TheLightCheckOnlyListsTheRunningDistros)
+{
+    writeScenario();
+    const DoublesInThisProcess doubles(environment());
+    wslatlas::CollectionController controller;
+    QSignalSpy checked(&controller, &wslatlas::CollectionController::runningChecked);
+    controller.checkRunning();
+    ASSERT_TRUE(checked.wait(30000));
+    EXPECT_TRUE(checked.at(0).at(1).toBool());
+    EXPECT_EQ(checked.at(0).at(0).toStringList(),
+              (QStringList{QStringLiteral("Alpine"), QStringLiteral("Legacy"), QStringLiteral("Ubuntu"),
+                           QStringLiteral("docker-desktop"), QStringLiteral("docker-desktop-data")}));
+    EXPECT_EQ(calls("wsl.exe"),
+              (Calls{{QStringLiteral("-l"), QStringLiteral("--running"), QStringLiteral("-q")}}));
+    EXPECT_TRUE(calls("powershell.exe").empty());
+    EXPECT_EQ(started(), "");
+}
+
 // The GUI's refresh path: the same seam through WSLATLAS_HOST and WSLATLAS_ELEVATED.
 TEST_F(WindowsDoubles, CollectionControllerTakesTheWindowsPath)
 {
     writeScenario();
-    const QProcessEnvironment env = environment();
-    const QByteArray oldPath = qgetenv("PATH");
-    for (const char *name : {"PATH", "WSLATLAS_SCENARIO", "USERPROFILE"})
-        qputenv(name, env.value(QLatin1String(name)).toUtf8());
-    qputenv("WSLATLAS_HOST", "windows");
-    qputenv("WSLATLAS_ELEVATED", "1");
     std::shared_ptr<const wslatlas::Snapshot> snapshot;
     {
+        const DoublesInThisProcess doubles(environment());
         wslatlas::CollectionController controller;
         QSignalSpy finished(&controller, &wslatlas::CollectionController::finished);
         QSignalSpy notes(&controller, &wslatlas::CollectionController::note);
@@ -457,9 +493,6 @@ TEST_F(WindowsDoubles, CollectionControllerTakesTheWindowsPath)
             snapshot = finished.at(0).at(0).value<std::shared_ptr<const wslatlas::Snapshot>>();
         EXPECT_GE(notes.size(), 1);
     }
-    qputenv("PATH", oldPath);
-    for (const char *name : {"WSLATLAS_SCENARIO", "USERPROFILE", "WSLATLAS_HOST", "WSLATLAS_ELEVATED"})
-        qunsetenv(name);
     ASSERT_TRUE(snapshot);
     EXPECT_FALSE(snapshot->partial());
     const QString written = path(QStringLiteral("controller.json"));
