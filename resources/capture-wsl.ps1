@@ -138,6 +138,20 @@ function Save-Vantage([string]$Name, [string]$Arguments) {
 }
 
 # --- main ---
+# A relative -OutDir (the default) goes next to this script, or to the Desktop when that folder cannot be
+# written: never to the current folder, which for an elevated PowerShell is C:\Windows\System32.
+if (-not [IO.Path]::IsPathRooted($OutDir)) {
+    $base = $PSScriptRoot
+    try {
+        $probe = Join-Path $base ('.wslatlas-write-test-' + $Nonce)
+        [IO.File]::WriteAllText($probe, '')
+        Remove-Item -LiteralPath $probe -Force
+    } catch {
+        $base = [Environment]::GetFolderPath('Desktop')
+    }
+    if (-not $base -or $base -like "$env:windir*") { $base = [Environment]::GetFolderPath('Desktop') }
+    $OutDir = Join-Path $base $OutDir
+}
 $OutDir = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($OutDir)
 $Collector = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Collector)
 if (-not (Test-Path -LiteralPath $Collector)) { throw "collector script not found: $Collector (pass -Collector PATH)" }
