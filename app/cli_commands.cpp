@@ -393,7 +393,12 @@ int runSnapshot(const QStringList &arguments)
                                      QStringLiteral("Stop a vantage or capture that has not finished after "
                                                     "this many seconds (default 30)."),
                                      QStringLiteral("SECONDS"), QStringLiteral("30"));
-    command.parser().addOptions({planOption, local, output, timeout});
+    const QCommandLineOption keepOutputs(
+        QStringLiteral("keep-outputs"),
+        QStringLiteral("Also save each vantage's collector output in DIR as vantage-NAME.txt (a capture "
+                       "folder for `import`; the desktop program's elevated helper uses it)."),
+        QStringLiteral("DIR"));
+    command.parser().addOptions({planOption, local, output, timeout, keepOutputs});
     const HostOptions hostOptions;
     hostOptions.addTo(command.parser());
     if (const auto done = command.parse(arguments))
@@ -440,6 +445,19 @@ int runSnapshot(const QStringList &arguments)
     options.timeout = timeoutMs;
     options.onVantageDone = reportVantage;
     options.onCaptureDone = reportCapture;
+    if (parser.isSet(keepOutputs))
+        options.onVantageOutput = [dir = QDir(parser.value(keepOutputs))](const VantageSpec &spec,
+                                                                          const std::string &text) {
+            // The capture folder's names (capture_folder.h): vantage-vm, vantage-system-DISTRO,
+            // vantage-DISTRO.
+            QString name = fromUtf8(spec.name);
+            name.replace(QLatin1Char(':'), QLatin1Char('-'));
+            std::string error;
+            if (!writeFileAtomically(nativePath(dir.filePath(QStringLiteral("vantage-%1.txt").arg(name))),
+                                     text, error))
+                printProgress(
+                    QStringLiteral("vantage %1: warning: output not kept: %2").arg(name, fromUtf8(error)));
+        };
     QProcessRunner runner;
     const Snapshot snapshot = takeSnapshot(plan, runner, options, takenAtNow().toStdString());
     reportSnapshot(snapshot);

@@ -1,14 +1,19 @@
 #include "collection_controller.h"
 
 #include "capture_parsers.h"
+#include "collector_output.h"
 #include "collector_script.h"
 #include "default_plan.h"
 #include "qprocess_runner.h"
+#include "snapshot_json.h"
+#include "windows_elevation.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
 #include <QMetaObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
 
@@ -19,6 +24,7 @@
 #include <algorithm>
 #include <exception>
 #include <utility>
+#include <variant>
 
 namespace wslatlas {
 
@@ -33,6 +39,108 @@ QString fromUtf8(const std::string &text)
 std::string takenAtNow()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
+}
+
+// Windows asks the user (UAC); elsewhere WSLATLAS_RUNAS names a stand-in, which is how the tests run it.
+bool elevatedHelperAvailable()
+{
+#ifdef Q_OS_WIN
+    return true;
+#else
+    return !qEnvironmentVariableIsEmpty("WSLATLAS_RUNAS");
+#endif
+}
+
+QString helperProgram()
+{
+    const QString chosen = qEnvironmentVariable("WSLATLAS_HELPER_CLI"); // tests: the built wslatlas-cli
+    if (!chosen.isEmpty())
+        return chosen;
+#ifdef Q_OS_WIN
+    return QCoreApplication::applicationDirPath() + QStringLiteral("/wslatlas-cli.exe");
+#else
+    return QCoreApplication::applicationDirPath() + QStringLiteral("/wslatlas-cli");
+#endif
+}
+
+// Runs the helper elevated and waits: ShellExecuteEx with "runas" on Windows, the stand-in elsewhere.
+ElevatedRun runHelperElevated(const QStringList &arguments, std::chrono::milliseconds timeout)
+{
+#ifdef Q_OS_WIN
+    std::vector<std::wstring> args;
+    for (const QString &arg : arguments)
+        args.push_back(arg.toStdWString());
+    return runElevated(helperProgram().toStdWString(), args, static_cast<unsigned long>(timeout.count()));
+#else
+    QProcess process;
+    process.start(qEnvironmentVariable("WSLATLAS_RUNAS"), QStringList{helperProgram()} + arguments);
+    ElevatedRun run;
+    if (!process.waitForStarted()) {
+        run.error = "the elevation stand-in could not be started";
+        return run;
+    }
+    process.waitForFinished(static_cast<int>(timeout.count()));
+    run.exitCode = process.exitCode();
+    // ERROR_CANCELLED (1223), as ShellExecuteEx reports a declined prompt, in a POSIX exit status's 8 bits.
+    run.declined = run.exitCode == (1223 & 0xff);
+    run.started = !run.declined;
+    return run;
+#endif
+}
+
+// The VM root through an elevated helper, for a process that is not elevated: `wslatlas-cli snapshot` on
+// a plan of the VM vantage and `wsl.exe -l -v`, keeping the collector's output in a folder read here. A
+// declined prompt is a note. An administrator who is another user (over-the-shoulder elevation) has other
+// distros (none, usually) and another debug shell: said so, and the VM root is left out.
+VantageRun vmThroughHelper(std::chrono::milliseconds timeout)
+{
+    VantageRun run;
+    run.spec = vmRootVantage();
+    QTemporaryDir dir;
+    VantagePlan plan;
+    plan.vantages = {vmRootVantage()};
+    plan.captures = {{"wsl-list", {"wsl.exe", "-l", "-v"}}};
+    const QString planPath = dir.filePath(QStringLiteral("plan.json"));
+    std::string error;
+    if (!dir.isValid() || !writeFileAtomically(planPath.toStdString(), planToJson(plan), error)) {
+        run.error = "no temporary folder for the elevated helper: " + error;
+        return run;
+    }
+    const auto seconds =
+        std::max<long long>(1, std::chrono::duration_cast<std::chrono::seconds>(timeout).count());
+    const ElevatedRun helper = runHelperElevated(
+        {QStringLiteral("snapshot"), QStringLiteral("--plan"), planPath, QStringLiteral("--keep-outputs"),
+         dir.path(), QStringLiteral("-o"), dir.filePath(QStringLiteral("helper.json")),
+         QStringLiteral("--timeout"), QString::number(seconds)},
+        timeout + std::chrono::seconds(30));
+    if (helper.declined) {
+        run.note = "the administrator prompt was declined, so the VM root is left out";
+        return run;
+    }
+    if (!helper.started) {
+        run.error = helper.error;
+        return run;
+    }
+    Snapshot seen;
+    if (loadSnapshotFile(dir.filePath(QStringLiteral("helper.json")).toStdString(), seen, error) &&
+        seen.distros.empty()) {
+        run.note = "the administrator who approved the prompt is another user (over-the-shoulder "
+                   "elevation): that account has no WSL distros and its own debug shell, so the VM root is "
+                   "left out; run WSL Atlas as administrator from your own account instead";
+        return run;
+    }
+    QFile output(dir.filePath(QStringLiteral("vantage-vm.txt")));
+    if (!output.open(QIODevice::ReadOnly)) {
+        run.error = "the elevated helper saved no output of the VM root (exit code " +
+                    std::to_string(helper.exitCode) + ")";
+        return run;
+    }
+    auto parsed = parseCollectorOutput(output.readAll().toStdString());
+    if (auto *observation = std::get_if<VantageObservation>(&parsed))
+        run.observation = std::move(*observation);
+    else
+        run.error = std::get<CollectorParseError>(parsed).message;
+    return run;
 }
 
 } // namespace
@@ -243,6 +351,8 @@ void CollectionController::work(Run &run, const CollectionRequest &request)
         plan = discovery.plan;
         if (facts.wslReachable) // the local fallback has no VM root to choose
             refusedVm = applyVmRootChoice(plan, request.includeVmRoot, facts.elevated);
+        if (refusedVm && facts.windowsHost && elevatedHelperAvailable()) // ask for elevation separately
+            refusedVm = vmThroughHelper(request.timeout);
         break;
     }
     }

@@ -288,6 +288,16 @@ std::string runNonce()
     return out;
 }
 
+// The output from the line holding this run's begin marker on; all of it when there is none.
+std::string thisRunsOutput(const std::string &output, const std::string &nonce)
+{
+    const std::size_t at = output.find("@@WSLATLAS-BEGIN 1 " + nonce);
+    if (at == std::string::npos)
+        return output;
+    const std::size_t lineStart = output.rfind('\n', at);
+    return output.substr(lineStart == std::string::npos ? 0 : lineStart + 1);
+}
+
 // The line a vantage's shell reads before the collector script: the run's nonce, and, on an
 // interactive bash (the debug shell, which persists between connections), history switched off for the
 // rest of the input and this line itself taken out of it; the script's last line switches it back on.
@@ -330,6 +340,8 @@ Collection collect(const VantagePlan &plan, CommandRunner &runner, const Collect
             if (runs[index])
                 return;
             runs[index] = vantageRunFromResult(plan.vantages[index], result, options.timeout, nonce);
+            if (options.onVantageOutput)
+                options.onVantageOutput(plan.vantages[index], thisRunsOutput(result.stdoutData, nonce));
             if (options.onVantageDone)
                 options.onVantageDone(*runs[index]);
         } else if (index - vantageCount < captures.size()) {

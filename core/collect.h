@@ -22,6 +22,9 @@ struct CollectOptions
     std::size_t maxOutputBytes = std::size_t{256} * 1024 * 1024;
     std::function<void(const VantageRun &)> onVantageDone;    // progress, as each vantage ends
     std::function<void(const ParsedCapture &)> onCaptureDone; // and as each host capture ends
+    // Each vantage's raw output from this run's begin marker on (what an earlier connection of a debug
+    // shell left before it is cut off): for saving it as a capture folder's vantage-NAME.txt.
+    std::function<void(const VantageSpec &, const std::string &)> onVantageOutput;
 };
 
 struct Collection

@@ -1,6 +1,7 @@
 // Default plan discovery with canned wsl.exe answers: which distros get vantages, what the host
 // facts change, and how wsl.exe's failures read.
 #include "default_plan.h"
+#include "windows_elevation.h"
 
 #include <gtest/gtest.h>
 
@@ -286,4 +287,13 @@ TEST(DefaultPlan, NoDistroInstalledIsAPlanOfHostCapturesWithANote)
         EXPECT_TRUE(anyNoteContains(d, "no installed distributions"));
         EXPECT_FALSE(anyNoteContains(d, "--running -q failed"));
     }
+}
+
+TEST(WindowsCommandLine, SplitsBackIntoTheSameArguments)
+{
+    // The elevated helper's parameters for ShellExecuteEx, by CommandLineToArgvW's rules.
+    EXPECT_EQ(windowsCommandLine({L"snapshot", L"--plan", L"C:\\Users\\A B\\plan.json"}),
+              L"snapshot --plan \"C:\\Users\\A B\\plan.json\"");
+    EXPECT_EQ(windowsCommandLine({L"a\"b", L""}), L"\"a\\\"b\" \"\"");
+    EXPECT_EQ(windowsCommandLine({L"C:\\dir with space\\"}), L"\"C:\\dir with space\\\\\"");
 }

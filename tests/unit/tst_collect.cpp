@@ -226,7 +226,7 @@ TEST(Collect, RunVantagesFeedsTheScriptAndKeepsOrder)
     VantagePlan plan;
     plan.vantages = {{"a", VantageRole::Vm, "", {"/nonexistent"}}, kSpec};
     std::vector<std::string> progress;
-    CollectOptions options{"SCRIPT", 5s, 1000, {}, {}};
+    CollectOptions options{"SCRIPT", 5s, 1000, {}, {}, {}};
     options.onVantageDone = [&](const VantageRun &run) { progress.push_back(run.spec.name); };
     const auto runs = runVantages(plan, runner, options);
     EXPECT_EQ(progress, (std::vector<std::string>{"Ubuntu", "a"}));
@@ -282,7 +282,7 @@ TEST(Collect, CollectRunsVantagesAndCapturesTogether)
     plan.vantages = {kSpec};
     plan.captures = {{"resolv-conf", {"cat", "/etc/resolv.conf"}}};
     std::vector<std::string> done;
-    CollectOptions options{"SCRIPT", 5s, 1000, {}, {}};
+    CollectOptions options{"SCRIPT", 5s, 1000, {}, {}, {}};
     options.onCaptureDone = [&](const ParsedCapture &c) { done.push_back(c.status.kind); };
     const Collection collection = collect(plan, runner, options);
     ASSERT_EQ(runner.seen.size(), 2u);

@@ -501,4 +501,58 @@ TEST_F(WindowsDoubles, CollectionControllerTakesTheWindowsPath)
     EXPECT_EQ(started(), "");
 }
 
+// Include the VM root, not elevated: the elevated helper (wslatlas-cli through the UAC prompt; here the
+// runas stand-in) collects the VM root, and the snapshot merges it; a declined prompt and over-the-shoulder
+// elevation are notes.
+class ElevatedHelper : public WindowsDoubles, public ::testing::WithParamInterface<const char *>
+{};
+
+TEST_P(ElevatedHelper, TheVmRootComesFromTheHelperOrANoteSaysWhy)
+{
+    const std::string answer = GetParam();
+    m_scenario[QStringLiteral("elevated")] = false;
+    m_scenario[QStringLiteral("uac")] = QLatin1String(GetParam());
+    writeScenario();
+    std::shared_ptr<const wslatlas::Snapshot> snapshot;
+    {
+        const DoublesInThisProcess doubles(environment());
+        qputenv("WSLATLAS_ELEVATED", "0");
+        qputenv("WSLATLAS_RUNAS", (kDoubles + QStringLiteral("/runas")).toUtf8());
+        qputenv("WSLATLAS_HELPER_CLI", WSLATLAS_CLI);
+        wslatlas::CollectionController controller;
+        QSignalSpy finished(&controller, &wslatlas::CollectionController::finished);
+        wslatlas::CollectionRequest request;
+        request.includeVmRoot = true;
+        controller.start(request);
+        EXPECT_TRUE(finished.wait(120000));
+        if (!finished.isEmpty())
+            snapshot = finished.at(0).at(0).value<std::shared_ptr<const wslatlas::Snapshot>>();
+        qunsetenv("WSLATLAS_RUNAS");
+        qunsetenv("WSLATLAS_HELPER_CLI");
+    }
+    ASSERT_TRUE(snapshot);
+    EXPECT_FALSE(snapshot->partial());
+    EXPECT_EQ(calls("runas").size(), 1u);
+    std::string findings;
+    for (const wslatlas::Finding &f : snapshot->findings)
+        findings += f.severity + ": " + f.text + "\n";
+    const QString written = path(QStringLiteral("controller.json"));
+    writeFile(written, QByteArray::fromStdString(wslatlas::snapshotToJson(*snapshot)));
+    if (answer == "accept") {
+        expectKernelAgrees(fullLandings(), fullExpectations(), written);
+    } else {
+        EXPECT_TRUE(contains(findings, answer == "decline"
+                                           ? "info: vantage vm: the administrator prompt was declined"
+                                           : "info: vantage vm: the administrator who approved "
+                                             "the prompt is another user"))
+            << findings;
+        std::vector<Landing> withoutVm = fullLandings();
+        withoutVm.erase(withoutVm.begin());
+        expectKernelAgrees(withoutVm, {QStringLiteral("W1=wslg"), QStringLiteral("D1=distro")}, written);
+    }
+    EXPECT_EQ(started(), "");
+}
+
+INSTANTIATE_TEST_SUITE_P(Uac, ElevatedHelper, ::testing::Values("accept", "decline", "other-user"));
+
 } // namespace

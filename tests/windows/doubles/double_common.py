@@ -23,7 +23,14 @@ def scenario():
         sys.stderr.write("test double: WSLATLAS_SCENARIO is not set\n")
         sys.exit(127)
     with open(path, encoding="utf-8") as f:
-        return json.load(f)
+        scn = json.load(f)
+    # Started through the runas stand-in: elevated, and maybe as another user (no distros of theirs).
+    if os.environ.get("WSLATLAS_DOUBLE_ELEVATED") == "1":
+        scn["elevated"] = True
+    if os.environ.get("WSLATLAS_DOUBLE_USER") == "other":
+        scn["distros"] = []
+        scn["other_user"] = True
+    return scn
 
 
 def log_call(scn, program, argv):
