@@ -9,7 +9,7 @@ Untested: written without access to Windows.
 
 Runs the same commands as the default plan of wslatlas-cli (core/vantage_plan.cpp, wslPlan): the host
 captures (wsl -l -v, --status, --version, ipconfig /all, Get-NetAdapter, Get-NetIPAddress,
-Get-NetAdapterBinding, Get-VMSwitch, hnsdiag when elevated, the Lxss registry keys, .wslconfig) and the
+Get-NetAdapterBinding, Get-VMSwitch and hnsdiag when elevated, the Lxss registry keys, .wslconfig) and the
 collector in every running WSL 2 distro, in its WSLg system distro, and in the VM root when elevated.
 Stopped distros are left alone: running a command in one would start it. Text is saved as UTF-8; the
 collector's output is saved byte for byte. Vantages run one after the other, so they are seconds apart.
@@ -170,7 +170,12 @@ $list = Save-Capture 'wsl-list.txt' 'wsl.exe' '-l -v'
 Save-PowerShellCapture 'net-adapters.txt' 'Get-NetAdapter -IncludeHidden | Select-Object Name,InterfaceDescription,ifIndex,Status,MacAddress,MtuSize | ConvertTo-Json'
 Save-PowerShellCapture 'net-ip.txt' 'Get-NetIPAddress | Select-Object IPAddress,InterfaceAlias,InterfaceIndex,AddressFamily,PrefixLength | ConvertTo-Json'
 Save-PowerShellCapture 'adapter-bindings.txt' "Get-NetAdapterBinding -IncludeHidden -Name 'vSwitch (WSL*' | Select-Object Name,DisplayName,ComponentID,Enabled | ConvertTo-Json"
-Save-PowerShellCapture 'vm-switch.txt' 'Get-VMSwitch | Select-Object Name,Id,SwitchType | ConvertTo-Json'
+# Get-VMSwitch needs administrator and Hyper-V's PowerShell module, which Home editions lack.
+if ($elevated -and (Get-Command Get-VMSwitch -ErrorAction SilentlyContinue)) {
+    Save-PowerShellCapture 'vm-switch.txt' 'Get-VMSwitch | Select-Object Name,Id,SwitchType | ConvertTo-Json'
+} elseif ($elevated) {
+    Write-Host 'Get-VMSwitch is not available on this edition of Windows (no Hyper-V module): skipped'
+}
 if ($elevated) { [void](Save-Capture 'hnsdiag-networks.txt' 'hnsdiag.exe' 'list networks') }
 [void](Save-Capture 'lxss-registry.hklm.txt' 'reg.exe' 'query HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Lxss /s')
 [void](Save-Capture 'lxss-registry.hkcu.txt' 'reg.exe' 'query HKCU\SOFTWARE\Microsoft\Windows\CurrentVersion\Lxss /s')
