@@ -110,6 +110,11 @@ TEST_F(CliTest, UsageErrorsExitTwoWithOneLine)
     const std::vector<QStringList> cases{
         {QStringLiteral("plan"), QStringLiteral("extra")},
         {QStringLiteral("plan"), QStringLiteral("--bogus")},
+        {QStringLiteral("plan"), QStringLiteral("--elevated")}, // windows only
+        {QStringLiteral("plan"), QStringLiteral("--host"), QStringLiteral("linux"),
+         QStringLiteral("--elevated")},
+        {QStringLiteral("snapshot"), QStringLiteral("--host"), QStringLiteral("mac"), QStringLiteral("-o"),
+         out},
         {QStringLiteral("snapshot")},
         {QStringLiteral("snapshot"), QStringLiteral("--local")},
         {QStringLiteral("snapshot"), QStringLiteral("--local"), QStringLiteral("-o")},
