@@ -3,16 +3,17 @@
 #   scripts/test.sh               every step below, in order
 #   scripts/test.sh dev asan ...  only those steps
 # Steps (each is scripts/ci/STEP.sh, which can also be run alone):
-#   format   every C++ file follows .clang-format
+#   format   every C++ file follows .clang-format; a core.autocrlf=true checkout is byte-identical
+#   fresh    set-up from nothing: in a clean Debian 12 root, run.sh prints the tree and `test.sh dev` passes
 #   dev      the test suite on the Debug build (the kernel tests need root and skip themselves otherwise)
 #   tidy     clang-tidy on core/ with .clang-tidy's checks
 #   asan     the test suite under AddressSanitizer + UndefinedBehaviorSanitizer
-#   fuzz     each libFuzzer target for about a minute, seeded from the test fixtures
+#   fuzz     each libFuzzer target for 30 s, seeded from the test fixtures
 #   mingw    core/ and its unit tests cross-built with MinGW-w64, the tests run under wine
 #   package  the .deb built, installed with apt, and the installed programs run (needs root)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-all=(format dev tidy asan fuzz mingw package)
+all=(format fresh dev tidy asan fuzz mingw package)
 steps=("$@")
 [ ${#steps[@]} -gt 0 ] || steps=("${all[@]}")
 for step in "${steps[@]}"; do
