@@ -8,8 +8,10 @@
 # The root is entered with pivot_root inside its own mount namespace (not chroot: in a chroot, `nsenter -m`
 # and `ip netns exec` see the host's root and the kernel tests fail for reasons no real machine has). Every
 # mount lives in that namespace only; the root is removed on success, failure and interrupt alike.
-#   FRESH_KEEP=1 scripts/ci/fresh.sh     keep the root (its path is printed) to look around after a failure
-#   FRESH_STEPS="run" ...                only the run command (default: "run test")
+#   FRESH_KEEP=1 scripts/ci/fresh.sh       keep the root (its path is printed) to look around after a failure
+#   FRESH_ROOT=DIR ...                     use a root kept before (as it is: no new root, no new clone)
+#   FRESH_STEPS="run" ...                  only the run command (default: "run test"); other words are
+#                                          scripts/test.sh steps, run in the root (e.g. "tidy mingw")
 # Needs root; skips with one line otherwise, or when mmdebstrap cannot be installed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -27,7 +29,13 @@ commit=$(git -C "$src" rev-parse HEAD)
 [ -z "$(git -C "$src" status --porcelain --untracked-files=no)" ] ||
     echo "== fresh.sh: note: the work tree has uncommitted changes; the fresh root tests the commit $commit only"
 
-root=$(mktemp -d "${TMPDIR:-/var/tmp}/wslatlas-fresh.XXXXXX")
+reuse=0
+if [ -n "${FRESH_ROOT:-}" ]; then
+    [ -d "$FRESH_ROOT/root/wslatlas" ] || { echo "fresh.sh: $FRESH_ROOT is not a root kept by fresh.sh" >&2; exit 2; }
+    root=$(cd "$FRESH_ROOT" && pwd) reuse=1 FRESH_KEEP=1
+else
+    root=$(mktemp -d "${TMPDIR:-/var/tmp}/wslatlas-fresh.XXXXXX")
+fi
 logs=$root.logs
 mkdir -p "$logs"
 enter_pid=
@@ -63,25 +71,28 @@ fail() { # step log [message]: the message, or the log's first error line, then 
     exit 1
 }
 
-# 1. The root, from the sources and apt settings this machine's apt uses (no host named here).
-eval "$(apt-config shell sourcelist Dir::Etc::sourcelist/f sourceparts Dir::Etc::sourceparts/d confparts Dir::Etc::parts/d)"
-sources=()
-[ -s "${sourcelist:-}" ] && sources+=("$sourcelist")
-for f in "${sourceparts:-/etc/apt/sources.list.d/}"*.list "${sourceparts:-/etc/apt/sources.list.d/}"*.sources; do
-    [ -s "$f" ] && sources+=("$f")
-done
-[ ${#sources[@]} -gt 0 ] || fail "mmdebstrap" /dev/null "no apt sources file found on this machine"
-start=$SECONDS
-# git, to clone as a newcomer does; ca-certificates for apt over https where the sources use it.
-if ! mmdebstrap --variant=apt --include=git,ca-certificates \
+# 1. The root, from the sources and apt settings this machine's apt uses (no host named here), and the
+#    commit under test cloned into it.
+make_root() {
+    local sourcelist sourceparts confparts sources=() f t0=$SECONDS
+    eval "$(apt-config shell sourcelist Dir::Etc::sourcelist/f sourceparts Dir::Etc::sourceparts/d \
+        confparts Dir::Etc::parts/d)"
+    [ -s "${sourcelist:-}" ] && sources+=("$sourcelist")
+    for f in "${sourceparts:-/etc/apt/sources.list.d/}"*.list "${sourceparts:-/etc/apt/sources.list.d/}"*.sources; do
+        [ -s "$f" ] && sources+=("$f")
+    done
+    [ ${#sources[@]} -gt 0 ] || fail "mmdebstrap" /dev/null "no apt sources file found on this machine"
+    # git, to clone as a newcomer does; ca-certificates for apt over https where the sources use it.
+    mmdebstrap --variant=apt --include=git,ca-certificates \
         --setup-hook="mkdir -p \"\$1/etc/apt/apt.conf.d\" && cp ${confparts:-/etc/apt/apt.conf.d/}* \"\$1/etc/apt/apt.conf.d/\"" \
-        bookworm "$root" "${sources[@]}" >"$logs/mmdebstrap.log" 2>&1; then
-    fail "mmdebstrap" "$logs/mmdebstrap.log"
-fi
-echo "== fresh.sh: clean Debian 12 root in $((SECONDS - start)) s ($(du -sh --one-file-system "$root" | cut -f1))"
-cp -L /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
-git clone --quiet --no-hardlinks "$src" "$root/root/wslatlas"
-git -C "$root/root/wslatlas" checkout --quiet --detach "$commit"
+        bookworm "$root" "${sources[@]}" >"$logs/mmdebstrap.log" 2>&1 || fail "mmdebstrap" "$logs/mmdebstrap.log"
+    echo "== fresh.sh: clean Debian 12 root in $((SECONDS - t0)) s ($(du -sh --one-file-system "$root" | cut -f1))"
+    cp -L /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
+    git clone --quiet --no-hardlinks "$src" "$root/root/wslatlas"
+    git -C "$root/root/wslatlas" checkout --quiet --detach "$commit"
+}
+start=$SECONDS
+[ "$reuse" = 1 ] || make_root
 
 # Runs "$@" inside the root as root, in a mount namespace of its own, with a newcomer's environment.
 inside() {
@@ -96,7 +107,7 @@ inside() {
         cd "$root"
         mkdir -p .oldroot
         pivot_root . .oldroot
-        umount -l /.oldroot
+        /.oldroot/usr/bin/umount -l /.oldroot # the new root need not have umount (mount is not essential)
         rmdir /.oldroot
         cd /root/wslatlas
         exec env -i HOME=/root LANG=C.UTF-8 TERM=dumb CI="${CI:-}" \
@@ -128,8 +139,15 @@ for step in ${FRESH_STEPS:-run test}; do
                 fail "run" "$logs/run.log" "./scripts/run.sh printed no pid tree of the root"
             grep -E '^deps.sh:|pid:\[4026531836\]' "$logs/run.log" | sed 's/^/   /'
             ;;
-        test) run_step test ./scripts/test.sh dev ;;
-        *) echo "fresh.sh: unknown step '$step' (run, test)" >&2; exit 2 ;;
+        test)
+            run_step test ./scripts/test.sh dev
+            # scripts/test.sh then skips its own dev step: this one was the same suite, from a cleaner start.
+            # (Only when the work tree is that commit: uncommitted changes still get their dev run.)
+            if [ -n "${WSLATLAS_FRESH_DEV_PASSED:-}" ] && [ -z "$(git status --porcelain --untracked-files=no)" ]; then
+                echo "$commit" >"$WSLATLAS_FRESH_DEV_PASSED"
+            fi
+            ;;
+        *) run_step "$step" ./scripts/test.sh "$step" ;;
     esac
 done
 echo "== fresh.sh: OK (commit ${commit:0:12}, $((SECONDS - start)) s in all)"
