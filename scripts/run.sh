@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
-scripts/build.sh release
+# The two programs only: the tests, fuzz replays and benchmarks are built by scripts/test.sh.
+scripts/build.sh release wslatlas wslatlas-cli
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${WSLATLAS_NO_GUI:-}" ]; then
     exec build/release/app/wslatlas "$@"
 fi

@@ -66,25 +66,44 @@ inline std::vector<ProcInfo> childrenOfThisProcess()
     return children;
 }
 
-// A live (not zombie) process running exactly this command line, anywhere.
+// A live (not zombie) process running exactly this command line, anywhere; its program may have been given
+// by path ("sleep 5" is also "/usr/bin/sleep 5", as QProcess starts it).
 inline bool liveProcessRunning(const std::string &cmdline)
 {
-    for (const ProcInfo &p : allProcesses())
-        if (p.cmdline == cmdline && p.state != 'Z' && p.state != 'X')
+    const std::string byPath = "/" + cmdline;
+    for (const ProcInfo &p : allProcesses()) {
+        const bool same =
+            p.cmdline == cmdline || (p.cmdline.size() > byPath.size() && p.cmdline.ends_with(byPath) &&
+                                     p.cmdline.find(' ') > p.cmdline.size() - byPath.size());
+        if (same && p.state != 'Z' && p.state != 'X')
             return true;
+    }
     return false;
 }
 
-// Killed grandchildren are reaped by init, which may take a moment.
-inline bool goneWithin(const std::string &cmdline, std::chrono::milliseconds limit)
+// Polls until `condition` holds or `limit` has passed; whether it held. Tests wait on conditions, not on
+// fixed sleeps, so that a busy machine only makes them slower.
+template <typename Condition> bool holdsWithin(std::chrono::milliseconds limit, Condition condition)
 {
     const auto end = std::chrono::steady_clock::now() + limit;
-    while (liveProcessRunning(cmdline)) {
+    while (!condition()) {
         if (std::chrono::steady_clock::now() > end)
             return false;
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     return true;
+}
+
+// Killed grandchildren are reaped by init, which may take a moment.
+inline bool goneWithin(const std::string &cmdline, std::chrono::milliseconds limit)
+{
+    return holdsWithin(limit, [&cmdline] { return !liveProcessRunning(cmdline); });
+}
+
+// A process running this command line has appeared (started, and not yet ended).
+inline bool cameWithin(const std::string &cmdline, std::chrono::milliseconds limit)
+{
+    return holdsWithin(limit, [&cmdline] { return liveProcessRunning(cmdline); });
 }
 
 // A live (not zombie) process with this pid.

@@ -4,13 +4,16 @@
 #include "qprocess_runner.h"
 
 #include <QElapsedTimer>
+#include <QTemporaryDir>
 #include <QThread>
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -24,6 +27,10 @@ using wslatlas::QProcessRunner;
 using namespace wslatlas::test;
 
 namespace {
+
+// Deadline tests: the children would hang for two minutes or more, and the runner must be done within this
+// small fraction of that. A busy machine cannot stretch a real stop this far, and a real wait goes far past.
+constexpr std::chrono::milliseconds kNotWaited = 15s;
 
 CommandRequest request(std::vector<std::string> argv, std::chrono::milliseconds timeout = 20s)
 {
@@ -74,17 +81,21 @@ TEST_F(QProcessRunnerTest, EmptyRequestListGivesNoResults)
 
 TEST_F(QProcessRunnerTest, RunsRequestsInParallel)
 {
+    // A barrier, not a stopwatch: each command marks itself started, then waits until all three have.
+    // Run one after another, the first would wait for the others in vain (and fail after 60 s).
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const std::string barrier = dir.path().toStdString();
+    const std::string wait = "touch \"$0/$1\"; i=0; while [ \"$(ls \"$0\" | wc -l)\" -lt 3 ]; do "
+                             "i=$((i + 1)); [ $i -lt 1200 ] || exit 7; sleep 0.05; done";
+    auto member = [&](const char *name) { return request({"sh", "-c", wait, barrier, name}, 120s); };
     QProcessRunner runner;
-    QElapsedTimer clock;
-    clock.start();
-    const std::vector<CommandResult> results =
-        runner.runAll({request({"sleep", "1"}), request({"sleep", "1"}), request({"sleep", "1"})});
-    EXPECT_LT(clock.elapsed(), 2500);
+    const std::vector<CommandResult> results = runner.runAll({member("a"), member("b"), member("c")});
     ASSERT_EQ(results.size(), 3u);
     for (const CommandResult &r : results) {
         EXPECT_TRUE(r.started);
         EXPECT_FALSE(r.timedOut);
-        EXPECT_EQ(r.exitCode, 0);
+        EXPECT_EQ(r.exitCode, 0) << "a command waited for the others in vain: they did not run beside it";
     }
 }
 
@@ -158,10 +169,7 @@ TEST_F(QProcessRunnerTest, ReportsCrashAsNoExitCode)
 TEST_F(QProcessRunnerTest, MissingExecutableDoesNotStart)
 {
     const std::string program = "/nonexistent/wslatlas-no-such-program";
-    QElapsedTimer clock;
-    clock.start();
     const CommandResult result = runOne(request({program, "--flag"}));
-    EXPECT_LT(clock.elapsed(), 5000);
     EXPECT_FALSE(result.started);
     EXPECT_FALSE(result.timedOut);
     EXPECT_NE(result.startError.find(program), std::string::npos) << result.startError;
@@ -197,8 +205,8 @@ TEST_F(QProcessRunnerTest, TimesOut)
 {
     QElapsedTimer clock;
     clock.start();
-    const CommandResult result = runOne(request({"sleep", "30"}, 300ms));
-    EXPECT_LT(clock.elapsed(), 3000);
+    const CommandResult result = runOne(request({"sleep", "120"}, 300ms));
+    EXPECT_LT(clock.elapsed(), kNotWaited.count()) << "the runner waited for the sleep";
     EXPECT_TRUE(result.started);
     EXPECT_TRUE(result.timedOut);
     EXPECT_FALSE(result.sawEndMarker);
@@ -214,25 +222,25 @@ TEST_F(QProcessRunnerTest, TimeoutKeepsOutputSoFar)
 
 TEST_F(QProcessRunnerTest, TimeoutKillsProgramIgnoringSigterm)
 {
-    const std::string sleeper = "sleep 31.25";
+    const std::string sleeper = "sleep 131.25";
     QElapsedTimer clock;
     clock.start();
     const CommandResult result = runOne(shell("trap '' TERM; " + sleeper + "; echo survived", 300ms));
-    EXPECT_LT(clock.elapsed(), 3000);
+    EXPECT_LT(clock.elapsed(), kNotWaited.count()) << "the runner waited for the sleep";
     EXPECT_TRUE(result.timedOut);
     EXPECT_EQ(result.stdoutData.find("survived"), std::string::npos);
     // The grandchild went down with its process group.
-    EXPECT_TRUE(goneWithin(sleeper, 2s));
+    EXPECT_TRUE(goneWithin(sleeper, kNotWaited));
 }
 
 TEST_F(QProcessRunnerTest, StopsAtEndMarker)
 {
-    CommandRequest r = shell("echo a; echo @@WSLATLAS-END 1; echo after; sleep 30");
+    CommandRequest r = shell("echo a; echo @@WSLATLAS-END 1; echo after; sleep 120", 180s);
     r.endMarker = "@@WSLATLAS-END";
     QElapsedTimer clock;
     clock.start();
     const CommandResult result = runOne(r);
-    EXPECT_LT(clock.elapsed(), 3000);
+    EXPECT_LT(clock.elapsed(), kNotWaited.count()) << "the runner waited for the sleep";
     EXPECT_TRUE(result.started);
     EXPECT_TRUE(result.sawEndMarker);
     EXPECT_FALSE(result.timedOut);
@@ -271,26 +279,23 @@ TEST_F(QProcessRunnerTest, MarkerIsOrdinaryTextWithoutEndMarker)
 
 TEST_F(QProcessRunnerTest, EndMarkerStopsProgramIgnoringSigterm)
 {
-    const std::string sleeper = "sleep 32.25";
-    CommandRequest r = shell("trap '' TERM; echo @@WSLATLAS-END 1; " + sleeper);
+    const std::string sleeper = "sleep 132.25";
+    CommandRequest r = shell("trap '' TERM; echo @@WSLATLAS-END 1; " + sleeper, 180s);
     r.endMarker = "@@WSLATLAS-END";
     QElapsedTimer clock;
     clock.start();
     const CommandResult result = runOne(r);
-    EXPECT_LT(clock.elapsed(), 3000);
+    EXPECT_LT(clock.elapsed(), kNotWaited.count()) << "the runner waited for the sleep";
     EXPECT_TRUE(result.sawEndMarker);
     EXPECT_FALSE(result.timedOut);
-    EXPECT_TRUE(goneWithin(sleeper, 2s));
+    EXPECT_TRUE(goneWithin(sleeper, kNotWaited));
 }
 
 TEST_F(QProcessRunnerTest, CapsStdout)
 {
-    CommandRequest r = request({"yes"});
+    CommandRequest r = request({"yes"}, 180s); // never ends by itself: the cap must stop it
     r.maxOutputBytes = 1u << 20;
-    QElapsedTimer clock;
-    clock.start();
     const CommandResult result = runOne(r);
-    EXPECT_LT(clock.elapsed(), 5000);
     EXPECT_TRUE(result.outputTruncated);
     EXPECT_FALSE(result.timedOut);
     EXPECT_EQ(result.stdoutData.size(), r.maxOutputBytes);
@@ -432,38 +437,50 @@ TEST(QProcessRunner, OnlyTheWholeMarkerEndsTheReading)
 
 namespace {
 
-// Cancels runner from a plain thread after delay; joined on destruction.
-class CancelLater
+// Cancels runner from a plain thread once `ready` holds (or after kNotWaited in any case); joined on
+// destruction.
+class CancelWhen
 {
 public:
-    CancelLater(QProcessRunner &runner, std::chrono::milliseconds delay)
-        : m_thread([&runner, delay] {
-              std::this_thread::sleep_for(delay);
+    CancelWhen(QProcessRunner &runner, std::function<bool()> ready)
+        : m_thread([this, &runner, ready = std::move(ready)] {
+              m_ready = holdsWithin(kNotWaited, ready);
               runner.cancel();
           })
     {}
-    ~CancelLater() { m_thread.join(); }
+    ~CancelWhen() { m_thread.join(); }
+    bool wasReady() const { return m_ready; } // whether the condition held before the cancel
 
 private:
+    std::atomic<bool> m_ready{false};
     std::thread m_thread;
 };
 
 TEST_F(QProcessRunnerTest, CancelFromAnotherThreadStopsEveryCommandAndItsChildren)
 {
-    const std::string grandchild = "sleep 35.25"; // started by a shell: must go with the process group
-    const std::string stubborn = "sleep 35.5";    // under a shell that ignores SIGTERM
+    const std::string grandchild = "sleep 135.25"; // started by a shell: must go with the process group
+    const std::string stubborn = "sleep 135.5";    // under a shell that ignores SIGTERM
     QProcessRunner runner;
     QElapsedTimer clock;
     clock.start();
     std::vector<CommandResult> results;
+    std::atomic<bool> quickDone{false};
     {
-        CancelLater canceler(runner, 400ms);
-        results = runner.runAll({shell(grandchild + " & echo $!; wait"), request({"sleep", "35.75"}),
-                                 shell("trap '' TERM; " + stubborn), shell("echo quick")});
+        // Once all three sleeps run and the quick command has ended.
+        CancelWhen canceler(runner, [&] {
+            return quickDone && liveProcessRunning(grandchild) && liveProcessRunning(stubborn) &&
+                   liveProcessRunning("sleep 135.75");
+        });
+        results =
+            runner.runAll({shell(grandchild + " & echo $!; wait", 180s), request({"sleep", "135.75"}, 180s),
+                           shell("trap '' TERM; " + stubborn, 180s), shell("echo quick")},
+                          [&quickDone](std::size_t index, const CommandResult &) {
+                              if (index == 3)
+                                  quickDone = true;
+                          });
+        EXPECT_TRUE(canceler.wasReady()) << "the commands never all ran before the cancel";
     }
-    const qint64 elapsed = clock.elapsed();
-    EXPECT_GE(elapsed, 350);
-    EXPECT_LT(elapsed, 1400) << "cancel must not wait for the commands";
+    EXPECT_LT(clock.elapsed(), kNotWaited.count() * 2) << "cancel must not wait for the commands";
     ASSERT_EQ(results.size(), 4u);
     for (std::size_t i = 0; i < 3; ++i) {
         SCOPED_TRACE(i);
@@ -480,13 +497,13 @@ TEST_F(QProcessRunnerTest, CancelFromAnotherThreadStopsEveryCommandAndItsChildre
     // The shell printed its child's pid before the cancel: that process is gone too.
     const int childPid = std::atoi(results[0].stdoutData.c_str());
     ASSERT_GT(childPid, 0) << results[0].stdoutData;
-    const auto end = std::chrono::steady_clock::now() + 2s;
+    const auto end = std::chrono::steady_clock::now() + kNotWaited;
     while (pidAlive(childPid) && std::chrono::steady_clock::now() < end)
         std::this_thread::sleep_for(20ms);
     EXPECT_FALSE(pidAlive(childPid));
-    EXPECT_TRUE(goneWithin(grandchild, 2s));
-    EXPECT_TRUE(goneWithin(stubborn, 2s));
-    EXPECT_TRUE(goneWithin("sleep 35.75", 2s));
+    EXPECT_TRUE(goneWithin(grandchild, kNotWaited));
+    EXPECT_TRUE(goneWithin(stubborn, kNotWaited));
+    EXPECT_TRUE(goneWithin("sleep 135.75", kNotWaited));
 }
 
 TEST_F(QProcessRunnerTest, CancelReachesARunOnAWorkerThreadFromTheMainThread)
@@ -495,21 +512,20 @@ TEST_F(QProcessRunnerTest, CancelReachesARunOnAWorkerThreadFromTheMainThread)
     QProcessRunner runner;
     std::vector<CommandResult> results;
     QThread *worker = QThread::create([&runner, &results] {
-        results = runner.runAll({request({"sleep", "36.25"}), shell("sleep 36.5")});
+        results = runner.runAll({request({"sleep", "136.25"}, 180s), shell("sleep 136.5", 180s)});
     });
     worker->start();
-    QThread::msleep(300);
-    QElapsedTimer clock;
-    clock.start();
+    // Both commands are running (a condition, not a fixed sleep), then the cancel.
+    ASSERT_TRUE(cameWithin("sleep 136.25", kNotWaited) && cameWithin("sleep 136.5", kNotWaited));
     runner.cancel();
-    ASSERT_TRUE(worker->wait(5000));
-    EXPECT_LT(clock.elapsed(), 1000);
+    ASSERT_TRUE(worker->wait(static_cast<unsigned long>(kNotWaited.count())))
+        << "the worker still waits for the commands";
     delete worker;
     ASSERT_EQ(results.size(), 2u);
     EXPECT_TRUE(results[0].canceled);
     EXPECT_TRUE(results[1].canceled);
-    EXPECT_TRUE(goneWithin("sleep 36.25", 2s));
-    EXPECT_TRUE(goneWithin("sleep 36.5", 2s));
+    EXPECT_TRUE(goneWithin("sleep 136.25", kNotWaited));
+    EXPECT_TRUE(goneWithin("sleep 136.5", kNotWaited));
 }
 
 TEST_F(QProcessRunnerTest, CancelIsStickyUntilReset)
@@ -522,9 +538,9 @@ TEST_F(QProcessRunnerTest, CancelIsStickyUntilReset)
     clock.start();
     std::vector<std::size_t> reported;
     std::vector<CommandResult> results =
-        runner.runAll({request({"sleep", "30"}), shell("echo never")},
+        runner.runAll({request({"sleep", "120"}, 180s), shell("echo never")},
                       [&reported](std::size_t index, const CommandResult &) { reported.push_back(index); });
-    EXPECT_LT(clock.elapsed(), 500);
+    EXPECT_LT(clock.elapsed(), kNotWaited.count()) << "a cancelled runner started the sleep";
     ASSERT_EQ(results.size(), 2u);
     for (const CommandResult &r : results) {
         EXPECT_TRUE(r.canceled);
@@ -544,20 +560,30 @@ TEST_F(QProcessRunnerTest, CancelIsStickyUntilReset)
 TEST_F(QProcessRunnerTest, CancelKeepsAnOutputPastItsEndMarker)
 {
     // A debug-shell-like command: whole output, then it lingers until stopped.
-    CommandRequest lingering = shell("trap '' TERM; echo @@WSLATLAS-END 1; sleep 37.25");
+    CommandRequest lingering = shell("trap '' TERM; echo @@WSLATLAS-END 1; sleep 137.25", 180s);
     lingering.endMarker = "@@WSLATLAS-END";
     QProcessRunner runner;
     std::vector<CommandResult> results;
     {
-        CancelLater canceler(runner, 200ms); // within kExitAfterMarker + kTerminateGrace
-        results = runner.runAll({lingering, request({"sleep", "37.5"})});
+        // Once its sleep runs, the marker was written; the cancel comes within kExitAfterMarker +
+        // kTerminateGrace (800 ms) of it. 100 ms lets the runner's loop read the marker first. A cancel
+        // later than that window finds the command ended, and the test still holds.
+        CancelWhen canceler(runner, [] {
+            if (!liveProcessRunning("sleep 137.25"))
+                return false;
+            std::this_thread::sleep_for(100ms);
+            return true;
+        });
+        results = runner.runAll({lingering, request({"sleep", "137.5"}, 180s)});
+        EXPECT_TRUE(canceler.wasReady());
     }
     ASSERT_EQ(results.size(), 2u);
     EXPECT_TRUE(results[0].sawEndMarker);
     EXPECT_FALSE(results[0].canceled);
     EXPECT_EQ(results[0].stdoutData, "@@WSLATLAS-END 1\n");
     EXPECT_TRUE(results[1].canceled);
-    EXPECT_TRUE(goneWithin("sleep 37.25", 2s));
+    EXPECT_TRUE(goneWithin("sleep 137.25", kNotWaited));
+    EXPECT_TRUE(goneWithin("sleep 137.5", kNotWaited));
 }
 
 } // namespace

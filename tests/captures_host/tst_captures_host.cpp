@@ -1024,7 +1024,9 @@ TEST(HostCaptures, LargeInputsAreLinear)
     EXPECT_GT(ok(parseNetAdapters(json), "big JSON").size(), 1000u);
     EXPECT_GT(ok(parseHnsdiagNetworks(hns), "big hnsdiag").size(), 1000u);
     const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    EXPECT_LT(seconds, 20.0) << "4 MB took " << seconds << " s";
+    // A pathology guard, not a benchmark: about 2.5 s in a Debug build and 6 s under ASan here, while a
+    // parser quadratic in its input would take hours on 4 MB. 150 s is over 20 times the slowest build's.
+    EXPECT_LT(seconds, 150.0) << "4 MB took " << seconds << " s";
 }
 
 } // namespace

@@ -163,8 +163,9 @@ snapshot_and_verify() {
     "$truth" census "${init[R]}" "${init[S]}" --with-zombies >"$work/$run.before"
     timeout 60 "$cli" snapshot --plan "$plan" -o "$snap" "${cli_options[@]}" \
         >"$work/$run.cli.out" 2>"$work/$run.cli.err" || status=$?
-    # Healthy vantages answer in well under a second here; the faults run waits for its 2 s timeout.
-    if ((SECONDS - started > 20)); then
+    # Healthy vantages answer in well under a second here; the faults run waits for its 10 s timeout, and
+    # its hung vantage would sleep for ten minutes: a minute is a small fraction of that.
+    if ((SECONDS - started > 60)); then
         fail "$run: wslatlas-cli snapshot took $((SECONDS - started)) s: a timeout was not honoured"
     fi
     if [[ $status != "$expected" ]]; then
@@ -297,9 +298,9 @@ snapshot_and_verify setns-jump 0 "$work/setns-jump.plan.json" -- --expect-ns "${
 # 5. Faults: a vantage whose program does not exist and one that never answers (it sleeps inside R, so the
 #    cleanup ends it with the tree). Exit 1, the failed vantages ok: false with an error, the rest intact.
 missing='{"name": "missing", "role": "distro", "distro": "Missing", "command": ["/nonexistent/wslatlas-kernel-test-no-such-program", "-s"]}'
-hung=$(printf '{"name": "hung", "role": "distro", "distro": "Hung", "command": ["nsenter", "-t", "%s", "-p", "-m", "--", "sh", "-c", "sleep 60"]}' "${init[R]}")
+hung=$(printf '{"name": "hung", "role": "distro", "distro": "Hung", "command": ["nsenter", "-t", "%s", "-p", "-m", "--", "sh", "-c", "sleep 600"]}' "${init[R]}")
 write_plan "$work/faults.plan.json" "$vm_r" "${wsl_vantages[@]}" "$missing" "$hung"
-snapshot_and_verify faults 1 "$work/faults.plan.json" --timeout 2 -- \
+snapshot_and_verify faults 1 "$work/faults.plan.json" --timeout 10 -- \
     --expect-failed missing --expect-failed hung "${wsl_vm_expect[@]}"
 
 echo

@@ -3,7 +3,6 @@
 
 #include <QChart>
 #include <QChartView>
-#include <QElapsedTimer>
 #include <QGraphicsSimpleTextItem>
 #include <QLabel>
 #include <QLineSeries>
@@ -466,15 +465,9 @@ void TestChartsView::largeSnapshot()
     view.resize(900, 600);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    QElapsedTimer timer;
-    timer.start();
+    // How fast: bench_gui's SetSnapshot/2 (a benchmark, not a test).
     view.setSnapshot(snapshot);
-    const qint64 setMs = timer.elapsed();
-    timer.restart();
     view.addSample(*snapshot, QDateTime::fromSecsSinceEpoch(1700000000));
-    const qint64 sampleMs = timer.elapsed();
-    qInfo("setSnapshot(10,000 processes): %lld ms; addSample: %lld ms", setMs, sampleMs);
-    QVERIFY(setMs < 2000);
 
     const QList<QPieSeries *> rings = ringsOf(view);
     QCOMPARE(rings.size(), 4); // VM and the placeholder root; first level; distros; nested

@@ -3,7 +3,6 @@
 #include "diagram_view.h"
 #include "model_support.h"
 
-#include <QElapsedTimer>
 #include <QGraphicsTextItem>
 #include <QSignalSpy>
 #include <QtTest>
@@ -446,19 +445,13 @@ private slots:
         QVERIFY(scene.sceneRect().contains(legend->sceneBoundingRect()));
     }
 
-    void threeHundredNamespacesAreQuick()
+    // How fast: bench_diagram's setDiagram/300 (a benchmark, not a test; the target is 300 ms).
+    void threeHundredNamespaces()
     {
         const Diagram diagram = test::treeDiagram(300);
         DiagramScene scene;
-        QElapsedTimer timer;
-        timer.start();
         QVERIFY(scene.setDiagram(diagram));
-        const double ms = timer.nsecsElapsed() / 1e6;
         QCOMPARE(scene.nodeIds().size(), 300);
-        qInfo("300 nodes, 299 edges: layout and items %.1f ms", ms);
-        // The target is 300 ms in a Release build (bench_diagram); a Debug build on a busy machine gets
-        // slack.
-        QVERIFY2(ms < 3000, "setDiagram took over 3 s");
     }
 };
 

@@ -3,7 +3,6 @@
 #include "snapshot_filter_proxy.h"
 
 #include <QAbstractItemModelTester>
-#include <QElapsedTimer>
 #include <QSet>
 #include <QtTest>
 
@@ -353,27 +352,22 @@ private Q_SLOTS:
         QCOMPARE(countKind(f.proxy, ItemRoles::ProcessItem), 111); // 99, 990-999, 9900-9999
     }
 
-    void loadAndFilterTimes()
+    // How fast this is, is bench_gui's (OpenToPaintedWindow, FilterKeystroke, SetSnapshot): benchmarks, not
+    // tests, so that a busy machine cannot fail the suite.
+    void loadAndFilterALargeSnapshot()
     {
-        // Fresh models without testers: the times are the models' own.
         NamespaceTreeModel model;
         NamespaceFilterProxy proxy;
         proxy.setSourceModel(&model);
         proxy.sort(NamespaceTreeModel::NameColumn);
 
-        QElapsedTimer timer;
-        timer.start();
         model.setSnapshot(m_synthetic);
-        const double loadMs = timer.nsecsElapsed() / 1e6;
 
-        // Map every row once, as a fully expanded view would, then time keystrokes.
+        // Map every row once, as a fully expanded view would, then type.
         QModelIndexList all;
-        timer.restart();
         collect(proxy, {}, all);
-        const double walkMs = timer.nsecsElapsed() / 1e6;
         QCOMPARE(all.size(), 10199);
 
-        double worstKeystrokeMs = 0;
         QStringList typed;
         const QString word = QStringLiteral("worker4242");
         for (int n = 1; n <= word.size(); ++n)
@@ -381,22 +375,13 @@ private Q_SLOTS:
         for (int n = word.size() - 1; n >= 0; --n)
             typed.push_back(word.left(n)); // and erased again
         for (const QString &t : typed) {
-            timer.restart();
             proxy.setFilterText(t);
-            worstKeystrokeMs = std::max(worstKeystrokeMs, timer.nsecsElapsed() / 1e6);
+            if (t == word)
+                QVERIFY(proxy.rowCount() > 0);
         }
         all.clear();
-        timer.restart();
         collect(proxy, {}, all);
-        const double walkAfterMs = timer.nsecsElapsed() / 1e6;
         QCOMPARE(all.size(), 10199);
-
-        qInfo("tree, 10,000 processes / 199 namespaces: setSnapshot %.1f ms, first full walk of the sorted "
-              "proxy "
-              "%.1f ms, worst keystroke (setFilterText, %lld keystrokes) %.1f ms, full walk after %.1f ms",
-              loadMs, walkMs, static_cast<long long>(typed.size()), worstKeystrokeMs, walkAfterMs);
-        QVERIFY2(loadMs < 2000, "setSnapshot took over 2 s");
-        QVERIFY2(worstKeystrokeMs < 2000, "a keystroke took over 2 s");
     }
 
 private:

@@ -3,7 +3,6 @@
 #include "snapshot_filter_proxy.h"
 
 #include <QAbstractItemModelTester>
-#include <QElapsedTimer>
 #include <QtTest>
 
 #include <algorithm>
@@ -173,42 +172,26 @@ private Q_SLOTS:
         QCOMPARE(f.proxy.rowCount(), 0);
     }
 
-    void loadAndFilterTimes()
+    // How fast this is, is bench_gui's (OpenToPaintedWindow, FilterKeystroke, SetSnapshot): benchmarks, not
+    // tests, so that a busy machine cannot fail the suite.
+    void loadAndFilterALargeSnapshot()
     {
-        // Fresh models without testers: the times are the models' own.
         ProcessTableModel model;
         ProcessFilterProxy proxy;
         proxy.setSourceModel(&model);
         proxy.sort(ProcessTableModel::NameColumn);
 
-        QElapsedTimer timer;
-        timer.start();
         model.setSnapshot(m_synthetic);
-        const double loadMs = timer.nsecsElapsed() / 1e6;
         QCOMPARE(proxy.rowCount(), 10000);
 
-        double worstKeystrokeMs = 0;
+        // Typed one keystroke at a time, then erased again.
         const QString word = QStringLiteral("worker4242");
-        int keystrokes = 0;
-        for (int n = 1; n <= word.size(); ++n, ++keystrokes) {
-            timer.restart();
+        for (int n = 1; n <= word.size(); ++n)
             proxy.setFilterText(word.left(n));
-            worstKeystrokeMs = std::max(worstKeystrokeMs, timer.nsecsElapsed() / 1e6);
-        }
         QCOMPARE(proxy.rowCount(), 1);
-        for (int n = word.size() - 1; n >= 0; --n, ++keystrokes) {
-            timer.restart();
+        for (int n = word.size() - 1; n >= 0; --n)
             proxy.setFilterText(word.left(n));
-            worstKeystrokeMs = std::max(worstKeystrokeMs, timer.nsecsElapsed() / 1e6);
-        }
         QCOMPARE(proxy.rowCount(), 10000);
-
-        qInfo("table, 10,000 processes: setSnapshot %.1f ms, worst keystroke (setFilterText on the sorted "
-              "proxy, "
-              "%d keystrokes) %.1f ms",
-              loadMs, keystrokes, worstKeystrokeMs);
-        QVERIFY2(loadMs < 2000, "setSnapshot took over 2 s");
-        QVERIFY2(worstKeystrokeMs < 2000, "a keystroke took over 2 s");
     }
 
 private:
