@@ -18,7 +18,7 @@ all=(format fresh dev tidy asan fuzz mingw package)
 steps=("$@")
 [ ${#steps[@]} -gt 0 ] || steps=("${all[@]}")
 for step in "${steps[@]}"; do
-    [ -x "scripts/ci/$step.sh" ] || { echo "test.sh: unknown step '$step' (${all[*]})" >&2; exit 2; }
+    [[ " ${all[*]} " == *" $step "* ]] || { echo "test.sh: unknown step '$step' (${all[*]})" >&2; exit 2; }
 done
 summary=()
 # When the fresh step ran `test.sh dev` in its clean root (it writes this file then), the dev step here would

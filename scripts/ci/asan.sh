@@ -6,4 +6,4 @@ cd "$(dirname "$0")/../.."
 scripts/deps.sh
 cmake --preset asan >/dev/null
 cmake --build --preset asan
-ctest --preset asan
+scripts/ci/ctest_failures.sh --preset asan

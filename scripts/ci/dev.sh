@@ -5,4 +5,4 @@ cd "$(dirname "$0")/../.."
 scripts/deps.sh
 cmake --preset dev >/dev/null
 cmake --build --preset dev
-ctest --preset dev
+scripts/ci/ctest_failures.sh --preset dev

@@ -8,6 +8,7 @@
 #include "collection_controller.h"
 #include "snapshot_json.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -19,6 +20,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <optional>
@@ -249,8 +251,10 @@ protected:
         shell.setProcessEnvironment(environment());
         shell.start(kDoubles + QStringLiteral("/wsl.exe"), {QStringLiteral("--debug-shell")});
         shell.write(input);
+        // Bounded by time, not by reads: the echo of a long input comes in many small reads.
         QByteArray out;
-        for (int i = 0; i < 300 && !out.contains(until); ++i) {
+        const QDeadlineTimer deadline(std::chrono::minutes(2));
+        while (!out.contains(until) && !deadline.hasExpired()) {
             shell.waitForReadyRead(100);
             out += shell.readAllStandardOutput();
         }

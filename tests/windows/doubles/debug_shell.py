@@ -38,7 +38,7 @@ def connect(scn):
     sock = try_connect(path)
     if sock is None:
         start_daemon(scn)
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 60  # a python start on a busy machine
         while sock is None and time.monotonic() < deadline:
             time.sleep(0.02)
             sock = try_connect(path)
