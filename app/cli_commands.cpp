@@ -494,11 +494,12 @@ int runTree(const QStringList &arguments)
     }
 
     int exitCode = ExitOk;
-    const std::optional<Snapshot> snapshot =
+    std::optional<Snapshot> snapshot =
         loadSnapshot(command, parser.positionalArguments().constFirst(), exitCode);
     if (!snapshot)
         return exitCode;
-    if (!writeStdout(renderPidTree(*snapshot, options)))
+    if (!writeStdout(
+            renderPidTree(SnapshotAnalysis(std::make_shared<const Snapshot>(std::move(*snapshot))), options)))
         return command.error(QStringLiteral("cannot write to standard output"));
     return ExitOk;
 }
@@ -572,7 +573,7 @@ int runExport(const QStringList &arguments)
     }
 
     int exitCode = ExitOk;
-    const std::optional<Snapshot> snapshot =
+    std::optional<Snapshot> snapshot =
         loadSnapshot(command, parser.positionalArguments().constFirst(), exitCode);
     if (!snapshot)
         return exitCode;
@@ -580,16 +581,17 @@ int runExport(const QStringList &arguments)
         return command.usageError(
             QStringLiteral("the snapshot has no pid namespace '%1'").arg(fromUtf8(request.expandNamespace)));
 
+    const SnapshotAnalysis analysis(std::make_shared<const Snapshot>(std::move(*snapshot)));
     QString exportError;
     if (path == QLatin1String("-")) {
-        const std::optional<QByteArray> bytes = exportSnapshotViewData(*snapshot, request, &exportError);
+        const std::optional<QByteArray> bytes = exportSnapshotViewData(analysis, request, &exportError);
         if (!bytes)
             return command.error(exportError);
         if (!writeStdout(std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size()))))
             return command.error(QStringLiteral("cannot write to standard output"));
         return ExitOk;
     }
-    if (!exportSnapshotView(*snapshot, request, path, &exportError))
+    if (!exportSnapshotView(analysis, request, path, &exportError))
         return command.error(exportError);
     return ExitOk;
 }

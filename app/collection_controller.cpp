@@ -176,12 +176,14 @@ struct CollectionController::Run
     QProcessRunner runner; // cancel() reaches it from the controller's thread
     End end = End::Failed;
     std::shared_ptr<const Snapshot> snapshot;
+    std::shared_ptr<const SnapshotAnalysis> analysis;
     QString message;
 };
 
 CollectionController::CollectionController(QObject *parent) : QObject(parent)
 {
     qRegisterMetaType<std::shared_ptr<const Snapshot>>();
+    qRegisterMetaType<std::shared_ptr<const SnapshotAnalysis>>();
     qRegisterMetaType<CollectionRequest>();
 }
 
@@ -394,6 +396,7 @@ void CollectionController::work(Run &run, const CollectionRequest &request)
     if (refusedVm)
         collection.runs.insert(collection.runs.begin(), std::move(*refusedVm));
     run.snapshot = std::make_shared<const Snapshot>(snapshotFrom(collection, takenAtNow()));
+    run.analysis = analyze(run.snapshot); // here, off the GUI thread
     run.end = Run::End::Finished;
 }
 
@@ -410,7 +413,7 @@ void CollectionController::workerEnded()
     else if (run->end == Run::End::Failed)
         emit failed(run->message);
     else
-        emit finished(run->snapshot);
+        emit finished(run->snapshot, run->analysis);
 }
 
 } // namespace wslatlas

@@ -2,6 +2,7 @@
 // Takes a snapshot for the GUI without blocking it: discovery (or reading a plan file) and the
 // collection run on a worker QThread with a QProcessRunner; progress and the outcome come back as
 // signals, queued to the controller's own thread. Qt Core only.
+#include "analysis.h"
 #include "collect.h"
 #include "snapshot.h"
 #include "vantage_plan.h"
@@ -84,7 +85,9 @@ signals:
     // total.
     void vantageFinished(const QString &name, bool ok, const QString &message, int done, int total);
     void captureFinished(const QString &kind, bool ok, const QString &message); // message empty when ok
-    void finished(std::shared_ptr<const wslatlas::Snapshot> snapshot);          // complete, maybe partial
+    // Complete, maybe partial; the analysis (of that snapshot) was built on the worker thread.
+    void finished(std::shared_ptr<const wslatlas::Snapshot> snapshot,
+                  std::shared_ptr<const wslatlas::SnapshotAnalysis> analysis);
     void failed(const QString &message); // no snapshot: one line saying what to do
     void canceled();
     // The running distros, sorted; ok false when wsl.exe is not reachable or failed.
@@ -106,3 +109,4 @@ private:
 
 Q_DECLARE_METATYPE(wslatlas::CollectionRequest)
 Q_DECLARE_METATYPE(std::shared_ptr<const wslatlas::Snapshot>)
+Q_DECLARE_METATYPE(std::shared_ptr<const wslatlas::SnapshotAnalysis>)

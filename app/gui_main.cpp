@@ -107,10 +107,15 @@ int main(int argc, char *argv[])
         if (parts.size() == 2)
             window.resize(parts[0].toInt(), parts[1].toInt());
         window.show();
-        QTimer::singleShot(0, &window, [&window, &parser, &screenshots] {
+        const auto shoot = [&window, &parser, &screenshots] {
             takeScreenshots(window, parser.value(screenshots));
             QCoreApplication::quit();
-        });
+        };
+        // A file is read off the GUI thread: the pictures wait until it is shown (or refused).
+        if (!files.isEmpty())
+            QObject::connect(&window, &wslatlas::MainWindow::fileOpened, &window, shoot);
+        else
+            QTimer::singleShot(0, &window, shoot);
         return QApplication::exec();
     }
     window.show();

@@ -30,6 +30,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFrame>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -52,6 +53,7 @@
 #include <QTreeView>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace wslatlas {
 
@@ -70,15 +72,6 @@ const QString kSampleResource = QStringLiteral(":/samples/article-sample.json");
 QString settingsKey(const char *key)
 {
     return QString::fromLatin1(key);
-}
-
-// A process id "proc:<ns>:<pid>" names its namespace between the prefix and the last colon.
-QString namespaceOfProcessId(const QString &id)
-{
-    if (!id.startsWith(QLatin1String("proc:")))
-        return {};
-    const qsizetype last = id.lastIndexOf(QLatin1Char(':'));
-    return last > 5 ? id.mid(5, last - 5) : QString();
 }
 
 QStringList toQStringList(const std::vector<std::string> &items)
@@ -566,24 +559,46 @@ void MainWindow::startDefault()
     openSample();
 }
 
-bool MainWindow::openFile(const QString &path)
+void MainWindow::openFile(const QString &path)
 {
-    auto snapshot = std::make_shared<Snapshot>();
-    std::string error;
-    if (!loadSnapshotFile(QFileInfo(path).absoluteFilePath().toStdString(), *snapshot, error)) {
+    // Read and analysed on a pool thread; only the newest open is shown, whatever order they end in.
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    const quint64 generation = ++m_openGeneration;
+    statusBar()->showMessage(tr("Opening %1…").arg(QDir::toNativeSeparators(absolute)));
+    auto *watcher = new QFutureWatcher<OpenedFile>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, absolute, generation] {
+        watcher->deleteLater();
+        if (generation == m_openGeneration)
+            showOpenedFile(absolute, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([absolute] {
+        OpenedFile opened;
+        auto snapshot = std::make_shared<Snapshot>();
+        if (loadSnapshotFile(absolute.toStdString(), *snapshot, opened.error))
+            opened.analysis = analyze(std::move(snapshot));
+        return opened;
+    }));
+}
+
+void MainWindow::showOpenedFile(const QString &path, const OpenedFile &opened)
+{
+    statusBar()->clearMessage();
+    if (!opened.analysis) {
         showMessage(tr("Could not open %1: %2. The snapshot shown before is still shown.")
-                        .arg(QDir::toNativeSeparators(path), toQString(error)),
+                        .arg(QDir::toNativeSeparators(path), toQString(opened.error)),
                     true);
-        return false;
+        emit fileOpened(path, false);
+        return;
     }
     hideMessage();
-    setSnapshot(std::move(snapshot), QFileInfo(path).fileName(), QFileInfo(path).absoluteFilePath());
-    addRecentFile(QFileInfo(path).absoluteFilePath());
-    return true;
+    setAnalysis(opened.analysis, QFileInfo(path).fileName(), path);
+    addRecentFile(path);
+    emit fileOpened(path, true);
 }
 
 bool MainWindow::openSample()
 {
+    ++m_openGeneration; // a file still being read is no longer wanted
     QFile file(kSampleResource);
     auto snapshot = std::make_shared<Snapshot>();
     std::string error;
@@ -607,15 +622,22 @@ bool MainWindow::openSample()
 void MainWindow::setSnapshot(std::shared_ptr<const Snapshot> snapshot, const QString &title,
                              const QString &filePath)
 {
+    setAnalysis(analyze(std::move(snapshot)), title, filePath);
+}
+
+void MainWindow::setAnalysis(std::shared_ptr<const SnapshotAnalysis> analysis, const QString &title,
+                             const QString &filePath)
+{
     const QString previousSelection = m_selectedId;
-    m_snapshot = std::move(snapshot);
+    m_analysis = std::move(analysis);
+    m_snapshot = m_analysis ? m_analysis->shared() : nullptr;
     m_title = title;
     m_filePath = filePath;
 
-    m_treeModel->setSnapshot(m_snapshot);
-    m_tableModel->setSnapshot(m_snapshot);
-    m_details->setSnapshot(m_snapshot);
-    m_charts->setSnapshot(m_snapshot);
+    m_treeModel->setAnalysis(m_analysis);
+    m_tableModel->setAnalysis(m_analysis);
+    m_details->setAnalysis(m_analysis);
+    m_charts->setAnalysis(m_analysis);
     m_tree->expandToDepth(2);
     for (int column = 0; column < m_tableModel->columnCount(); ++column)
         if (column != ProcessTableModel::CommandLineColumn)
@@ -849,8 +871,11 @@ void MainWindow::onRunningChecked(const QStringList &names, bool ok)
         refresh();
 }
 
-void MainWindow::onCollectionFinished(std::shared_ptr<const Snapshot> snapshot)
+void MainWindow::onCollectionFinished(std::shared_ptr<const Snapshot> snapshot,
+                                      std::shared_ptr<const SnapshotAnalysis> analysis)
 {
+    if (!analysis || analysis->shared() != snapshot)
+        analysis = analyze(std::move(snapshot));
     setCollecting(false);
     // What runs now is the baseline the light checks compare with (a full refresh changes nothing there).
     if (m_autoRefreshAction->isChecked()) {
@@ -859,10 +884,10 @@ void MainWindow::onCollectionFinished(std::shared_ptr<const Snapshot> snapshot)
     }
     const QString source = m_sourceBox->currentText();
     const QString time = QLocale().toString(QTime::currentTime(), QLocale::ShortFormat);
-    if (m_autoRefreshAction->isChecked() && snapshot)
-        m_charts->addSample(*snapshot, QDateTime::currentDateTime());
+    if (m_autoRefreshAction->isChecked() && analysis)
+        m_charts->addSample(*analysis, QDateTime::currentDateTime());
     m_keepView = true;
-    setSnapshot(std::move(snapshot), tr("Live: %1 at %2").arg(source, time), QString());
+    setAnalysis(std::move(analysis), tr("Live: %1 at %2").arg(source, time), QString());
     m_keepView = false;
     if (!m_collectProblems.isEmpty())
         showMessage(tr("Some vantages failed; the snapshot shows what the others saw.\n%1")
@@ -890,9 +915,14 @@ void MainWindow::onCollectionCanceled()
 
 QString MainWindow::namespaceOf(const QString &id) const
 {
-    if (id.startsWith(QLatin1String("pid:")))
-        return id;
-    return namespaceOfProcessId(id);
+    if (!m_analysis)
+        return {};
+    const ItemId item = m_analysis->find(id.toStdString());
+    const int ns = item.isProcess()     ? m_analysis->namespaceOf(item.index)
+                   : item.isNamespace() ? item.index
+                                        : -1;
+    return ns >= 0 ? toQString(m_analysis->snapshot().pidNamespaces[static_cast<std::size_t>(ns)].id)
+                   : QString();
 }
 
 QString MainWindow::expandedNamespace() const
@@ -994,7 +1024,7 @@ void MainWindow::highlightPathTo(const QString &id)
         m_pidScene->clearHighlight();
         return;
     }
-    const std::vector<std::string> path = diagramPathTo(*m_snapshot, id.toStdString());
+    const std::vector<std::string> path = diagramPathTo(*m_analysis, id.toStdString());
     if (path.empty())
         m_pidScene->clearHighlight();
     else
@@ -1010,7 +1040,7 @@ void MainWindow::rebuildNamespaceDiagram()
         return;
     }
     if (!m_pidScene->setDiagram(
-            diagramFor(*m_snapshot, DiagramKind::Namespaces, expandedNamespace().toStdString())))
+            diagramFor(*m_analysis, DiagramKind::Namespaces, expandedNamespace().toStdString())))
         showMessage(tr("The namespace graph could not be laid out: %1").arg(m_pidScene->errorString()), true);
 }
 
@@ -1020,7 +1050,7 @@ void MainWindow::rebuildNetworkDiagram()
         m_netScene->setDiagram({});
         return;
     }
-    if (!m_netScene->setDiagram(diagramFor(*m_snapshot, DiagramKind::Network)))
+    if (!m_netScene->setDiagram(diagramFor(*m_analysis, DiagramKind::Network)))
         showMessage(tr("The network diagram could not be laid out: %1").arg(m_netScene->errorString()), true);
 }
 

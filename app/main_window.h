@@ -59,11 +59,15 @@ public:
     // What the program does when started without a file: collect from WSL when wsl.exe is reachable,
     // otherwise show the bundled sample.
     void startDefault();
-    // Loads a snapshot file; on failure says why in the message bar and keeps what is shown.
-    bool openFile(const QString &path);
+    // Loads a snapshot file: reads it and builds its analysis off the GUI thread; fileOpened() says how it
+    // went. A corrupt file is refused with a message and the snapshot shown stays.
+    void openFile(const QString &path);
     // The sample made from the two articles (resources/samples), titled as a sample.
     bool openSample();
     void setSnapshot(std::shared_ptr<const Snapshot> snapshot, const QString &title, const QString &filePath);
+    // The snapshot with its analysis built (the collection worker builds it for live snapshots).
+    void setAnalysis(std::shared_ptr<const SnapshotAnalysis> analysis, const QString &title,
+                     const QString &filePath);
     std::shared_ptr<const Snapshot> snapshot() const { return m_snapshot; }
     QString snapshotTitle() const { return m_title; }
 
@@ -95,6 +99,9 @@ public:
     QAction *cancelAction() const { return m_cancelAction; }
     QString expandedNamespace() const;
 
+Q_SIGNALS:
+    void fileOpened(const QString &path, bool ok); // after openFile(): shown, or refused with a message
+
 public Q_SLOTS:
     void refresh();
     void cancelRefresh();
@@ -113,6 +120,12 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    struct OpenedFile
+    {
+        std::shared_ptr<const SnapshotAnalysis> analysis; // null when the file was refused
+        std::string error;
+    };
+    void showOpenedFile(const QString &path, const OpenedFile &opened);
     void createActions();
     void createMenus();
     void createToolBar();
@@ -138,7 +151,8 @@ private:
     void onSourceChanged(int index);
     void onCollectionStarted(int vantages, int captures);
     void onVantageFinished(const QString &name, bool ok, const QString &message, int done, int total);
-    void onCollectionFinished(std::shared_ptr<const Snapshot> snapshot);
+    void onCollectionFinished(std::shared_ptr<const Snapshot> snapshot,
+                              std::shared_ptr<const SnapshotAnalysis> analysis);
     void onAutoRefreshTick();
     void onRunningChecked(const QStringList &names, bool ok);
     void onCollectionFailed(const QString &message);
@@ -148,6 +162,8 @@ private:
     QString namespaceOf(const QString &id) const;
 
     std::shared_ptr<const Snapshot> m_snapshot;
+    std::shared_ptr<const SnapshotAnalysis> m_analysis; // of m_snapshot
+    quint64 m_openGeneration = 0;                       // the newest openFile()
     QString m_title;
     QString m_filePath; // empty for the sample and live snapshots not saved yet
     QString m_selectedId;

@@ -1,6 +1,5 @@
 #include "tree_text.h"
 
-#include <map>
 #include <vector>
 
 namespace wslatlas {
@@ -20,21 +19,13 @@ std::string processText(const Process &p)
 class TreeWriter
 {
 public:
-    TreeWriter(const Snapshot &s, const TreeTextOptions &o) : m_s(s), m_o(o)
-    {
-        for (const PidNamespace &ns : s.pidNamespaces)
-            if (!ns.parent.empty())
-                m_children[ns.parent].push_back(&ns);
-        for (const Process &p : s.processes)
-            m_processes[p.pidNs].push_back(&p);
-    }
+    TreeWriter(const SnapshotAnalysis &a, const TreeTextOptions &o) : m_a(a), m_s(a.snapshot()), m_o(o) {}
 
     std::string write()
     {
-        for (const PidNamespace &ns : m_s.pidNamespaces) {
-            if (!ns.parent.empty())
-                continue;
-            writeNamespace(ns, "", "");
+        for (int root : m_a.roots()) {
+            const PidNamespace &ns = m_s.pidNamespaces[static_cast<std::size_t>(root)];
+            writeNamespace(root, "", "");
             if (!(ns.inode && *ns.inode == kInitialPidNsInode) && ns.role != NamespaceRole::Unknown)
                 m_out += "   (parent unknown: no vantage saw above " + ns.id + ")\n";
         }
@@ -47,23 +38,26 @@ public:
     }
 
 private:
-    void writeNamespace(const PidNamespace &ns, const std::string &lead, const std::string &indent)
+    void writeNamespace(int index, const std::string &lead, const std::string &indent)
     {
+        const PidNamespace &ns = m_s.pidNamespaces[static_cast<std::size_t>(index)];
+        const int own = m_a.ownProcesses(index);
         m_out += lead + ns.id + "  " + ns.label + "  (" + std::string(toString(ns.role));
-        m_out += ", " + std::to_string(ns.processCount) + (ns.processCount == 1 ? " process" : " processes");
+        m_out += ", " + std::to_string(own) + (own == 1 ? " process" : " processes");
         m_out += ")\n";
-        const auto &kids = m_children[ns.id];
+        const std::vector<int> &kids = m_a.children(index);
         const std::string bar = kids.empty() ? "   " : "|  ";
         if (m_o.processes) {
-            const auto &procs = m_processes[ns.id];
+            const std::vector<int> &procs = m_a.processesOf(index);
             std::size_t shown = 0;
-            for (const Process *p : procs) {
+            for (int j : procs) {
+                const Process *p = &m_s.processes[static_cast<std::size_t>(j)];
                 if (m_o.maxProcesses >= 0 && shown == static_cast<std::size_t>(m_o.maxProcesses)) {
                     m_out += indent + bar + "... " + std::to_string(procs.size() - shown) + " more\n";
                     break;
                 }
                 ++shown;
-                std::string line = indent + bar + std::to_string(p->chain.back().pid);
+                std::string line = indent + bar + std::to_string(innermostPid(*p));
                 line.resize(std::max(line.size() + 1, indent.size() + bar.size() + 8), ' ');
                 line += processText(*p);
                 if (p->chain.size() > 1) {
@@ -76,22 +70,21 @@ private:
         }
         for (std::size_t i = 0; i < kids.size(); ++i) {
             const bool last = i + 1 == kids.size();
-            writeNamespace(*kids[i], indent + (last ? "`- " : "|- "), indent + (last ? "   " : "|  "));
+            writeNamespace(kids[i], indent + (last ? "`- " : "|- "), indent + (last ? "   " : "|  "));
         }
     }
 
+    const SnapshotAnalysis &m_a;
     const Snapshot &m_s;
     const TreeTextOptions &m_o;
-    std::map<std::string, std::vector<const PidNamespace *>> m_children;
-    std::map<std::string, std::vector<const Process *>> m_processes;
     std::string m_out;
 };
 
 } // namespace
 
-std::string renderPidTree(const Snapshot &snapshot, const TreeTextOptions &options)
+std::string renderPidTree(const SnapshotAnalysis &analysis, const TreeTextOptions &options)
 {
-    return TreeWriter(snapshot, options).write();
+    return TreeWriter(analysis, options).write();
 }
 
 } // namespace wslatlas

@@ -1,6 +1,6 @@
 #pragma once
 // The pid-namespace tree as text, drawn like the seed article's diagram.
-#include "snapshot.h"
+#include "analysis.h"
 
 #include <string>
 
@@ -12,6 +12,6 @@ struct TreeTextOptions
     int maxProcesses = -1; // per namespace; -1 for all
 };
 
-std::string renderPidTree(const Snapshot &snapshot, const TreeTextOptions &options = {});
+std::string renderPidTree(const SnapshotAnalysis &analysis, const TreeTextOptions &options = {});
 
 } // namespace wslatlas

@@ -28,7 +28,58 @@
 
 namespace wslatlas {
 
+// A segment of one donut ring: a namespace with the processes of its subtree, or filler.
+struct DonutSegment
+{
+    static constexpr int kPadding = -1;  // a parent's own processes, carried outwards as transparent filler
+    static constexpr int kUnlisted = -2; // processes of namespaces the snapshot does not list
+    int ns;
+    int value;
+};
+
 namespace {
+
+// Ring k holds the namespaces k levels below a root, in their parents' order; a parent's own processes
+// become padding right after its children, and padding carries on outwards, so that every ring adds up
+// to the same total and a slice lies inside its parent's angle. Empty subtrees get no slice.
+std::vector<std::vector<DonutSegment>> donutRings(const SnapshotAnalysis &a, int maxRings)
+{
+    std::vector<std::vector<DonutSegment>> rings(1);
+    for (int root : a.roots())
+        if (a.subtreeProcesses(root) > 0)
+            rings[0].push_back({root, a.subtreeProcesses(root)});
+    if (const auto unlisted = static_cast<int>(a.unplacedProcesses().size()); unlisted > 0)
+        rings[0].push_back({DonutSegment::kUnlisted, unlisted});
+    while (static_cast<int>(rings.size()) < maxRings) {
+        std::vector<DonutSegment> next;
+        bool anyNamespace = false;
+        const auto pad = [&next](int value) {
+            if (value <= 0)
+                return;
+            if (!next.empty() && next.back().ns == DonutSegment::kPadding)
+                next.back().value += value;
+            else
+                next.push_back({DonutSegment::kPadding, value});
+        };
+        for (const DonutSegment &segment : rings.back()) {
+            if (segment.ns < 0) {
+                pad(segment.value);
+                continue;
+            }
+            for (int child : a.children(segment.ns)) {
+                if (a.subtreeProcesses(child) > 0) {
+                    next.push_back({child, a.subtreeProcesses(child)});
+                    anyNamespace = true;
+                }
+            }
+            pad(a.ownProcesses(segment.ns));
+        }
+        if (!anyNamespace)
+            break;
+        rings.push_back(std::move(next));
+    }
+    return rings;
+}
 
 constexpr double kMinLabelFraction = 0.04; // smaller slices are read through their tooltip
 constexpr double kInnerHole = 0.26;        // of the plot area's half size: room for the total
@@ -131,9 +182,9 @@ ChartsView::ChartsView(QWidget *parent) : QWidget(parent)
 
 ChartsView::~ChartsView() = default;
 
-void ChartsView::setSnapshot(std::shared_ptr<const Snapshot> snapshot)
+void ChartsView::setAnalysis(std::shared_ptr<const SnapshotAnalysis> analysis)
 {
-    m_snapshot = std::move(snapshot);
+    m_analysis = std::move(analysis);
     rebuildDonut();
 }
 
@@ -151,6 +202,40 @@ QString ChartsView::sliceToolTip(const QPieSlice *slice) const
     return it == m_slices.cend() ? QString() : it->toolTip;
 }
 
+ChartsView::SliceInfo ChartsView::sliceInfo(const SnapshotAnalysis &a, const NamespaceTexts &texts,
+                                            const DonutSegment &segment, int ring, int &sibling) const
+{
+    SliceInfo info;
+    info.value = segment.value;
+    if (segment.ns == DonutSegment::kPadding) {
+        info.padding = true;
+    } else if (segment.ns == DonutSegment::kUnlisted) {
+        info.label = tr("Unlisted namespaces");
+        info.toolTip = tr("Processes whose pid namespace the snapshot does not list: %1").arg(segment.value);
+    } else {
+        const int ns = segment.ns;
+        const PidNamespace &pidNs = a.snapshot().pidNamespaces[static_cast<std::size_t>(ns)];
+        info.namespaceId = texts.id(ns);
+        info.label = texts.label(ns);
+        info.tone = toneForRole(pidNs.role);
+        info.sibling = sibling++;
+        // Plural by hand until the project ships translations (an English .qm would do %n).
+        const int ownCount = a.ownProcesses(ns);
+        info.toolTip =
+            (ownCount == 1 ? tr("%1 · 1 process (%2 in subtree)").arg(info.label).arg(a.subtreeProcesses(ns))
+                           : tr("%1 · %2 processes (%3 in subtree)")
+                                 .arg(info.label)
+                                 .arg(ownCount)
+                                 .arg(a.subtreeProcesses(ns))) +
+            QLatin1Char('\n') +
+            tr("%1 · %2", "namespace id · role").arg(info.namespaceId, roleDisplayName(pidNs.role));
+        if (ring == kMaxRings - 1 && a.descendants(ns) > 0)
+            info.toolTip +=
+                QLatin1Char('\n') + tr("Includes the namespaces nested deeper: %1").arg(a.descendants(ns));
+    }
+    return info;
+}
+
 void ChartsView::rebuildDonut()
 {
     QToolTip::hideText();
@@ -163,99 +248,22 @@ void ChartsView::rebuildDonut()
     m_totalNumber->setText(QString());
     m_totalCaption->setText(QString());
 
-    if (!m_snapshot) {
+    if (!m_analysis) {
         m_donutPlaceholder->setText(
             tr("No snapshot loaded: take or open one to see where the processes are."));
         m_donutStack->setCurrentWidget(m_donutPlaceholder);
         return;
     }
-    const Snapshot &s = *m_snapshot;
-    const NamespaceIndex index(s);
-    const int count = index.size();
-    const auto at = [](int i) { return static_cast<std::size_t>(i); };
-
-    std::vector<int> own(at(count), 0);
-    int unlisted = 0; // processes of a namespace the snapshot does not list: their own slice at the root
-    for (const Process &p : s.processes) {
-        const int ns = index.find(p.pidNs);
-        if (ns >= 0)
-            ++own[at(ns)];
-        else
-            ++unlisted;
-    }
-    std::vector<std::vector<int>> children(at(count));
-    std::vector<int> order; // parents before children
-    for (int i = 0; i < count; ++i) {
-        if (index.parent(i) >= 0)
-            children[at(index.parent(i))].push_back(i);
-        else
-            order.push_back(i);
-    }
-    const std::size_t rootCount = order.size();
-    for (std::size_t k = 0; k < order.size(); ++k)
-        order.insert(order.end(), children[at(order[k])].begin(), children[at(order[k])].end());
-    std::vector<int> subtree = own;
-    std::vector<int> descendants(at(count), 0);
-    for (auto it = order.rbegin(); it != order.rend(); ++it) {
-        const int parent = index.parent(*it);
-        if (parent >= 0) {
-            subtree[at(parent)] += subtree[at(*it)];
-            descendants[at(parent)] += 1 + descendants[at(*it)];
-        }
-    }
-
-    // Ring k holds the namespaces k levels below a root, in their parents' order; a parent's own
-    // processes become transparent padding right after its children, and padding carries on outwards,
-    // so that every ring adds up to the same total and a slice lies inside its parent's angle.
-    struct Segment
-    {
-        int ns; // kPadding, kUnlisted or a namespace
-        int value;
-    };
-    constexpr int kPadding = -1;
-    constexpr int kUnlisted = -2;
-    std::vector<std::vector<Segment>> rings(1);
-    for (std::size_t k = 0; k < rootCount; ++k)
-        if (subtree[at(order[k])] > 0)
-            rings[0].push_back({order[k], subtree[at(order[k])]});
-    if (unlisted > 0)
-        rings[0].push_back({kUnlisted, unlisted});
-    for (const Segment &segment : rings[0])
+    const SnapshotAnalysis &a = *m_analysis;
+    const NamespaceTexts texts(a);
+    const std::vector<std::vector<DonutSegment>> rings = donutRings(a, kMaxRings);
+    for (const DonutSegment &segment : rings[0])
         m_donutTotal += segment.value;
     if (m_donutTotal == 0) {
         m_donutPlaceholder->setText(tr("This snapshot lists no processes: there is nothing to chart."));
         m_donutStack->setCurrentWidget(m_donutPlaceholder);
         return;
     }
-    while (static_cast<int>(rings.size()) < kMaxRings) {
-        std::vector<Segment> next;
-        bool anyNamespace = false;
-        const auto pad = [&next](int value) {
-            if (value <= 0)
-                return;
-            if (!next.empty() && next.back().ns == kPadding)
-                next.back().value += value;
-            else
-                next.push_back({kPadding, value});
-        };
-        for (const Segment &segment : rings.back()) {
-            if (segment.ns < 0) {
-                pad(segment.value);
-                continue;
-            }
-            for (int child : children[at(segment.ns)]) {
-                if (subtree[at(child)] > 0) {
-                    next.push_back({child, subtree[at(child)]});
-                    anyNamespace = true;
-                }
-            }
-            pad(own[at(segment.ns)]);
-        }
-        if (!anyNamespace)
-            break;
-        rings.push_back(std::move(next));
-    }
-
     const int ringCount = static_cast<int>(rings.size());
     const double inner = ringCount == 1 ? 0.5 : kInnerHole;
     const double width = (kOuterEdge - inner) / ringCount;
@@ -265,37 +273,9 @@ void ChartsView::rebuildDonut()
         series->setPieSize(inner + (r + 1) * width);
         QList<QPieSlice *> slices;
         int sibling = 0;
-        for (const Segment &segment : rings[at(r)]) {
+        for (const DonutSegment &segment : rings[static_cast<std::size_t>(r)]) {
             auto *slice = new QPieSlice(QString(), segment.value); // labels are ours: see updateDonutLabels
-            SliceInfo info;
-            info.value = segment.value;
-            if (segment.ns == kPadding) {
-                info.padding = true;
-            } else if (segment.ns == kUnlisted) {
-                info.label = tr("Unlisted namespaces");
-                info.toolTip =
-                    tr("Processes whose pid namespace the snapshot does not list: %1").arg(segment.value);
-            } else {
-                const int ns = segment.ns;
-                const PidNamespace &pidNs = s.pidNamespaces[at(ns)];
-                info.namespaceId = index.id(ns);
-                info.label = index.label(ns);
-                info.tone = toneForRole(pidNs.role);
-                info.sibling = sibling++;
-                // Plural by hand until the project ships translations (an English .qm would do %n).
-                const int ownCount = own[at(ns)];
-                info.toolTip =
-                    (ownCount == 1 ? tr("%1 · 1 process (%2 in subtree)").arg(info.label).arg(subtree[at(ns)])
-                                   : tr("%1 · %2 processes (%3 in subtree)")
-                                         .arg(info.label)
-                                         .arg(ownCount)
-                                         .arg(subtree[at(ns)])) +
-                    QLatin1Char('\n') +
-                    tr("%1 · %2", "namespace id · role").arg(info.namespaceId, roleDisplayName(pidNs.role));
-                if (r == kMaxRings - 1 && descendants[at(ns)] > 0)
-                    info.toolTip += QLatin1Char('\n') +
-                                    tr("Includes the namespaces nested deeper: %1").arg(descendants[at(ns)]);
-            }
+            const SliceInfo info = sliceInfo(a, texts, segment, r, sibling);
             slice->setLabel(info.label);
             slice->setLabelVisible(false);
             slice->setProperty(kNamespaceIdProperty, info.namespaceId);
@@ -477,27 +457,11 @@ void ChartsView::applyTheme()
     updateDonutLabels();
 }
 
-void ChartsView::addSample(const Snapshot &snapshot, const QDateTime &when)
+void ChartsView::addSample(const SnapshotAnalysis &analysis, const QDateTime &when)
 {
-    std::unordered_map<std::string_view, const PidNamespace *> namespaces;
-    namespaces.reserve(snapshot.pidNamespaces.size());
-    for (const PidNamespace &ns : snapshot.pidNamespaces)
-        namespaces.emplace(ns.id, &ns);
-    std::map<std::string_view, int> counts;
-    for (const Process &p : snapshot.processes) {
-        if (!p.distro.empty()) {
-            ++counts[p.distro];
-            continue;
-        }
-        // Without a distro of its own, a process counts for the distros its namespace is listed for.
-        const auto it = namespaces.find(p.pidNs);
-        if (it != namespaces.end())
-            for (const std::string &distro : it->second->distros)
-                ++counts[distro];
-    }
-
+    const auto &counts = analysis.processesPerDistro();
     for (const auto &[distro, count] : counts) {
-        const QString name = QString::fromUtf8(distro.data(), static_cast<qsizetype>(distro.size()));
+        const QString name = toQString(distro);
         if (m_distroSeries.count(name) > 0)
             continue;
         // A distro seen for the first time starts its line here: no zeros made up for earlier samples.
@@ -513,8 +477,7 @@ void ChartsView::addSample(const Snapshot &snapshot, const QDateTime &when)
     }
     const qreal x = static_cast<qreal>(when.toMSecsSinceEpoch());
     for (const auto &[name, series] : m_distroSeries) {
-        const QByteArray key = name.toUtf8();
-        const auto it = counts.find(std::string_view(key.constData(), static_cast<std::size_t>(key.size())));
+        const auto it = counts.find(name.toStdString());
         series->append(x, it == counts.end() ? 0 : it->second); // a distro that stopped runs nothing
     }
 

@@ -3,6 +3,7 @@
 // slice a namespace sized by the processes of its whole subtree, so that a namespace's slice sits right
 // outside its parent's; and a line per distro of its process count over time, one point per auto-refresh.
 // Qt Charts is deprecated from Qt 6.10: everything that touches it stays behind this class.
+#include "analysis.h"
 #include "diagram.h"
 #include "snapshot.h"
 
@@ -30,6 +31,9 @@ QT_END_NAMESPACE
 
 namespace wslatlas {
 
+class NamespaceTexts;
+struct DonutSegment;
+
 class ChartsView : public QWidget
 {
     Q_OBJECT
@@ -44,9 +48,9 @@ public:
     explicit ChartsView(QWidget *parent = nullptr);
     ~ChartsView() override;
 
-    void setSnapshot(std::shared_ptr<const Snapshot> snapshot); // rebuilds the donut
+    void setAnalysis(std::shared_ptr<const SnapshotAnalysis> analysis); // rebuilds the donut
     // One point per distro in the history chart; the snapshot is only read during the call.
-    void addSample(const Snapshot &snapshot, const QDateTime &when);
+    void addSample(const SnapshotAnalysis &analysis, const QDateTime &when);
     void clearHistory();
     void setDark(bool dark); // QChart::ChartThemeDark / ChartThemeLight, and the tones' dark colours
     bool isDark() const { return m_dark; }
@@ -75,6 +79,8 @@ private:
     };
 
     void rebuildDonut();
+    SliceInfo sliceInfo(const SnapshotAnalysis &a, const NamespaceTexts &texts, const DonutSegment &segment,
+                        int ring, int &sibling) const;
     void applyDonutColors();
     void updateDonutLabels();
     void applyTheme();
@@ -82,7 +88,7 @@ private:
     void updateHistoryPage();
     void onSliceHovered(QPieSlice *slice, bool state);
 
-    std::shared_ptr<const Snapshot> m_snapshot;
+    std::shared_ptr<const SnapshotAnalysis> m_analysis;
     bool m_dark = false;
 
     QStackedWidget *m_donutStack = nullptr;

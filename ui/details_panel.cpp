@@ -224,64 +224,22 @@ DetailsPanel::DetailsPanel(QWidget *parent) : QWidget(parent)
 
 DetailsPanel::~DetailsPanel() = default;
 
-void DetailsPanel::setSnapshot(std::shared_ptr<const Snapshot> snapshot)
+void DetailsPanel::setAnalysis(std::shared_ptr<const SnapshotAnalysis> analysis)
 {
-    // The index keeps views into the old snapshot: drop it before the snapshot goes.
-    m_index = NamespaceIndex();
-    m_namespaceById.clear();
-    m_processById.clear();
-    m_children.clear();
-    m_ownProcesses.clear();
-    m_subtreeProcesses.clear();
-    m_snapshot = std::move(snapshot);
+    m_analysis = std::move(analysis);
+    m_texts = m_analysis ? NamespaceTexts(*m_analysis) : NamespaceTexts();
     m_roleTexts = RoleTexts();
-
-    if (m_snapshot) {
-        const Snapshot &s = *m_snapshot;
-        m_index = NamespaceIndex(s);
-        const int count = m_index.size();
-        const auto at = [](int i) { return static_cast<std::size_t>(i); };
-        m_namespaceById.reserve(count);
-        for (int i = 0; i < count; ++i)
-            if (!m_namespaceById.contains(m_index.id(i))) // the first wins, as in the index
-                m_namespaceById.insert(m_index.id(i), i);
-        m_children.resize(at(count));
-        std::vector<int> order;
-        for (int i = 0; i < count; ++i) {
-            if (m_index.parent(i) >= 0)
-                m_children[at(m_index.parent(i))].push_back(i);
-            else
-                order.push_back(i);
-        }
-        for (std::size_t k = 0; k < order.size(); ++k)
-            order.insert(order.end(), m_children[at(order[k])].begin(), m_children[at(order[k])].end());
-
-        m_ownProcesses.assign(at(count), 0);
-        m_processById.reserve(static_cast<qsizetype>(s.processes.size()));
-        for (std::size_t j = 0; j < s.processes.size(); ++j) {
-            const Process &p = s.processes[j];
-            const QString id = processItemId(p);
-            if (!m_processById.contains(id))
-                m_processById.insert(id, static_cast<int>(j));
-            const int ns = m_index.find(p.pidNs);
-            if (ns >= 0)
-                ++m_ownProcesses[at(ns)];
-        }
-        m_subtreeProcesses = m_ownProcesses;
-        for (auto it = order.rbegin(); it != order.rend(); ++it)
-            if (m_index.parent(*it) >= 0)
-                m_subtreeProcesses[at(m_index.parent(*it))] += m_subtreeProcesses[at(*it)];
-    }
     showItem(m_currentId);
 }
 
 void DetailsPanel::showItem(const QString &id)
 {
     QWidget *page = nullptr;
-    if (const auto ns = m_namespaceById.constFind(id); ns != m_namespaceById.cend())
-        page = buildNamespacePage(*ns);
-    else if (const auto process = m_processById.constFind(id); process != m_processById.cend())
-        page = buildProcessPage(*process);
+    const ItemId item = m_analysis ? m_analysis->find(id.toStdString()) : ItemId{};
+    if (item.isNamespace())
+        page = buildNamespacePage(item.index);
+    else if (item.isProcess())
+        page = buildProcessPage(item.index);
     m_currentId = page ? id : QString();
     if (!page)
         page = buildHint();
@@ -318,9 +276,9 @@ QWidget *DetailsPanel::namespaceButton(int ns, const QString &text, QWidget *par
     button->setText(shown.replace(QLatin1Char('&'), QStringLiteral("&&"))); // not a mnemonic
     button->setAutoRaise(true);
     button->setCursor(Qt::PointingHandCursor);
-    const QString id = m_index.id(ns);
+    const QString id = m_texts.id(ns);
     button->setProperty(kNamespaceIdProperty, id);
-    button->setToolTip(tr("Show %1 (%2)").arg(m_index.label(ns), id));
+    button->setToolTip(tr("Show %1 (%2)").arg(m_texts.label(ns), id));
     QPalette palette = button->palette();
     palette.setColor(QPalette::ButtonText, palette.color(QPalette::Link));
     button->setPalette(palette);
@@ -331,13 +289,13 @@ QWidget *DetailsPanel::namespaceButton(int ns, const QString &text, QWidget *par
 QLabel *DetailsPanel::namespaceLink(int ns)
 {
     // A link rather than a button: it lines up with the other values of a form.
-    const QString id = m_index.id(ns);
+    const QString id = m_texts.id(ns);
     auto *label = new QLabel(
-        QStringLiteral("<a href=\"%1\">%2</a>").arg(id.toHtmlEscaped(), m_index.label(ns).toHtmlEscaped()));
+        QStringLiteral("<a href=\"%1\">%2</a>").arg(id.toHtmlEscaped(), m_texts.label(ns).toHtmlEscaped()));
     label->setTextFormat(Qt::RichText);
     label->setTextInteractionFlags(Qt::TextBrowserInteraction);
     label->setProperty(kNamespaceIdProperty, id);
-    label->setToolTip(tr("Show %1 (%2)").arg(m_index.label(ns), id));
+    label->setToolTip(tr("Show %1 (%2)").arg(m_texts.label(ns), id));
     label->setWordWrap(true);
     connect(label, &QLabel::linkActivated, this, [this, id] { emit namespaceActivated(id); });
     return label;
@@ -345,13 +303,12 @@ QLabel *DetailsPanel::namespaceLink(int ns)
 
 QWidget *DetailsPanel::buildNamespacePage(int nsIndex)
 {
-    const PidNamespace &ns = m_snapshot->pidNamespaces[static_cast<std::size_t>(nsIndex)];
-    const auto at = [](int i) { return static_cast<std::size_t>(i); };
+    const PidNamespace &ns = m_analysis->snapshot().pidNamespaces[static_cast<std::size_t>(nsIndex)];
     auto *page = new QWidget;
     auto *layout = new QVBoxLayout(page);
     layout->setSpacing(4);
 
-    auto *heading = valueLabel(m_index.label(nsIndex));
+    auto *heading = valueLabel(m_texts.label(nsIndex));
     QFont headingFont = heading->font();
     headingFont.setBold(true);
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.3);
@@ -371,10 +328,7 @@ QWidget *DetailsPanel::buildNamespacePage(int nsIndex)
     layout->addLayout(chipRow);
 
     // Breadcrumb: root first, this namespace last (bold), each a button to it.
-    std::vector<int> path;
-    for (int n = nsIndex; n >= 0; n = m_index.parent(n))
-        path.push_back(n);
-    std::reverse(path.begin(), path.end());
+    const std::vector<int> path = m_analysis->pathTo(nsIndex);
     auto *breadcrumb = new QWidget;
     breadcrumb->setObjectName(QStringLiteral("breadcrumb"));
     auto *flow = new FlowLayout(2);
@@ -387,7 +341,7 @@ QWidget *DetailsPanel::buildNamespacePage(int nsIndex)
         row->setSpacing(0);
         if (i > 0)
             row->addWidget(new QLabel(tr("›", "between the levels of a breadcrumb"), crumb));
-        QWidget *button = namespaceButton(path[i], m_index.label(path[i]), crumb);
+        QWidget *button = namespaceButton(path[i], m_texts.label(path[i]), crumb);
         if (path[i] == nsIndex) {
             QFont font = button->font();
             font.setBold(true);
@@ -399,12 +353,12 @@ QWidget *DetailsPanel::buildNamespacePage(int nsIndex)
     layout->addWidget(breadcrumb);
 
     QFormLayout *form = formLayout();
-    addRow(form, tr("Id"), m_index.id(nsIndex));
+    addRow(form, tr("Id"), m_texts.id(nsIndex));
     addRow(form, tr("Inode"), ns.inode ? inodeText(ns.inode) : tr("none: nobody has seen this level"));
     addRow(form, tr("Role"), m_roleTexts.name(ns.role));
     QString depth;
     if (ns.depth < 0)
-        depth = tr("unknown (level %1 of this tree)").arg(m_index.level(nsIndex));
+        depth = tr("unknown (level %1 of this tree)").arg(m_analysis->level(nsIndex));
     else if (ns.depth == 0)
         depth = tr("0: the initial pid namespace");
     else if (ns.depth == 1)
@@ -418,8 +372,8 @@ QWidget *DetailsPanel::buildNamespacePage(int nsIndex)
     addRow(form, tr("Distros"), distros.isEmpty() ? tr("none") : distros.join(QStringLiteral(", ")));
     addRow(form, tr("Processes"),
            tr("%1 own · %2 in its subtree")
-               .arg(m_ownProcesses[at(nsIndex)])
-               .arg(m_subtreeProcesses[at(nsIndex)]));
+               .arg(m_analysis->ownProcesses(nsIndex))
+               .arg(m_analysis->subtreeProcesses(nsIndex)));
     QStringList vantages;
     for (const std::string &v : ns.vantages)
         vantages.push_back(toQString(v));
@@ -427,8 +381,8 @@ QWidget *DetailsPanel::buildNamespacePage(int nsIndex)
            vantages.isEmpty() ? tr("none landed here") : vantages.join(QStringLiteral(", ")));
     layout->addLayout(form);
 
-    const int parent = m_index.parent(nsIndex);
-    layout->addWidget(sectionLabel(parent >= 0 ? tr("Why %1 is its parent").arg(m_index.label(parent))
+    const int parent = m_analysis->parent(nsIndex);
+    layout->addWidget(sectionLabel(parent >= 0 ? tr("Why %1 is its parent").arg(m_texts.label(parent))
                                                : tr("Why it has no parent here")));
     if (ns.evidence.empty())
         layout->addWidget(valueLabel(tr("The snapshot gives no evidence.")));
@@ -445,19 +399,19 @@ QWidget *DetailsPanel::buildNamespacePage(int nsIndex)
         layout->addSpacing(6);
     }
 
-    const std::vector<int> &children = m_children[at(nsIndex)];
+    const std::vector<int> &children = m_analysis->children(nsIndex);
     layout->addWidget(sectionLabel(tr("Child namespaces (%1)").arg(children.size())));
     if (children.empty())
         layout->addWidget(valueLabel(tr("none")));
     for (int child : children) {
         // Plural by hand until the project ships translations (an English .qm would do %n).
-        const int processes = m_subtreeProcesses[at(child)];
+        const int processes = m_analysis->subtreeProcesses(child);
         QWidget *button = namespaceButton(
             child,
             processes == 1 ? tr("%1 · 1 process", "a child namespace and the processes of its subtree")
-                                 .arg(m_index.label(child))
+                                 .arg(m_texts.label(child))
                            : tr("%1 · %2 processes", "a child namespace and the processes of its subtree")
-                                 .arg(m_index.label(child))
+                                 .arg(m_texts.label(child))
                                  .arg(processes),
             page);
         button->setObjectName(QStringLiteral("childNamespace"));
@@ -469,7 +423,7 @@ QWidget *DetailsPanel::buildNamespacePage(int nsIndex)
 
 QWidget *DetailsPanel::buildProcessPage(int processIndex)
 {
-    const Process &p = m_snapshot->processes[static_cast<std::size_t>(processIndex)];
+    const Process &p = m_analysis->snapshot().processes[static_cast<std::size_t>(processIndex)];
     auto *page = new QWidget;
     auto *layout = new QVBoxLayout(page);
     layout->setSpacing(4);
@@ -482,8 +436,8 @@ QWidget *DetailsPanel::buildProcessPage(int processIndex)
     heading->setObjectName(QStringLiteral("heading"));
     layout->addWidget(heading);
 
-    const int own = m_index.find(p.pidNs);
-    const QString ownLabel = own >= 0 ? m_index.label(own) : toQString(p.pidNs);
+    const int own = m_analysis->namespaceOf(processIndex);
+    const QString ownLabel = own >= 0 ? m_texts.label(own) : toQString(p.pidNs);
     const int pid = innermostPid(p);
 
     layout->addWidget(sectionLabel(tr("Command line")));
@@ -498,8 +452,8 @@ QWidget *DetailsPanel::buildProcessPage(int processIndex)
     QFormLayout *form = formLayout();
     addRow(form, tr("PID"), pid >= 0 ? tr("%1 in %2").arg(pid).arg(ownLabel) : tr("unknown"));
     const QString outermost = p.chain.empty() ? QString() : [&] {
-        const int ns = m_index.find(p.chain.front().ns);
-        return ns >= 0 ? m_index.label(ns) : toQString(p.chain.front().ns);
+        const int ns = m_analysis->findNamespace(p.chain.front().ns);
+        return ns >= 0 ? m_texts.label(ns) : toQString(p.chain.front().ns);
     }();
     addRow(form, tr("Parent PID"),
            p.ppid > 0 ? tr("%1 in %2").arg(p.ppid).arg(outermost) : tr("not visible"));
@@ -520,7 +474,7 @@ QWidget *DetailsPanel::buildProcessPage(int processIndex)
     if (p.chain.empty()) {
         layout->addWidget(valueLabel(tr("No NSpid chain was readable.")));
     } else {
-        const std::vector<NamespaceIndex::Link> links = m_index.resolve(p);
+        const std::vector<SnapshotAnalysis::Link> links = m_analysis->resolve(p);
         const int rows = static_cast<int>(p.chain.size());
         QTableWidget *chain = detailsTable({tr("Level"), tr("Namespace"), tr("Inode"), tr("PID")}, rows);
         chain->setObjectName(QStringLiteral("chainTable"));
@@ -529,7 +483,7 @@ QWidget *DetailsPanel::buildProcessPage(int processIndex)
             const ChainLink &chainLink = p.chain[static_cast<std::size_t>(r)];
             const int ns = links[static_cast<std::size_t>(r)].ns;
             chain->setItem(r, 0, cell(QString::number(links[static_cast<std::size_t>(r)].level), true));
-            QTableWidgetItem *name = cell(ns >= 0 ? m_index.label(ns) : toQString(chainLink.ns));
+            QTableWidgetItem *name = cell(ns >= 0 ? m_texts.label(ns) : toQString(chainLink.ns));
             name->setData(Qt::UserRole, toQString(chainLink.ns));
             if (ns >= 0) {
                 // Looks like a link because a click on it shows that namespace.
@@ -537,11 +491,12 @@ QWidget *DetailsPanel::buildProcessPage(int processIndex)
                 QFont font = name->font();
                 font.setUnderline(true);
                 name->setFont(font);
-                name->setToolTip(tr("Show %1 (%2)").arg(m_index.label(ns), m_index.id(ns)));
+                name->setToolTip(tr("Show %1 (%2)").arg(m_texts.label(ns), m_texts.id(ns)));
             }
             chain->setItem(r, 1, name);
             const std::optional<std::uint64_t> inode =
-                ns >= 0 ? m_snapshot->pidNamespaces[static_cast<std::size_t>(ns)].inode : std::nullopt;
+                ns >= 0 ? m_analysis->snapshot().pidNamespaces[static_cast<std::size_t>(ns)].inode
+                        : std::nullopt;
             chain->setItem(r, 2, cell(inode ? inodeText(inode) : tr("unknown"), inode.has_value()));
             chain->setItem(r, 3, cell(QString::number(chainLink.pid), true));
         }
@@ -550,7 +505,7 @@ QWidget *DetailsPanel::buildProcessPage(int processIndex)
             if (column != 1)
                 return;
             const QString id = chain->item(row, column)->data(Qt::UserRole).toString();
-            if (m_namespaceById.contains(id))
+            if (m_analysis->findNamespace(id.toStdString()) >= 0)
                 emit namespaceActivated(id);
         });
         layout->addWidget(chain);

@@ -6,7 +6,6 @@
 #include "model_support.h"
 #include "snapshot.h"
 
-#include <QHash>
 #include <QString>
 #include <QWidget>
 
@@ -32,7 +31,8 @@ public:
     explicit DetailsPanel(QWidget *parent = nullptr);
     ~DetailsPanel() override;
 
-    void setSnapshot(std::shared_ptr<const Snapshot> snapshot); // shows the same item again, if still there
+    void setAnalysis(
+        std::shared_ptr<const SnapshotAnalysis> analysis); // shows the same item again, if still there
     // "pid:[…]" a namespace, "proc:…" a process (processItemId); anything else shows a hint.
     void showItem(const QString &id);
     QString currentId() const { return m_currentId; } // empty while the hint shows
@@ -48,13 +48,8 @@ private:
     QLabel *namespaceLink(int ns);
     bool darkPalette() const;
 
-    std::shared_ptr<const Snapshot> m_snapshot;
-    NamespaceIndex m_index;
-    QHash<QString, int> m_namespaceById;
-    QHash<QString, int> m_processById;
-    std::vector<std::vector<int>> m_children;
-    std::vector<int> m_ownProcesses;
-    std::vector<int> m_subtreeProcesses;
+    std::shared_ptr<const SnapshotAnalysis> m_analysis;
+    NamespaceTexts m_texts;
     RoleTexts m_roleTexts;
 
     QScrollArea *m_scroll = nullptr;

@@ -1,7 +1,8 @@
 #pragma once
-// Shared by the snapshot models: text conversions, people's names for roles, one index over the pid
-// namespaces (lookup by id, parents with cycles broken, levels), and the NSpid chain as text. All of it
-// is built once per load so that data() only hands out prepared values.
+// Shared by the snapshot models: text conversions, people's names for roles, the namespaces' words and the
+// NSpid chain as text. The structure is the core analysis's (analysis.h); what is here is made once per
+// load so that data() only hands out prepared values.
+#include "analysis.h"
 #include "snapshot.h"
 
 #include <QCoreApplication>
@@ -9,8 +10,6 @@
 #include <QVariantList>
 
 #include <string>
-#include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace wslatlas {
@@ -33,44 +32,23 @@ struct RoleTexts
     std::vector<QString> keys;
 };
 
-// The innermost pid (the process's pid in its own namespace); -1 when the chain is empty.
-int innermostPid(const Process &process);
-// "proc:" + its namespace + ":" + innermost pid: stable within one snapshot, used for selection sync.
+// "proc:" + its namespace + ":" + innermost pid (processKey): stable within one snapshot, used for
+// selection sync.
 QString processItemId(const Process &process);
 // The command line, or "[name]" for kernel threads and others without one (as ps does).
 QString processDisplayName(const Process &process);
 
-class NamespaceIndex
+// The words of each namespace of an analysis, made once per load: its id and its label (the id when it
+// has none). The structure itself (parents, levels, counts) is the analysis's.
+class NamespaceTexts
 {
 public:
-    NamespaceIndex() = default;
-    // Keeps views into the snapshot's strings: the snapshot must outlive the index.
-    explicit NamespaceIndex(const Snapshot &snapshot);
-
-    int size() const { return static_cast<int>(m_parent.size()); }
-    int find(std::string_view id) const; // -1 when the snapshot has no such namespace
-    // -1 for a root: no parent known, a parent the snapshot does not list, or the edge that closed a
-    // cycle in a malformed file (so that every namespace still shows up once).
-    int parent(int ns) const { return m_parent[static_cast<std::size_t>(ns)]; }
-    // The snapshot's depth when known, else one below the parent's level (0 for a root).
-    int level(int ns) const { return m_level[static_cast<std::size_t>(ns)]; }
+    NamespaceTexts() = default;
+    explicit NamespaceTexts(const SnapshotAnalysis &analysis);
     const QString &id(int ns) const { return m_ids[static_cast<std::size_t>(ns)]; }
-    const QString &label(int ns) const { return m_labels[static_cast<std::size_t>(ns)]; } // id when none
-
-    // A process's chain looked up once: per link, its namespace (-1 when the snapshot does not list
-    // it) and its level: the namespace's, or one below the previous link's for an unlisted one; always
-    // increasing along the chain.
-    struct Link
-    {
-        int ns = -1;
-        int level = 0;
-    };
-    std::vector<Link> resolve(const Process &process) const;
+    const QString &label(int ns) const { return m_labels[static_cast<std::size_t>(ns)]; }
 
 private:
-    std::unordered_map<std::string_view, int> m_byId;
-    std::vector<int> m_parent;
-    std::vector<int> m_level;
     std::vector<QString> m_ids;
     std::vector<QString> m_labels;
 };
@@ -83,10 +61,11 @@ class ChainText
 
 public:
     ChainText();
-    // links: index.resolve(process).
-    QString toolTip(const Process &process, const NamespaceIndex &index,
-                    const std::vector<NamespaceIndex::Link> &links) const;
-    QVariantList chain(const Process &process, const NamespaceIndex &index) const;
+    // links: analysis.resolve(process).
+    QString toolTip(const Process &process, const NamespaceTexts &texts,
+                    const std::vector<SnapshotAnalysis::Link> &links) const;
+    QVariantList chain(const Process &process, const SnapshotAnalysis &analysis,
+                       const NamespaceTexts &texts) const;
 
 private:
     QString m_nameSeparator;

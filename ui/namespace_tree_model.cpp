@@ -20,127 +20,118 @@ NamespaceTreeModel::NamespaceTreeModel(QObject *parent) : QAbstractItemModel(par
 
 NamespaceTreeModel::~NamespaceTreeModel() = default;
 
-void NamespaceTreeModel::setSnapshot(std::shared_ptr<const Snapshot> snapshot)
+void NamespaceTreeModel::setAnalysis(std::shared_ptr<const SnapshotAnalysis> analysis)
 {
     beginResetModel();
-    // The index holds views into the old snapshot: drop it first.
-    m_namespaces = NamespaceIndex();
     m_nodes.clear();
     m_roots.clear();
-    m_byId.clear();
-    m_snapshot = std::move(snapshot);
-    if (m_snapshot)
+    m_analysis = std::move(analysis);
+    if (m_analysis)
         build();
     endResetModel();
 }
 
+std::shared_ptr<const Snapshot> NamespaceTreeModel::snapshot() const
+{
+    return m_analysis ? m_analysis->shared() : nullptr;
+}
+
 void NamespaceTreeModel::build()
 {
-    const Snapshot &s = *m_snapshot;
-    m_namespaces = NamespaceIndex(s);
+    const SnapshotAnalysis &a = *m_analysis;
+    const Snapshot &s = a.snapshot();
+    m_texts = NamespaceTexts(a);
     m_chainText = ChainText();
     m_roleTexts = RoleTexts();
 
-    // Namespace i is node i; processes follow. Children lists get namespaces before processes
-    // because they are filled in that order.
-    const int namespaceCount = m_namespaces.size();
+    // Namespace i is node i; process j is node namespaceCount + j. The structure is the analysis's:
+    // children are the child namespaces, then the own processes; unplaced processes sit at the top.
+    const int namespaceCount = a.namespaceCount();
     m_nodes.resize(s.pidNamespaces.size() + s.processes.size());
+    for (int i = 0; i < namespaceCount; ++i)
+        buildNamespaceNode(i);
+    for (int j = 0; j < a.processCount(); ++j)
+        buildProcessNode(j);
+    auto adopt = [this](std::vector<int> &siblings, int node) {
+        m_nodes[static_cast<std::size_t>(node)].row = static_cast<int>(siblings.size());
+        siblings.push_back(node);
+    };
+    for (int root : a.roots())
+        adopt(m_roots, root);
+    for (int j : a.unplacedProcesses())
+        adopt(m_roots, namespaceCount + j);
     for (int i = 0; i < namespaceCount; ++i) {
-        const PidNamespace &ns = s.pidNamespaces[static_cast<std::size_t>(i)];
-        Node &n = m_nodes[static_cast<std::size_t>(i)];
-        n.kind = NamespaceItem;
-        n.source = i;
-        n.parent = m_namespaces.parent(i);
-        n.role = ns.role;
-        n.id = m_namespaces.id(i);
-        n.name = m_namespaces.label(i);
-        if (ns.inode) {
-            n.number = static_cast<qint64>(*ns.inode);
-            n.numberText = QString::number(*ns.inode);
-        } else {
-            n.numberText = n.id; // a placeholder: its id says it is one
-        }
+        std::vector<int> &children = m_nodes[static_cast<std::size_t>(i)].children;
+        for (int child : a.children(i))
+            adopt(children, child);
+        for (int j : a.processesOf(i))
+            adopt(children, namespaceCount + j);
     }
-    for (std::size_t j = 0; j < s.processes.size(); ++j) {
-        const Process &p = s.processes[j];
-        Node &n = m_nodes[static_cast<std::size_t>(namespaceCount) + j];
-        n.kind = ProcessItem;
-        n.source = static_cast<int>(j);
-        n.parent = m_namespaces.find(p.pidNs); // a process of an unlisted namespace goes to the top
-        n.role = n.parent >= 0 ? m_nodes[static_cast<std::size_t>(n.parent)].role : NamespaceRole::Unknown;
-        n.id = processItemId(p);
-        n.name = processDisplayName(p);
-        n.number = innermostPid(p);
-        if (n.number >= 0)
-            n.numberText = QString::number(n.number);
-        n.toolTip = m_chainText.toolTip(p, m_namespaces, m_namespaces.resolve(p));
-        QString haystack = toQString(p.name) + QLatin1Char('\n') + n.name;
-        for (const ChainLink &link : p.chain)
-            haystack += QLatin1Char('\n') + QString::number(link.pid);
-        n.haystack = haystack.toCaseFolded();
-    }
+}
 
-    for (std::size_t i = 0; i < m_nodes.size(); ++i) {
-        Node &n = m_nodes[i];
-        std::vector<int> &siblings =
-            n.parent >= 0 ? m_nodes[static_cast<std::size_t>(n.parent)].children : m_roots;
-        n.row = static_cast<int>(siblings.size());
-        siblings.push_back(static_cast<int>(i));
-        if (n.kind == ProcessItem && n.parent >= 0)
-            ++m_nodes[static_cast<std::size_t>(n.parent)].ownProcesses;
+void NamespaceTreeModel::buildNamespaceNode(int i)
+{
+    const SnapshotAnalysis &a = *m_analysis;
+    const PidNamespace &ns = a.snapshot().pidNamespaces[static_cast<std::size_t>(i)];
+    Node &n = m_nodes[static_cast<std::size_t>(i)];
+    n.kind = NamespaceItem;
+    n.source = i;
+    n.parent = a.parent(i);
+    n.role = ns.role;
+    n.id = m_texts.id(i);
+    n.name = m_texts.label(i);
+    if (ns.inode) {
+        n.number = static_cast<qint64>(*ns.inode);
+        n.numberText = QString::number(*ns.inode);
+    } else {
+        n.numberText = n.id; // a placeholder: its id says it is one
     }
+    n.countText = QString::number(a.ownProcesses(i));
+    n.countToolTip = tr("Processes in this namespace: %1").arg(a.ownProcesses(i)) + QLatin1Char('\n') +
+                     tr("In its whole subtree: %1").arg(a.subtreeProcesses(i));
+    QStringList lines{n.name, tr("%1 · %2", "namespace id · role").arg(n.id, m_roleTexts.name(n.role))};
+    if (!ns.distros.empty()) {
+        QStringList distros;
+        for (const std::string &d : ns.distros)
+            distros.push_back(toQString(d));
+        lines.push_back(tr("Distros: %1").arg(distros.join(QStringLiteral(", "))));
+    }
+    for (const Evidence &e : ns.evidence)
+        if (!e.text.empty())
+            lines.push_back(toQString(e.text));
+    n.toolTip = lines.join(QLatin1Char('\n'));
+    n.haystack = QString(n.name + QLatin1Char('\n') + n.id + QLatin1Char('\n') + n.numberText).toCaseFolded();
+}
 
-    // Subtree totals: children come after their parents in breadth-first order, so adding them up in
-    // reverse order sees every child before its parent.
-    std::vector<int> order(m_roots.begin(), m_roots.end());
-    order.reserve(m_nodes.size());
-    for (std::size_t k = 0; k < order.size(); ++k) {
-        const Node &n = m_nodes[static_cast<std::size_t>(order[k])];
-        if (n.kind == NamespaceItem)
-            order.insert(order.end(), n.children.begin(), n.children.end());
-    }
-    for (auto it = order.rbegin(); it != order.rend(); ++it) {
-        Node &n = m_nodes[static_cast<std::size_t>(*it)];
-        if (n.kind != NamespaceItem)
-            continue;
-        n.totalProcesses += n.ownProcesses;
-        if (n.parent >= 0)
-            m_nodes[static_cast<std::size_t>(n.parent)].totalProcesses += n.totalProcesses;
-    }
-
-    for (int i = 0; i < namespaceCount; ++i) {
-        const PidNamespace &ns = s.pidNamespaces[static_cast<std::size_t>(i)];
-        Node &n = m_nodes[static_cast<std::size_t>(i)];
-        n.countText = QString::number(n.ownProcesses);
-        n.countToolTip = tr("Processes in this namespace: %1").arg(n.ownProcesses) + QLatin1Char('\n') +
-                         tr("In its whole subtree: %1").arg(n.totalProcesses);
-        QStringList lines{n.name, tr("%1 · %2", "namespace id · role").arg(n.id, m_roleTexts.name(n.role))};
-        if (!ns.distros.empty()) {
-            QStringList distros;
-            for (const std::string &d : ns.distros)
-                distros.push_back(toQString(d));
-            lines.push_back(tr("Distros: %1").arg(distros.join(QStringLiteral(", "))));
-        }
-        for (const Evidence &e : ns.evidence)
-            if (!e.text.empty())
-                lines.push_back(toQString(e.text));
-        n.toolTip = lines.join(QLatin1Char('\n'));
-        n.haystack =
-            QString(n.name + QLatin1Char('\n') + n.id + QLatin1Char('\n') + n.numberText).toCaseFolded();
-    }
-
-    m_byId.reserve(static_cast<qsizetype>(m_nodes.size()));
-    for (std::size_t i = 0; i < m_nodes.size(); ++i)
-        if (!m_byId.contains(m_nodes[i].id)) // the first wins if a file repeats an id
-            m_byId.insert(m_nodes[i].id, static_cast<int>(i));
+void NamespaceTreeModel::buildProcessNode(int j)
+{
+    const SnapshotAnalysis &a = *m_analysis;
+    const Process &p = a.snapshot().processes[static_cast<std::size_t>(j)];
+    Node &n = m_nodes[static_cast<std::size_t>(a.namespaceCount() + j)];
+    n.kind = ProcessItem;
+    n.source = j;
+    n.parent = a.namespaceOf(j);
+    n.role = n.parent >= 0 ? a.snapshot().pidNamespaces[static_cast<std::size_t>(n.parent)].role
+                           : NamespaceRole::Unknown;
+    n.id = processItemId(p);
+    n.name = processDisplayName(p);
+    n.number = innermostPid(p);
+    if (n.number >= 0)
+        n.numberText = QString::number(n.number);
+    n.toolTip = m_chainText.toolTip(p, m_texts, a.resolve(p));
+    QString haystack = toQString(p.name) + QLatin1Char('\n') + n.name;
+    for (const ChainLink &link : p.chain)
+        haystack += QLatin1Char('\n') + QString::number(link.pid);
+    n.haystack = haystack.toCaseFolded();
 }
 
 QModelIndex NamespaceTreeModel::indexForId(const QString &id, int column) const
 {
-    const auto it = m_byId.constFind(id);
-    if (it == m_byId.cend() || column < 0 || column >= ColumnCount)
+    const ItemId item = m_analysis ? m_analysis->find(id.toStdString()) : ItemId{};
+    if (!item.valid() || column < 0 || column >= ColumnCount)
         return {};
-    return createIndex(m_nodes[static_cast<std::size_t>(*it)].row, column, static_cast<quintptr>(*it));
+    const int node = item.isNamespace() ? item.index : m_analysis->namespaceCount() + item.index;
+    return createIndex(m_nodes[static_cast<std::size_t>(node)].row, column, static_cast<quintptr>(node));
 }
 
 const PidNamespace *NamespaceTreeModel::namespaceAt(const QModelIndex &index) const
@@ -148,7 +139,7 @@ const PidNamespace *NamespaceTreeModel::namespaceAt(const QModelIndex &index) co
     const Node *n = nodeAt(index);
     if (!n || n->kind != NamespaceItem)
         return nullptr;
-    return &m_snapshot->pidNamespaces[static_cast<std::size_t>(n->source)];
+    return &m_analysis->snapshot().pidNamespaces[static_cast<std::size_t>(n->source)];
 }
 
 const Process *NamespaceTreeModel::processAt(const QModelIndex &index) const
@@ -156,7 +147,7 @@ const Process *NamespaceTreeModel::processAt(const QModelIndex &index) const
     const Node *n = nodeAt(index);
     if (!n || n->kind != ProcessItem)
         return nullptr;
-    return &m_snapshot->processes[static_cast<std::size_t>(n->source)];
+    return &m_analysis->snapshot().processes[static_cast<std::size_t>(n->source)];
 }
 
 const NamespaceTreeModel::Node *NamespaceTreeModel::nodeAt(const QModelIndex &index) const
@@ -245,7 +236,7 @@ QVariant NamespaceTreeModel::data(const QModelIndex &index, int role) const
         case RoleColumn:
             return isNamespace ? QVariant(static_cast<int>(n->role)) : QVariant();
         case ProcessesColumn:
-            return isNamespace ? QVariant(n->ownProcesses) : QVariant();
+            return isNamespace ? QVariant(m_analysis->ownProcesses(n->source)) : QVariant();
         }
         break;
     case Qt::ToolTipRole:
@@ -265,11 +256,11 @@ QVariant NamespaceTreeModel::data(const QModelIndex &index, int role) const
     case NamespaceIdRole:
         if (isNamespace)
             return n->id;
-        return toQString(m_snapshot->processes[static_cast<std::size_t>(n->source)].pidNs);
+        return toQString(m_analysis->snapshot().processes[static_cast<std::size_t>(n->source)].pidNs);
     case ChainRole:
         if (!isNamespace)
-            return m_chainText.chain(m_snapshot->processes[static_cast<std::size_t>(n->source)],
-                                     m_namespaces);
+            return m_chainText.chain(m_analysis->snapshot().processes[static_cast<std::size_t>(n->source)],
+                                     *m_analysis, m_texts);
         break;
     default:
         break;

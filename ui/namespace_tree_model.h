@@ -6,7 +6,6 @@
 #include "model_support.h"
 
 #include <QAbstractItemModel>
-#include <QHash>
 
 #include <memory>
 #include <vector>
@@ -30,8 +29,8 @@ public:
     explicit NamespaceTreeModel(QObject *parent = nullptr);
     ~NamespaceTreeModel() override;
 
-    void setSnapshot(std::shared_ptr<const Snapshot> snapshot);
-    std::shared_ptr<const Snapshot> snapshot() const { return m_snapshot; }
+    void setAnalysis(std::shared_ptr<const SnapshotAnalysis> analysis);
+    std::shared_ptr<const Snapshot> snapshot() const;
 
     // The row of a namespace ("pid:[…]") or a process ("proc:…", see IdRole); invalid when unknown.
     QModelIndex indexForId(const QString &id, int column = NameColumn) const;
@@ -59,8 +58,6 @@ private:
         int row = 0;     // among the parent's children
         std::vector<int> children;
         qint64 number = -1; // inode or innermost pid; -1 when none (placeholder, empty chain)
-        int ownProcesses = 0;
-        int totalProcesses = 0;
         NamespaceRole role = NamespaceRole::Unknown;
         QString id;
         QString name;
@@ -74,13 +71,14 @@ private:
     const Node *nodeAt(const QModelIndex &index) const;
     const std::vector<int> &childrenOf(const QModelIndex &parent) const;
     void build();
+    void buildNamespaceNode(int ns);
+    void buildProcessNode(int process);
 
-    std::shared_ptr<const Snapshot> m_snapshot;
-    NamespaceIndex m_namespaces;
+    std::shared_ptr<const SnapshotAnalysis> m_analysis;
+    NamespaceTexts m_texts;
     ChainText m_chainText;
     std::vector<Node> m_nodes;
     std::vector<int> m_roots;
-    QHash<QString, int> m_byId;
     RoleTexts m_roleTexts; // translated once per load
 };
 

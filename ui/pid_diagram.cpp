@@ -6,7 +6,6 @@
 #include <QCoreApplication>
 
 #include <algorithm>
-#include <charconv>
 #include <unordered_set>
 
 namespace wslatlas {
@@ -26,35 +25,11 @@ bool provenParent(const PidNamespace &ns)
     });
 }
 
-// Own process counts summed over each subtree, children before parents (the index's parents form a
-// forest even for a malformed file).
-std::vector<long long> subtreeCounts(const Snapshot &snapshot, const NamespaceIndex &index)
+DiagramNode namespaceNode(const SnapshotAnalysis &analysis, int index, const RoleTexts &roles)
 {
-    const int count = index.size();
-    std::vector<std::vector<int>> children(static_cast<std::size_t>(count));
-    std::vector<int> order; // breadth first from the roots: every parent before its children
-    order.reserve(static_cast<std::size_t>(count));
-    for (int i = 0; i < count; ++i) {
-        if (index.parent(i) >= 0)
-            children[static_cast<std::size_t>(index.parent(i))].push_back(i);
-        else
-            order.push_back(i);
-    }
-    for (std::size_t at = 0; at < order.size(); ++at)
-        for (int child : children[static_cast<std::size_t>(order[at])])
-            order.push_back(child);
-    std::vector<long long> subtree(static_cast<std::size_t>(count), 0);
-    for (int i = 0; i < count; ++i)
-        subtree[static_cast<std::size_t>(i)] =
-            snapshot.pidNamespaces[static_cast<std::size_t>(i)].processCount;
-    for (auto it = order.rbegin(); it != order.rend(); ++it)
-        if (index.parent(*it) >= 0)
-            subtree[static_cast<std::size_t>(index.parent(*it))] += subtree[static_cast<std::size_t>(*it)];
-    return subtree;
-}
-
-DiagramNode namespaceNode(const PidNamespace &ns, long long subtree, const RoleTexts &roles)
-{
+    const PidNamespace &ns = analysis.snapshot().pidNamespaces[static_cast<std::size_t>(index)];
+    const int own = analysis.ownProcesses(index);
+    const int subtree = analysis.subtreeProcesses(index);
     DiagramNode node;
     node.id = ns.id;
     node.tone = toneForRole(ns.role);
@@ -64,12 +39,11 @@ DiagramNode namespaceNode(const PidNamespace &ns, long long subtree, const RoleT
                              : utf8(QCoreApplication::translate("PidDiagram", "not seen",
                                                                 "a placeholder namespace: no inode known")));
     node.lines.push_back(utf8(roles.name(ns.role)));
-    QString processes = QCoreApplication::translate("PidDiagram", "%n process(es)",
-                                                    "own processes of a pid namespace", ns.processCount);
-    if (subtree != ns.processCount) {
-        const int all = static_cast<int>(subtree);
+    QString processes =
+        QCoreApplication::translate("PidDiagram", "%n process(es)", "own processes of a pid namespace", own);
+    if (subtree != own) {
         const QString inSubtree = QCoreApplication::translate(
-            "PidDiagram", " · %n in subtree", "processes of a namespace and all below it", all);
+            "PidDiagram", " · %n in subtree", "processes of a namespace and all below it", subtree);
         processes += inSubtree;
     }
     node.lines.push_back(utf8(processes));
@@ -89,13 +63,14 @@ DiagramNode namespaceNode(const PidNamespace &ns, long long subtree, const RoleT
 }
 
 // The expanded namespace's own processes, innermost pid first, at most options.maxProcessNodes of them.
-void addProcesses(Diagram &diagram, const Snapshot &snapshot, const NamespaceIndex &index,
-                  const std::string &nsId, int maxNodes)
+void addProcesses(Diagram &diagram, const SnapshotAnalysis &analysis, const NamespaceTexts &texts,
+                  int expanded, int maxNodes)
 {
+    const Snapshot &snapshot = analysis.snapshot();
+    const std::string &nsId = snapshot.pidNamespaces[static_cast<std::size_t>(expanded)].id;
     std::vector<const Process *> own;
-    for (const Process &p : snapshot.processes)
-        if (p.pidNs == nsId)
-            own.push_back(&p);
+    for (int j : analysis.processesOf(expanded))
+        own.push_back(&snapshot.processes[static_cast<std::size_t>(j)]);
     std::stable_sort(own.begin(), own.end(),
                      [](const Process *a, const Process *b) { return innermostPid(*a) < innermostPid(*b); });
 
@@ -122,7 +97,7 @@ void addProcesses(Diagram &diagram, const Snapshot &snapshot, const NamespaceInd
         if (!pids.isEmpty())
             node.lines.push_back(utf8(pids.join(linkSeparator)));
         node.lines.push_back(utf8(diagram_support::shortened(processDisplayName(*p), 40)));
-        node.toolTip = utf8(chainText.toolTip(*p, index, index.resolve(*p)));
+        node.toolTip = utf8(chainText.toolTip(*p, texts, analysis.resolve(*p)));
         node.namespaceId = nsId;
         diagram.edges.push_back({"e:" + nsId + "→" + node.id, nsId, node.id, {}, false});
         diagram.nodes.push_back(std::move(node));
@@ -142,8 +117,9 @@ void addProcesses(Diagram &diagram, const Snapshot &snapshot, const NamespaceInd
 
 } // namespace
 
-Diagram pidDiagram(const Snapshot &snapshot, const PidDiagramOptions &options)
+Diagram pidDiagram(const SnapshotAnalysis &analysis, const PidDiagramOptions &options)
 {
+    const Snapshot &snapshot = analysis.snapshot();
     Diagram diagram;
     diagram.title = utf8(QCoreApplication::translate("PidDiagram", "Pid namespaces"));
     diagram.rankdir = "TB";
@@ -160,18 +136,17 @@ Diagram pidDiagram(const Snapshot &snapshot, const PidDiagramOptions &options)
         return diagram;
     }
 
-    const NamespaceIndex index(snapshot);
-    const std::vector<long long> subtree = subtreeCounts(snapshot, index);
     const RoleTexts roles;
-    const int expanded = options.expandNamespace.empty() ? -1 : index.find(options.expandNamespace);
+    const int expanded =
+        options.expandNamespace.empty() ? -1 : analysis.findNamespace(options.expandNamespace);
     diagram.nodes.reserve(snapshot.pidNamespaces.size());
-    for (int i = 0; i < index.size(); ++i) {
+    for (int i = 0; i < analysis.namespaceCount(); ++i) {
         const PidNamespace &ns = snapshot.pidNamespaces[static_cast<std::size_t>(i)];
-        if (index.find(ns.id) != i)
-            continue; // a repeated id: the index keeps the first
-        diagram.nodes.push_back(namespaceNode(ns, subtree[static_cast<std::size_t>(i)], roles));
+        if (analysis.findNamespace(ns.id) != i)
+            continue; // a repeated id: the analysis keeps the first
+        diagram.nodes.push_back(namespaceNode(analysis, i, roles));
         diagram.nodes.back().emphasised = i == expanded;
-        const int parent = index.parent(i);
+        const int parent = analysis.parent(i);
         if (parent < 0)
             continue;
         const PidNamespace &up = snapshot.pidNamespaces[static_cast<std::size_t>(parent)];
@@ -179,46 +154,28 @@ Diagram pidDiagram(const Snapshot &snapshot, const PidDiagramOptions &options)
             {"e:" + up.id + "→" + ns.id, up.id, ns.id, {}, !up.inode || !provenParent(ns)});
     }
     if (expanded >= 0)
-        addProcesses(diagram, snapshot, index, snapshot.pidNamespaces[static_cast<std::size_t>(expanded)].id,
-                     options.maxProcessNodes);
+        addProcesses(diagram, analysis, NamespaceTexts(analysis), expanded, options.maxProcessNodes);
     return diagram;
 }
 
-std::vector<std::string> diagramPathTo(const Snapshot &snapshot, std::string_view id)
+std::vector<std::string> diagramPathTo(const SnapshotAnalysis &analysis, std::string_view id)
 {
-    const NamespaceIndex index(snapshot);
+    const Snapshot &snapshot = analysis.snapshot();
     auto pathTo = [&](int ns) {
         std::vector<std::string> path;
-        for (int at = ns; at >= 0; at = index.parent(at))
-            path.push_back(snapshot.pidNamespaces[static_cast<std::size_t>(at)].id);
-        std::reverse(path.begin(), path.end());
+        for (int n : analysis.pathTo(ns))
+            path.push_back(snapshot.pidNamespaces[static_cast<std::size_t>(n)].id);
         return path;
     };
-
-    constexpr std::string_view kProcess = "proc:";
-    if (id.substr(0, kProcess.size()) != kProcess) {
-        const int ns = index.find(id);
-        return ns < 0 ? std::vector<std::string>{} : pathTo(ns);
-    }
-    // "proc:<namespace id>:<innermost pid>", as processItemId writes it.
-    const std::size_t colon = id.rfind(':');
-    if (colon == std::string_view::npos || colon < kProcess.size())
+    const ItemId item = analysis.find(id);
+    if (item.isNamespace())
+        return pathTo(item.index);
+    if (!item.isProcess())
         return {};
-    const std::string_view nsId = id.substr(kProcess.size(), colon - kProcess.size());
-    const std::string_view pidText = id.substr(colon + 1);
-    int pid = 0;
-    const auto [end, error] = std::from_chars(pidText.data(), pidText.data() + pidText.size(), pid);
-    if (error != std::errc() || end != pidText.data() + pidText.size())
-        return {};
-    const auto process =
-        std::find_if(snapshot.processes.begin(), snapshot.processes.end(),
-                     [&](const Process &p) { return p.pidNs == nsId && innermostPid(p) == pid; });
-    if (process == snapshot.processes.end())
-        return {};
-
+    const Process &process = snapshot.processes[static_cast<std::size_t>(item.index)];
     std::vector<std::string> path;
-    for (const ChainLink &link : process->chain) {
-        const int ns = index.find(link.ns);
+    for (const ChainLink &link : process.chain) {
+        const int ns = analysis.findNamespace(link.ns);
         if (ns < 0 || std::find(path.begin(), path.end(), link.ns) != path.end())
             continue; // a level the snapshot does not list has no node
         if (path.empty())
@@ -226,11 +183,8 @@ std::vector<std::string> diagramPathTo(const Snapshot &snapshot, std::string_vie
         else
             path.push_back(link.ns);
     }
-    if (path.empty()) {
-        const int own = index.find(process->pidNs);
-        if (own >= 0)
-            path = pathTo(own);
-    }
+    if (path.empty() && analysis.namespaceOf(item.index) >= 0)
+        path = pathTo(analysis.namespaceOf(item.index));
     path.push_back(std::string(id));
     return path;
 }

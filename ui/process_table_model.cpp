@@ -22,34 +22,37 @@ ProcessTableModel::ProcessTableModel(QObject *parent) : QAbstractTableModel(pare
 
 ProcessTableModel::~ProcessTableModel() = default;
 
-void ProcessTableModel::setSnapshot(std::shared_ptr<const Snapshot> snapshot)
+void ProcessTableModel::setAnalysis(std::shared_ptr<const SnapshotAnalysis> analysis)
 {
     beginResetModel();
-    // The index holds views into the old snapshot: drop it first.
-    m_namespaces = NamespaceIndex();
     m_rows.clear();
     m_levelCount = 0;
     m_levelPids.clear();
     m_levelTexts.clear();
     m_levelHeaders.clear();
-    m_byId.clear();
-    m_snapshot = std::move(snapshot);
-    if (m_snapshot)
+    m_analysis = std::move(analysis);
+    if (m_analysis)
         build();
     endResetModel();
 }
 
+std::shared_ptr<const Snapshot> ProcessTableModel::snapshot() const
+{
+    return m_analysis ? m_analysis->shared() : nullptr;
+}
+
 void ProcessTableModel::build()
 {
-    const Snapshot &s = *m_snapshot;
-    m_namespaces = NamespaceIndex(s);
+    const SnapshotAnalysis &a = *m_analysis;
+    const Snapshot &s = a.snapshot();
+    m_texts = NamespaceTexts(a);
     m_chainText = ChainText();
     m_roleTexts = RoleTexts();
 
-    std::vector<std::vector<NamespaceIndex::Link>> links;
+    std::vector<std::vector<SnapshotAnalysis::Link>> links;
     links.reserve(s.processes.size());
     for (const Process &p : s.processes) {
-        links.push_back(m_namespaces.resolve(p));
+        links.push_back(a.resolve(p));
         if (!links.back().empty())
             m_levelCount = std::max(m_levelCount, links.back().back().level + 1);
     }
@@ -65,7 +68,7 @@ void ProcessTableModel::build()
         row.name = toQString(p.name);
         row.commandLine = toQString(p.cmdline);
         row.distro = toQString(p.distro);
-        const int ns = m_namespaces.find(p.pidNs);
+        const int ns = a.namespaceOf(static_cast<int>(r));
         row.namespaceKnown = ns >= 0;
         if (row.namespaceKnown) {
             const PidNamespace &pidNs = s.pidNamespaces[static_cast<std::size_t>(ns)];
@@ -75,7 +78,7 @@ void ProcessTableModel::build()
         }
         row.namespaceText =
             row.namespaceInode >= 0 ? QString::number(row.namespaceInode) : toQString(p.pidNs);
-        row.toolTip = m_chainText.toolTip(p, m_namespaces, links[r]);
+        row.toolTip = m_chainText.toolTip(p, m_texts, links[r]);
 
         QString haystack = row.name + QLatin1Char('\n') + row.commandLine + QLatin1Char('\n') + row.distro +
                            QLatin1Char('\n') + row.namespaceText;
@@ -91,8 +94,8 @@ void ProcessTableModel::build()
     // A level's header names the roles of the namespaces at that level ("VM", "WSLg / Isolation",
     // "Distro"); a level no listed namespace sits at is only a number.
     std::vector<std::set<NamespaceRole>> roles(static_cast<std::size_t>(m_levelCount));
-    for (int ns = 0; ns < m_namespaces.size(); ++ns) {
-        const int level = m_namespaces.level(ns);
+    for (int ns = 0; ns < a.namespaceCount(); ++ns) {
+        const int level = a.level(ns);
         if (level < m_levelCount)
             roles[static_cast<std::size_t>(level)].insert(s.pidNamespaces[static_cast<std::size_t>(ns)].role);
     }
@@ -103,26 +106,19 @@ void ProcessTableModel::build()
         m_levelHeaders.push_back(names.isEmpty() ? tr("Level %1").arg(level)
                                                  : names.join(tr(" / ", "between the roles of one level")));
     }
-
-    m_byId.reserve(static_cast<qsizetype>(m_rows.size()));
-    for (std::size_t r = 0; r < m_rows.size(); ++r)
-        if (!m_byId.contains(m_rows[r].id)) // the first wins if a file repeats an id
-            m_byId.insert(m_rows[r].id, static_cast<int>(r));
 }
 
 QModelIndex ProcessTableModel::indexForId(const QString &id, int column) const
 {
-    const auto it = m_byId.constFind(id);
-    if (it == m_byId.cend())
-        return {};
-    return index(*it, column);
+    const ItemId item = m_analysis ? m_analysis->find(id.toStdString()) : ItemId{};
+    return item.isProcess() ? index(item.index, column) : QModelIndex();
 }
 
 const Process *ProcessTableModel::processAt(const QModelIndex &index) const
 {
     if (!isCell(index))
         return nullptr;
-    return &m_snapshot->processes[static_cast<std::size_t>(index.row())];
+    return &m_analysis->snapshot().processes[static_cast<std::size_t>(index.row())];
 }
 
 int ProcessTableModel::rowCount(const QModelIndex &parent) const
@@ -196,9 +192,10 @@ QVariant ProcessTableModel::data(const QModelIndex &index, int role) const
             return m_roleTexts.key(row.role);
         break;
     case NamespaceIdRole:
-        return toQString(m_snapshot->processes[static_cast<std::size_t>(index.row())].pidNs);
+        return toQString(m_analysis->snapshot().processes[static_cast<std::size_t>(index.row())].pidNs);
     case ChainRole:
-        return m_chainText.chain(m_snapshot->processes[static_cast<std::size_t>(index.row())], m_namespaces);
+        return m_chainText.chain(m_analysis->snapshot().processes[static_cast<std::size_t>(index.row())],
+                                 *m_analysis, m_texts);
     default:
         break;
     }

@@ -33,8 +33,8 @@ public:
     explicit ProcessTableModel(QObject *parent = nullptr);
     ~ProcessTableModel() override;
 
-    void setSnapshot(std::shared_ptr<const Snapshot> snapshot);
-    std::shared_ptr<const Snapshot> snapshot() const { return m_snapshot; }
+    void setAnalysis(std::shared_ptr<const SnapshotAnalysis> analysis);
+    std::shared_ptr<const Snapshot> snapshot() const;
 
     int levelCount() const { return m_levelCount; }
     static int levelColumn(int level) { return FirstLevelColumn + level; }
@@ -70,8 +70,8 @@ private:
     bool isCell(const QModelIndex &index) const;
     int levelSlot(int row, int level) const { return row * m_levelCount + level; }
 
-    std::shared_ptr<const Snapshot> m_snapshot;
-    NamespaceIndex m_namespaces;
+    std::shared_ptr<const SnapshotAnalysis> m_analysis;
+    NamespaceTexts m_texts;
     ChainText m_chainText;
     RoleTexts m_roleTexts;
     std::vector<Row> m_rows;
@@ -79,7 +79,6 @@ private:
     std::vector<int> m_levelPids;      // rows × levels; -1 where the chain has no pid at that level
     std::vector<QString> m_levelTexts; // rows × levels
     std::vector<QString> m_levelHeaders;
-    QHash<QString, int> m_byId;
 };
 
 } // namespace wslatlas

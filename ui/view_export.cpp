@@ -45,13 +45,13 @@ std::optional<ExportFormat> exportFormatFromPath(const QString &path)
     return exportFormatFromName(suffix);
 }
 
-Diagram diagramFor(const Snapshot &snapshot, DiagramKind kind, const std::string &expandNamespace)
+Diagram diagramFor(const SnapshotAnalysis &analysis, DiagramKind kind, const std::string &expandNamespace)
 {
     if (kind == DiagramKind::Network)
-        return networkDiagram(snapshot);
+        return networkDiagram(analysis.snapshot());
     PidDiagramOptions options;
     options.expandNamespace = expandNamespace;
-    return pidDiagram(snapshot, options);
+    return pidDiagram(analysis, options);
 }
 
 bool exportScene(DiagramScene &scene, ExportFormat format, qreal scale, const QString &path, QString *error)
@@ -75,10 +75,11 @@ bool exportScene(DiagramScene &scene, ExportFormat format, qreal scale, const QS
 
 namespace {
 
-bool buildScene(DiagramScene &scene, const Snapshot &snapshot, const ExportRequest &request, QString *error)
+bool buildScene(DiagramScene &scene, const SnapshotAnalysis &analysis, const ExportRequest &request,
+                QString *error)
 {
     scene.setDark(request.dark);
-    if (scene.setDiagram(diagramFor(snapshot, request.kind, request.expandNamespace)))
+    if (scene.setDiagram(diagramFor(analysis, request.kind, request.expandNamespace)))
         return true;
     if (error)
         *error = QCoreApplication::translate("ViewExport", "cannot lay out the diagram: %1")
@@ -88,20 +89,20 @@ bool buildScene(DiagramScene &scene, const Snapshot &snapshot, const ExportReque
 
 } // namespace
 
-bool exportSnapshotView(const Snapshot &snapshot, const ExportRequest &request, const QString &path,
+bool exportSnapshotView(const SnapshotAnalysis &analysis, const ExportRequest &request, const QString &path,
                         QString *error)
 {
     DiagramScene scene;
-    if (!buildScene(scene, snapshot, request, error))
+    if (!buildScene(scene, analysis, request, error))
         return false;
     return exportScene(scene, request.format, request.scale, path, error);
 }
 
-std::optional<QByteArray> exportSnapshotViewData(const Snapshot &snapshot, const ExportRequest &request,
-                                                 QString *error)
+std::optional<QByteArray> exportSnapshotViewData(const SnapshotAnalysis &analysis,
+                                                 const ExportRequest &request, QString *error)
 {
     DiagramScene scene;
-    if (!buildScene(scene, snapshot, request, error))
+    if (!buildScene(scene, analysis, request, error))
         return std::nullopt;
     switch (request.format) {
     case ExportFormat::Png: {

@@ -1,8 +1,8 @@
 #pragma once
 // Export of the two diagram views, shared by the GUI (its current scene) and `wslatlas-cli export` (a scene
 // built the same way, offscreen), so that both write the same picture.
+#include "analysis.h"
 #include "diagram.h"
-#include "snapshot.h"
 
 #include <QByteArray>
 #include <QString>
@@ -35,7 +35,8 @@ std::optional<ExportFormat> exportFormatFromPath(const QString &path);
 
 // The diagram a view shows: pidDiagram (with one namespace's processes when expandNamespace is set) or
 // networkDiagram.
-Diagram diagramFor(const Snapshot &snapshot, DiagramKind kind, const std::string &expandNamespace = {});
+Diagram diagramFor(const SnapshotAnalysis &analysis, DiagramKind kind,
+                   const std::string &expandNamespace = {});
 
 // Writes what the scene shows: PNG at scale (1 or 2), SVG, or the scene's diagram as DOT. Atomic: a failed
 // write never replaces an existing file. error: one line naming the path.
@@ -51,10 +52,10 @@ struct ExportRequest
 };
 
 // Builds the view's scene from a snapshot and exports it (needs a QApplication: the CLI runs offscreen).
-bool exportSnapshotView(const Snapshot &snapshot, const ExportRequest &request, const QString &path,
+bool exportSnapshotView(const SnapshotAnalysis &analysis, const ExportRequest &request, const QString &path,
                         QString *error);
 // The same bytes, in memory (for standard output).
-std::optional<QByteArray> exportSnapshotViewData(const Snapshot &snapshot, const ExportRequest &request,
-                                                 QString *error);
+std::optional<QByteArray> exportSnapshotViewData(const SnapshotAnalysis &analysis,
+                                                 const ExportRequest &request, QString *error);
 
 } // namespace wslatlas

@@ -230,7 +230,10 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("{\"schema\": \"wslatlas.snapshot/1\", \"pid_namespaces\": [");
         file.close();
-        QVERIFY(!m_window->openFile(path));
+        QSignalSpy opened(m_window.get(), &MainWindow::fileOpened);
+        m_window->openFile(path);
+        QVERIFY(opened.wait(120000));
+        QCOMPARE(opened.at(0).at(1).toBool(), false);
         QVERIFY(m_window->messageText().contains(QStringLiteral("broken.json")));
         QCOMPARE(m_window->snapshot(), before);
         QVERIFY(m_window->namespaceScene()->nodeIds().contains(kUbuntu2004));
@@ -248,7 +251,13 @@ private Q_SLOTS:
         QCoreApplication::sendEvent(m_window.get(), &enter);
         QVERIFY(enter.isAccepted());
         QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QSignalSpy opened(m_window.get(), &MainWindow::fileOpened);
+        const auto before = m_window->snapshot();
         QCoreApplication::sendEvent(m_window.get(), &drop);
+        QCOMPARE(m_window->snapshot(), before); // read off the GUI thread: nothing changed yet
+        QVERIFY(opened.wait(120000));
+        QCOMPARE(opened.at(0).at(1).toBool(), true);
+        QVERIFY(m_window->snapshot() != before);
         QVERIFY(m_window->windowTitle().contains(QStringLiteral("saved.json")));
         QCOMPARE(m_window->snapshot()->processes.size(), m_window->snapshot()->processes.size());
         QVERIFY(m_window->namespaceScene()->nodeIds().contains(kUbuntu2004));

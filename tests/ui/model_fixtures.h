@@ -1,5 +1,6 @@
 #pragma once
 // Snapshots for the model tests: the seed articles' capture folder, and a large synthetic one.
+#include "analysis.h"
 #include "snapshot.h"
 
 #include <memory>
@@ -13,5 +14,11 @@ std::shared_ptr<const Snapshot> seedSnapshot();
 // placeholder root with a distro below it) and `processes` processes spread over them, whose chains
 // are 1 to 4 deep.
 std::shared_ptr<const Snapshot> syntheticSnapshot(int processes = 10000);
+
+// The analysis of a copy of snapshot (tests that build snapshots by hand as values).
+inline SnapshotAnalysis analysisOf(const Snapshot &snapshot)
+{
+    return SnapshotAnalysis(std::make_shared<const Snapshot>(snapshot));
+}
 
 } // namespace wslatlas::test

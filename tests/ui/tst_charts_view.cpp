@@ -135,7 +135,7 @@ void TestChartsView::ringsFollowTheNesting()
 {
     const auto snapshot = test::seedSnapshot();
     ChartsView view;
-    view.setSnapshot(snapshot);
+    view.setAnalysis(analyze(snapshot));
 
     const QList<QPieSeries *> rings = ringsOf(view);
     QCOMPARE(rings.size(), 3); // VM; WSLg and isolation; the distros
@@ -183,7 +183,7 @@ void TestChartsView::childSlicesLieInsideTheirParents()
 {
     const auto snapshot = test::seedSnapshot();
     ChartsView view;
-    view.setSnapshot(snapshot);
+    view.setAnalysis(analyze(snapshot));
     int checked = 0;
     for (const PidNamespace &ns : snapshot->pidNamespaces) {
         if (ns.parent.empty())
@@ -211,7 +211,7 @@ void TestChartsView::childSlicesLieInsideTheirParents()
 void TestChartsView::clickingASliceActivatesItsNamespace()
 {
     ChartsView view;
-    view.setSnapshot(test::seedSnapshot());
+    view.setAnalysis(analyze(test::seedSnapshot()));
     QSignalSpy spy(&view, &ChartsView::namespaceActivated);
     emit sliceOf(view, kUbuntu18)->clicked();
     emit sliceOf(view, kVm)->clicked();
@@ -230,7 +230,7 @@ void TestChartsView::clickingASliceActivatesItsNamespace()
 void TestChartsView::hoverExplodesAndExplains()
 {
     ChartsView view;
-    view.setSnapshot(test::seedSnapshot());
+    view.setAnalysis(analyze(test::seedSnapshot()));
     QPieSlice *wslg = sliceOf(view, kWslg);
     QVERIFY(!wslg->isExploded());
     emit wslg->hovered(true);
@@ -248,7 +248,7 @@ void TestChartsView::labelsShowNameAndCount()
 {
     ChartsView view;
     view.resize(900, 600);
-    view.setSnapshot(test::seedSnapshot());
+    view.setAnalysis(analyze(test::seedSnapshot()));
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
 
@@ -321,9 +321,9 @@ void TestChartsView::drawsRingsInTheToneColours()
     ChartsView view;
     view.resize(900, 600);
     view.setDark(dark);
-    view.setSnapshot(snapshot);
-    view.addSample(*snapshot, QDateTime::fromSecsSinceEpoch(1700000000));
-    view.addSample(*snapshot, QDateTime::fromSecsSinceEpoch(1700000010));
+    view.setAnalysis(analyze(snapshot));
+    view.addSample(SnapshotAnalysis(snapshot), QDateTime::fromSecsSinceEpoch(1700000000));
+    view.addSample(SnapshotAnalysis(snapshot), QDateTime::fromSecsSinceEpoch(1700000010));
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     QCOMPARE(view.donutChartView()->chart()->theme(),
@@ -379,10 +379,10 @@ void TestChartsView::historyRecordsOnePointPerDistro()
     QCOMPARE(hint->text(), QStringLiteral("Turn on auto-refresh to record process counts over time"));
 
     const QDateTime t0 = QDateTime::fromSecsSinceEpoch(1700000000);
-    view.addSample(*snapshot, t0);
+    view.addSample(SnapshotAnalysis(snapshot), t0);
     QCOMPARE(view.historySize(), 1);
     QCOMPARE(stack->currentWidget(), hint); // one point draws no line yet
-    view.addSample(*snapshot, t0.addSecs(10));
+    view.addSample(SnapshotAnalysis(snapshot), t0.addSecs(10));
     QCOMPARE(view.historySize(), 2);
     QCOMPARE(stack->currentWidget(), view.historyChartView());
 
@@ -402,7 +402,7 @@ void TestChartsView::historyRecordsOnePointPerDistro()
     Snapshot later = *snapshot;
     std::erase_if(later.processes, [](const Process &p) { return p.distro == "Ubuntu-18.04"; });
     later.processes.front().distro = "kali-linux";
-    view.addSample(later, t0.addSecs(20));
+    view.addSample(test::analysisOf(later), t0.addSecs(20));
     QCOMPARE(u18->count(), 3);
     QCOMPARE(u18->at(2).y(), 0.0);
     QLineSeries *kali = historyLine(view, QStringLiteral("kali-linux"));
@@ -418,7 +418,7 @@ void TestChartsView::historyKeepsTheLatestSamples()
     ChartsView view;
     const QDateTime t0 = QDateTime::fromSecsSinceEpoch(1700000000);
     for (int i = 0; i < 400; ++i)
-        view.addSample(*snapshot, t0.addSecs(10 * i));
+        view.addSample(SnapshotAnalysis(snapshot), t0.addSecs(10 * i));
     QCOMPARE(view.historySize(), ChartsView::kMaxHistorySamples);
     QCOMPARE(view.historySize(), 360);
     QLineSeries *u20 = historyLine(view, QStringLiteral("Ubuntu-20.04"));
@@ -431,8 +431,8 @@ void TestChartsView::clearHistoryShowsTheHintAgain()
 {
     const auto snapshot = test::seedSnapshot();
     ChartsView view;
-    view.addSample(*snapshot, QDateTime::fromSecsSinceEpoch(1700000000));
-    view.addSample(*snapshot, QDateTime::fromSecsSinceEpoch(1700000010));
+    view.addSample(SnapshotAnalysis(snapshot), QDateTime::fromSecsSinceEpoch(1700000000));
+    view.addSample(SnapshotAnalysis(snapshot), QDateTime::fromSecsSinceEpoch(1700000010));
     view.clearHistory();
     QCOMPARE(view.historySize(), 0);
     QVERIFY(view.historyChartView()->chart()->series().isEmpty());
@@ -449,10 +449,10 @@ void TestChartsView::emptySnapshotShowsAPlaceholder()
     QCOMPARE(stack->currentWidget(), placeholder); // nothing loaded yet
     QVERIFY(!placeholder->text().isEmpty());
 
-    view.setSnapshot(test::seedSnapshot());
+    view.setAnalysis(analyze(test::seedSnapshot()));
     QCOMPARE(stack->currentWidget(), view.donutChartView());
 
-    view.setSnapshot(std::make_shared<const Snapshot>());
+    view.setAnalysis(analyze(std::make_shared<const Snapshot>()));
     QCOMPARE(stack->currentWidget(), placeholder);
     QVERIFY(placeholder->text().contains(QStringLiteral("no processes")));
     QVERIFY(ringsOf(view).isEmpty());
@@ -466,8 +466,8 @@ void TestChartsView::largeSnapshot()
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     // How fast: bench_gui's SetSnapshot/2 (a benchmark, not a test).
-    view.setSnapshot(snapshot);
-    view.addSample(*snapshot, QDateTime::fromSecsSinceEpoch(1700000000));
+    view.setAnalysis(analyze(snapshot));
+    view.addSample(SnapshotAnalysis(snapshot), QDateTime::fromSecsSinceEpoch(1700000000));
 
     const QList<QPieSeries *> rings = ringsOf(view);
     QCOMPARE(rings.size(), 4); // VM and the placeholder root; first level; distros; nested

@@ -92,7 +92,7 @@ void TestDetailsPanel::init()
 {
     m_panel = std::make_unique<DetailsPanel>();
     m_panel->resize(360, 700);
-    m_panel->setSnapshot(test::seedSnapshot());
+    m_panel->setAnalysis(analyze(test::seedSnapshot()));
     m_panel->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
 }
@@ -298,10 +298,10 @@ void TestDetailsPanel::newSnapshotKeepsTheItem()
 {
     DetailsPanel &panel = *m_panel;
     panel.showItem(kWslg);
-    panel.setSnapshot(test::seedSnapshot());
+    panel.setAnalysis(analyze(test::seedSnapshot()));
     QCOMPARE(panel.currentId(), kWslg);
     QCOMPARE(breadcrumb(panel).size(), 2);
-    panel.setSnapshot(nullptr);
+    panel.setAnalysis(analyze(nullptr));
     QVERIFY(panel.currentId().isEmpty());
     QVERIFY(page(panel)->findChild<QLabel *>(QStringLiteral("hint")));
 }
@@ -310,7 +310,7 @@ void TestDetailsPanel::showItemWorksOnALargeSnapshot()
 {
     const auto snapshot = test::syntheticSnapshot(10000);
     DetailsPanel &panel = *m_panel;
-    panel.setSnapshot(snapshot); // how fast: bench_gui's ShowDetails (benchmarks are not tests)
+    panel.setAnalysis(analyze(snapshot)); // how fast: bench_gui's ShowDetails (benchmarks are not tests)
 
     const Process &last = snapshot->processes.back();
     const QString items[] = {QString::fromStdString(snapshot->pidNamespaces[1].id), kVm,

@@ -28,7 +28,7 @@ struct TreeFixture
         proxy.setSourceModel(&model);
         modelTester = std::make_unique<QAbstractItemModelTester>(&model, kFatal);
         proxyTester = std::make_unique<QAbstractItemModelTester>(&proxy, kFatal);
-        model.setSnapshot(std::move(snapshot));
+        model.setAnalysis(analyze(std::move(snapshot)));
     }
 };
 
@@ -300,10 +300,10 @@ private Q_SLOTS:
     void resetToNothing()
     {
         TreeFixture f(m_seed);
-        f.model.setSnapshot(nullptr);
+        f.model.setAnalysis(analyze(nullptr));
         QCOMPARE(f.model.rowCount(), 0);
         QVERIFY(!f.model.indexForId(kVm).isValid());
-        f.model.setSnapshot(m_seed);
+        f.model.setAnalysis(analyze(m_seed));
         QCOMPARE(f.model.rowCount(), 1);
     }
 
@@ -361,7 +361,7 @@ private Q_SLOTS:
         proxy.setSourceModel(&model);
         proxy.sort(NamespaceTreeModel::NameColumn);
 
-        model.setSnapshot(m_synthetic);
+        model.setAnalysis(analyze(m_synthetic));
 
         // Map every row once, as a fully expanded view would, then type.
         QModelIndexList all;

@@ -70,7 +70,7 @@ private Q_SLOTS:
 
     void seedTree()
     {
-        const Diagram d = pidDiagram(*m_seed);
+        const Diagram d = pidDiagram(SnapshotAnalysis(m_seed));
         checkGraph(d);
         QCOMPARE(d.rankdir, std::string("TB"));
         QCOMPARE(d.nodes.size(), std::size_t(5));
@@ -113,7 +113,7 @@ private Q_SLOTS:
 
     void expandedNamespace()
     {
-        const Diagram d = pidDiagram(*m_seed, {kUbuntu2004, 40});
+        const Diagram d = pidDiagram(SnapshotAnalysis(m_seed), {kUbuntu2004, 40});
         checkGraph(d);
         QVERIFY(findNode(d, kUbuntu2004)->emphasised);
         QVERIFY(!findNode(d, kVm)->emphasised);
@@ -148,7 +148,7 @@ private Q_SLOTS:
         QVERIFY(plan9.startsWith(QStringLiteral("plan9 --control-socket 6 --log-level 4")));
         QVERIFY(plan9.endsWith(QChar(0x2026)));
         // The VM's kernel threads have no command line: "[kthreadd]" as ps shows them.
-        const Diagram vm = pidDiagram(*m_seed, {kVm, 40});
+        const Diagram vm = pidDiagram(SnapshotAnalysis(m_seed), {kVm, 40});
         QCOMPARE(findNode(vm, "proc:pid:[4026531836]:2")->lines,
                  (std::vector<std::string>{"2", "[kthreadd]"}));
         checkGraph(vm);
@@ -156,7 +156,7 @@ private Q_SLOTS:
 
     void overflowNode()
     {
-        const Diagram d = pidDiagram(*m_seed, {kUbuntu2004, 3});
+        const Diagram d = pidDiagram(SnapshotAnalysis(m_seed), {kUbuntu2004, 3});
         checkGraph(d);
         QCOMPARE(processNodeIds(d),
                  (std::vector<std::string>{"proc:pid:[4026532257]:1", "proc:pid:[4026532257]:2",
@@ -167,13 +167,13 @@ private Q_SLOTS:
         QCOMPARE(more->namespaceId, kUbuntu2004);
         QVERIFY(findEdge(d, kUbuntu2004, more->id)->dashed);
 
-        const Diagram none = pidDiagram(*m_seed, {kUbuntu2004, 0});
+        const Diagram none = pidDiagram(SnapshotAnalysis(m_seed), {kUbuntu2004, 0});
         QVERIFY(processNodeIds(none).empty());
         QCOMPARE(q(findNode(none, "more:" + kUbuntu2004)->title), QStringLiteral("+ 11 more process(es)"));
         checkGraph(none);
 
         // An unknown namespace expands nothing.
-        const Diagram unknown = pidDiagram(*m_seed, {"pid:[1]", 40});
+        const Diagram unknown = pidDiagram(SnapshotAnalysis(m_seed), {"pid:[1]", 40});
         QCOMPARE(unknown.nodes.size(), std::size_t(5));
         QVERIFY(std::none_of(unknown.nodes.begin(), unknown.nodes.end(),
                              [](const DiagramNode &n) { return n.emphasised; }));
@@ -181,21 +181,22 @@ private Q_SLOTS:
 
     void paths()
     {
-        QCOMPARE(diagramPathTo(*m_seed, kSleep), (std::vector<std::string>{kVm, kWslg, kUbuntu2004, kSleep}));
-        QCOMPARE(diagramPathTo(*m_seed, kUbuntu1804),
+        QCOMPARE(diagramPathTo(SnapshotAnalysis(m_seed), kSleep),
+                 (std::vector<std::string>{kVm, kWslg, kUbuntu2004, kSleep}));
+        QCOMPARE(diagramPathTo(SnapshotAnalysis(m_seed), kUbuntu1804),
                  (std::vector<std::string>{kVm, kIsolation, kUbuntu1804}));
-        QCOMPARE(diagramPathTo(*m_seed, kVm), (std::vector<std::string>{kVm}));
+        QCOMPARE(diagramPathTo(SnapshotAnalysis(m_seed), kVm), (std::vector<std::string>{kVm}));
         // Seen only from inside: the chain starts at Ubuntu-20.04, the path still starts at the root.
-        QCOMPARE(diagramPathTo(*m_seed, "proc:pid:[4026532257]:4630"),
+        QCOMPARE(diagramPathTo(SnapshotAnalysis(m_seed), "proc:pid:[4026532257]:4630"),
                  (std::vector<std::string>{kVm, kWslg, kUbuntu2004, "proc:pid:[4026532257]:4630"}));
-        QCOMPARE(diagramPathTo(*m_seed, "proc:pid:[4026532784]:32"),
+        QCOMPARE(diagramPathTo(SnapshotAnalysis(m_seed), "proc:pid:[4026532784]:32"),
                  (std::vector<std::string>{kVm, kIsolation, kUbuntu1804, "proc:pid:[4026532784]:32"}));
         for (const char *unknown : {"pid:[1]", "", "proc:pid:[4026532257]:99999", "proc:pid:[4026532257]:x",
                                     "proc:", "proc:garbage", "net:[4026531840]"})
-            QVERIFY2(diagramPathTo(*m_seed, unknown).empty(), unknown);
+            QVERIFY2(diagramPathTo(SnapshotAnalysis(m_seed), unknown).empty(), unknown);
         // Every id on a path is a node of the diagram that shows it.
-        const Diagram d = pidDiagram(*m_seed, {kUbuntu2004, 40});
-        for (const std::string &id : diagramPathTo(*m_seed, kSleep))
+        const Diagram d = pidDiagram(SnapshotAnalysis(m_seed), {kUbuntu2004, 40});
+        for (const std::string &id : diagramPathTo(SnapshotAnalysis(m_seed), kSleep))
             QVERIFY2(findNode(d, id), id.c_str());
     }
 
@@ -203,7 +204,7 @@ private Q_SLOTS:
     {
         Snapshot s = *m_seed;
         s.findings = {{"warning", "vantages disagree on the ancestor"}, {"error", "broken"}, {"info", "fyi"}};
-        const Diagram d = pidDiagram(s);
+        const Diagram d = pidDiagram(test::analysisOf(s));
         QCOMPARE(d.notes.size(), std::size_t(3));
         QCOMPARE(d.notes[0].text, std::string("vantages disagree on the ancestor"));
         QVERIFY(d.notes[0].severity == BadgeSeverity::Warning);
@@ -213,19 +214,19 @@ private Q_SLOTS:
 
     void emptySnapshot()
     {
-        const Diagram d = pidDiagram(Snapshot{});
+        const Diagram d = pidDiagram(test::analysisOf(Snapshot{}));
         QCOMPARE(d.nodes.size(), std::size_t(1));
         QCOMPARE(toString(d.nodes[0].tone), toString(DiagramTone::Note));
         QCOMPARE(q(d.nodes[0].title), QStringLiteral("No pid namespaces"));
         QVERIFY(d.edges.empty());
         checkGraph(d);
-        QCOMPARE(pidDiagram(Snapshot{}, {"pid:[1]", 40}).nodes.size(), std::size_t(1));
-        QVERIFY(diagramPathTo(Snapshot{}, kSleep).empty());
+        QCOMPARE(pidDiagram(test::analysisOf(Snapshot{}), {"pid:[1]", 40}).nodes.size(), std::size_t(1));
+        QVERIFY(diagramPathTo(test::analysisOf(Snapshot{}), kSleep).empty());
     }
 
     void placeholdersAndWeakEvidence()
     {
-        const Diagram d = pidDiagram(*m_synthetic);
+        const Diagram d = pidDiagram(SnapshotAnalysis(m_synthetic));
         checkGraph(d, false);
         QCOMPARE(d.nodes.size(), m_synthetic->pidNamespaces.size());
         const DiagramNode *unseen = findNode(d, "pid:[?1]");
@@ -249,7 +250,7 @@ private Q_SLOTS:
         // A ppid walk makes an edge solid; "no vantage above" alone leaves it dashed.
         Snapshot s = *m_seed;
         s.pidNamespaces[2].evidence = {{"no-vantage-above", "", 0, 0, "nobody saw above"}};
-        const Diagram weak = pidDiagram(s);
+        const Diagram weak = pidDiagram(test::analysisOf(s));
         QVERIFY(findEdge(weak, kWslg, kUbuntu2004)->dashed);
         QVERIFY(!findEdge(weak, kVm, kWslg)->dashed);
     }
@@ -270,11 +271,11 @@ private Q_SLOTS:
         p.pidNs = "pid:[1]";
         p.chain = {{"pid:[1]", 7}};
         s.processes = {p, p};
-        const Diagram d = pidDiagram(s, {"pid:[1]", 40});
+        const Diagram d = pidDiagram(test::analysisOf(s), {"pid:[1]", 40});
         checkGraph(d);
         QCOMPARE(processNodeIds(d), std::vector<std::string>{"proc:pid:[1]:7"});
         QCOMPARE(q(findNode(d, "more:pid:[1]")->title), QStringLiteral("+ 1 more process(es)"));
-        QCOMPARE(diagramPathTo(s, "pid:[3]"), std::vector<std::string>{"pid:[3]"});
+        QCOMPARE(diagramPathTo(test::analysisOf(s), "pid:[3]"), std::vector<std::string>{"pid:[3]"});
     }
 
     void largeSnapshots()
@@ -293,12 +294,12 @@ private Q_SLOTS:
         }
         QCOMPARE(s.pidNamespaces.size(), std::size_t(300));
         const std::string busy = s.processes.front().pidNs;
-        const Diagram plain = pidDiagram(s);
-        const Diagram expanded = pidDiagram(s, {busy, 40});
+        const Diagram plain = pidDiagram(test::analysisOf(s));
+        const Diagram expanded = pidDiagram(test::analysisOf(s), {busy, 40});
         QCOMPARE(plain.nodes.size(), std::size_t(300));
         QCOMPARE(expanded.nodes.size(), std::size_t(300 + 40 + 1));
         // How fast: bench_gui's PidDiagram (a benchmark, not a test).
-        checkGraph(pidDiagram(s, {busy, 40}), false);
+        checkGraph(pidDiagram(test::analysisOf(s), {busy, 40}), false);
     }
 
 private:

@@ -27,7 +27,7 @@ struct TableFixture
         proxy.setSourceModel(&model);
         modelTester = std::make_unique<QAbstractItemModelTester>(&model, kFatal);
         proxyTester = std::make_unique<QAbstractItemModelTester>(&proxy, kFatal);
-        model.setSnapshot(std::move(snapshot));
+        model.setAnalysis(analyze(std::move(snapshot)));
     }
 
     QString cell(const QString &id, int column, int role = Qt::DisplayRole) const
@@ -167,7 +167,7 @@ private Q_SLOTS:
         f.proxy.sort(ProcessTableModel::levelColumn(0));
         f.proxy.setFilterText(QStringLiteral("job 99"));
         QCOMPARE(f.proxy.rowCount(), 111); // 99, 990-999, 9900-9999
-        f.model.setSnapshot(m_seed);
+        f.model.setAnalysis(analyze(m_seed));
         QCOMPARE(f.model.levelCount(), 3);
         QCOMPARE(f.proxy.rowCount(), 0);
     }
@@ -181,7 +181,7 @@ private Q_SLOTS:
         proxy.setSourceModel(&model);
         proxy.sort(ProcessTableModel::NameColumn);
 
-        model.setSnapshot(m_synthetic);
+        model.setAnalysis(analyze(m_synthetic));
         QCOMPARE(proxy.rowCount(), 10000);
 
         // Typed one keystroke at a time, then erased again.

@@ -43,11 +43,16 @@ Snapshot seedSnapshot()
     return s;
 }
 
+SnapshotAnalysis analysisOf(const Snapshot &snapshot)
+{
+    return SnapshotAnalysis(std::make_shared<const Snapshot>(snapshot));
+}
+
 } // namespace
 
 TEST(TreeText, DrawsTheSeedShape)
 {
-    const std::string text = renderPidTree(seedSnapshot());
+    const std::string text = renderPidTree(analysisOf(seedSnapshot()));
     const std::string expected = "pid:[4026531836]  Mariner VM  (vm, 1 process)\n"
                                  "|  1       [init]\n"
                                  "|- pid:[4026532245]  WSLg system (Ubuntu-20.04)  (wslg, 0 processes)\n"
@@ -62,7 +67,7 @@ TEST(TreeText, OptionsHideOrLimitProcesses)
 {
     TreeTextOptions hide;
     hide.processes = false;
-    EXPECT_EQ(renderPidTree(seedSnapshot(), hide).find("sleep"), std::string::npos);
+    EXPECT_EQ(renderPidTree(analysisOf(seedSnapshot()), hide).find("sleep"), std::string::npos);
     Snapshot s = seedSnapshot();
     for (int i = 0; i < 5; ++i) {
         Process p;
@@ -73,7 +78,7 @@ TEST(TreeText, OptionsHideOrLimitProcesses)
     }
     TreeTextOptions limit;
     limit.maxProcesses = 2;
-    EXPECT_NE(renderPidTree(s, limit).find("... 4 more"), std::string::npos);
+    EXPECT_NE(renderPidTree(analysisOf(s), limit).find("... 4 more"), std::string::npos);
 }
 
 TEST(TreeText, UnknownParentIsSaid)
@@ -82,7 +87,7 @@ TEST(TreeText, UnknownParentIsSaid)
     s.pidNamespaces.erase(s.pidNamespaces.begin());
     s.pidNamespaces[0].parent.clear();
     s.pidNamespaces.pop_back();
-    const std::string text = renderPidTree(s);
+    const std::string text = renderPidTree(analysisOf(s));
     EXPECT_NE(text.find("(parent unknown: no vantage saw above pid:[4026532245])"), std::string::npos)
         << text;
 }
