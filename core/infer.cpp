@@ -128,7 +128,8 @@ NsId Inference::newPlaceholder(Evidence why)
     info.known = true;
     info.ns.id = info.key;
     info.ns.role = NamespaceRole::Unknown;
-    info.ns.label = "Unseen level";
+    info.ns.name.kind = NameKind::UnseenLevel;
+    info.ns.label = englishLabel(info.ns.name);
     info.ns.evidence.push_back(std::move(why));
     info.placeholderOrder = static_cast<std::uint64_t>(m_placeholders);
     return static_cast<NsId>(m_ns.size()) - 1;
@@ -450,23 +451,23 @@ void Inference::assignRoles()
         PidNamespace &ns = m_ns[view.self].ns;
         const VantageSpec &spec = view.run->spec;
         NamespaceRole role = NamespaceRole::Unknown;
-        std::string label;
+        NamespaceName name;
         switch (spec.role) {
         case VantageRole::Vm:
             role = NamespaceRole::Vm;
-            label = "Mariner VM";
+            name.kind = NameKind::MarinerVm;
             break;
         case VantageRole::Host:
             role = NamespaceRole::Host;
-            label = view.obs->hostname.empty() ? "Linux host" : "Linux host (" + view.obs->hostname + ")";
+            name = {NameKind::LinuxHost, view.obs->hostname, {}, {}};
             break;
         case VantageRole::System:
             role = NamespaceRole::Wslg;
-            label = "WSLg system (" + spec.distro + ")";
+            name = {NameKind::WslgSystem, spec.distro, {}, {}};
             break;
         case VantageRole::Distro:
             role = NamespaceRole::Distro;
-            label = spec.distro;
+            name = {NameKind::Distro, spec.distro, {}, {}};
             break;
         }
         ns.vantages.push_back(spec.name);
@@ -475,7 +476,8 @@ void Inference::assignRoles()
             ns.distros.push_back(spec.distro);
         if (!landed[view.self] || rank(role) < rank(ns.role)) {
             ns.role = role;
-            ns.label = label;
+            ns.name = std::move(name);
+            ns.label = englishLabel(ns.name);
         }
         landed[view.self] = 1;
     }
@@ -517,30 +519,30 @@ void Inference::assignRoles()
             continue;
         if (*ns.inode == kInitialPidNsInode) {
             ns.role = wslPlan ? NamespaceRole::Vm : NamespaceRole::Host;
-            ns.label = wslPlan ? "Mariner VM" : "Linux host";
+            ns.name.kind = wslPlan ? NameKind::MarinerVm : NameKind::LinuxHost;
+            ns.label = englishLabel(ns.name);
             continue;
         }
         // Name what we can: the distros it isolates, or the distro it is nested in and its init
         // (a container's entry point says more than its inode).
-        const std::string initText = info.initName ? " (init: " + *info.initName + ")" : std::string();
         // An isolation is a level between the root and a distro; anything else nobody landed in is
         // unknown (a distro left out of the plan, a container), however much we see of it.
         ns.role = NamespaceRole::Unknown;
-        if (const std::string distro = distroAbove(id); !distro.empty()) {
-            ns.label = "Nested in " + distro + initText;
+        ns.name.init = info.initName.value_or(std::string());
+        if (std::string distro = distroAbove(id); !distro.empty()) {
+            ns.name.kind = NameKind::NestedIn;
+            ns.name.subject = std::move(distro);
         } else {
             std::vector<std::string> below;
             distrosBelow(id, below);
             if (below.empty()) {
-                ns.label = (wslPlan ? "Not visited" : "Nested namespace") + initText;
+                ns.name.kind = wslPlan ? NameKind::NotVisited : NameKind::NestedNamespace;
             } else {
                 ns.role = NamespaceRole::Isolation;
-                ns.label = "Isolation (";
-                for (std::size_t i = 0; i < below.size(); ++i)
-                    ns.label += (i ? ", " : "") + below[i];
-                ns.label += ")";
+                ns.name = {NameKind::Isolation, {}, std::move(below), {}};
             }
         }
+        ns.label = englishLabel(ns.name);
     }
 }
 

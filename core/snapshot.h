@@ -1,5 +1,6 @@
 #pragma once
 // The snapshot: everything inferred from the vantages (DESIGN.md, "Snapshot JSON").
+#include "namespace_name.h"
 #include "network.h"
 #include "observation.h"
 
@@ -42,7 +43,8 @@ struct PidNamespace
     std::optional<std::uint64_t> inode; // empty for placeholders
     std::string parent;                 // id of the parent; empty when none is known
     NamespaceRole role = NamespaceRole::Unknown;
-    std::string label;
+    NamespaceName name; // what it is, as facts: ui writes it in the user's language
+    std::string label;  // englishLabel(name), or a file's own label when it stores no name
     std::vector<std::string> distros;
     int depth = -1;                    // levels below the initial namespace; -1 when unknown
     int processCount = 0;              // processes whose own namespace this is

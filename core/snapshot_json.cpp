@@ -290,6 +290,24 @@ std::optional<std::uint64_t> nsLinkInode(std::string_view type, std::string_view
     return inode;
 }
 
+// A namespace's name as facts (optional: older files have only a label). A kind this version does not
+// know is kept as NameKind::None, so the file's own label is what people see.
+NamespaceName namespaceName(const json &n, const std::string &where)
+{
+    NamespaceName name;
+    if (!n.contains("name") || n.at("name").is_null())
+        return name;
+    const json &j = n.at("name");
+    if (!j.is_object())
+        throw FieldError{where + ": \"name\" is not an object"};
+    if (!nameKindFromString(str(j, "kind", where, true), name.kind))
+        return {};
+    name.subject = str(j, "subject", where);
+    name.distros = strings(j, "distros", where);
+    name.init = str(j, "init", where);
+    return name;
+}
+
 void readSnapshot(const json &doc, Snapshot &s)
 {
     s.takenAt = str(doc, "taken_at", "the snapshot");
@@ -322,6 +340,7 @@ void readSnapshot(const json &doc, Snapshot &s)
         if (!namespaceRoleFromString(role, ns.role))
             throw FieldError{where + " has an unknown role \"" + role + "\""};
         ns.label = str(n, "label", where);
+        ns.name = namespaceName(n, where);
         ns.distros = strings(n, "distros", where);
         ns.depth = num<int>(n, "depth", where).value_or(-1);
         ns.processCount = num<int>(n, "process_count", where).value_or(0);
@@ -612,6 +631,28 @@ private:
     bool m_afterKey = false;
 };
 
+// "name": {"kind", "subject", "distros", "init"}: the facts a label is made of, for translated views.
+void writeName(JsonWriter &w, const NamespaceName &name)
+{
+    w.key("name");
+    w.beginObject();
+    w.key("kind");
+    w.value(toString(name.kind));
+    if (!name.subject.empty()) {
+        w.key("subject");
+        w.value(name.subject);
+    }
+    if (!name.distros.empty()) {
+        w.key("distros");
+        w.value(name.distros);
+    }
+    if (!name.init.empty()) {
+        w.key("init");
+        w.value(name.init);
+    }
+    w.endObject();
+}
+
 } // namespace
 
 std::string captureValuesToJson(const CaptureValues &v)
@@ -717,6 +758,8 @@ std::string snapshotToJson(const Snapshot &s)
         w.value(toString(n.role));
         w.key("label");
         w.value(n.label);
+        if (n.name.kind != NameKind::None)
+            writeName(w, n.name);
         w.key("distros");
         w.value(n.distros);
         w.key("depth");

@@ -1,5 +1,6 @@
 #include "model_support.h"
 
+#include <QStringList>
 #include <QVariantMap>
 
 namespace wslatlas {
@@ -50,6 +51,52 @@ QString processDisplayName(const Process &process)
     return QLatin1Char('[') + toQString(process.name) + QLatin1Char(']');
 }
 
+QString namespaceLabel(const PidNamespace &ns)
+{
+    return NamespaceNameText::label(ns);
+}
+
+QString NamespaceNameText::label(const PidNamespace &ns)
+{
+    const NamespaceName &name = ns.name;
+    const QString subject = toQString(name.subject);
+    QString text;
+    switch (name.kind) {
+    case NameKind::None:
+        break;
+    case NameKind::MarinerVm:
+        return tr("Mariner VM");
+    case NameKind::LinuxHost:
+        return subject.isEmpty() ? tr("Linux host") : tr("Linux host (%1)").arg(subject);
+    case NameKind::WslgSystem:
+        return tr("WSLg system (%1)").arg(subject);
+    case NameKind::Distro:
+        if (!subject.isEmpty())
+            return subject;
+        break;
+    case NameKind::Isolation: {
+        QStringList distros;
+        for (const std::string &d : name.distros)
+            distros.push_back(toQString(d));
+        return tr("Isolation (%1)").arg(distros.join(tr(", ", "between the distros of an isolation")));
+    }
+    case NameKind::NestedIn:
+        text = tr("Nested in %1").arg(subject);
+        break;
+    case NameKind::NotVisited:
+        text = tr("Not visited");
+        break;
+    case NameKind::NestedNamespace:
+        text = tr("Nested namespace");
+        break;
+    case NameKind::UnseenLevel:
+        return tr("Unseen level");
+    }
+    if (text.isEmpty())
+        return ns.label.empty() ? toQString(ns.id) : toQString(ns.label);
+    return name.init.empty() ? text : tr("%1 (init: %2)").arg(text, toQString(name.init));
+}
+
 NamespaceTexts::NamespaceTexts(const SnapshotAnalysis &analysis)
 {
     const auto &namespaces = analysis.snapshot().pidNamespaces;
@@ -57,7 +104,7 @@ NamespaceTexts::NamespaceTexts(const SnapshotAnalysis &analysis)
     m_labels.reserve(namespaces.size());
     for (const PidNamespace &ns : namespaces) {
         m_ids.push_back(toQString(ns.id));
-        m_labels.push_back(ns.label.empty() ? m_ids.back() : toQString(ns.label));
+        m_labels.push_back(namespaceLabel(ns));
     }
 }
 

@@ -38,6 +38,17 @@ QString processItemId(const Process &process);
 // The command line, or "[name]" for kernel threads and others without one (as ps does).
 QString processDisplayName(const Process &process);
 
+// A namespace's name in the user's language, from the facts core stored (its label when the file has none,
+// its id when it has neither).
+QString namespaceLabel(const PidNamespace &ns);
+class NamespaceNameText
+{
+    Q_DECLARE_TR_FUNCTIONS(NamespaceName)
+
+public:
+    static QString label(const PidNamespace &ns);
+};
+
 // The words of each namespace of an analysis, made once per load: its id and its label (the id when it
 // has none). The structure itself (parents, levels, counts) is the analysis's.
 class NamespaceTexts

@@ -33,7 +33,7 @@ DiagramNode namespaceNode(const SnapshotAnalysis &analysis, int index, const Rol
     DiagramNode node;
     node.id = ns.id;
     node.tone = toneForRole(ns.role);
-    node.title = ns.label.empty() ? ns.id : ns.label;
+    node.title = utf8(namespaceLabel(ns));
     node.lines.push_back(ns.inode
                              ? std::to_string(*ns.inode)
                              : utf8(QCoreApplication::translate("PidDiagram", "not seen",

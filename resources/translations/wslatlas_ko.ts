@@ -15,6 +15,54 @@
     </message>
 </context>
 <context>
+    <name>NamespaceName</name>
+    <message>
+        <source>Mariner VM</source>
+        <translation>Mariner VM</translation>
+    </message>
+    <message>
+        <source>Linux host</source>
+        <translation>Linux 호스트</translation>
+    </message>
+    <message>
+        <source>Linux host (%1)</source>
+        <translation>Linux 호스트 (%1)</translation>
+    </message>
+    <message>
+        <source>WSLg system (%1)</source>
+        <translation>WSLg 시스템 (%1)</translation>
+    </message>
+    <message>
+        <source>Isolation (%1)</source>
+        <translation>격리 (%1)</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the distros of an isolation</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Nested in %1</source>
+        <translation>%1 안에 중첩됨</translation>
+    </message>
+    <message>
+        <source>Not visited</source>
+        <translation>방문하지 않음</translation>
+    </message>
+    <message>
+        <source>Nested namespace</source>
+        <translation>중첩된 네임스페이스</translation>
+    </message>
+    <message>
+        <source>Unseen level</source>
+        <translation>보이지 않은 수준</translation>
+    </message>
+    <message>
+        <source>%1 (init: %2)</source>
+        <translation>%1 (init: %2)</translation>
+    </message>
+</context>
+<context>
     <name>NamespaceRole</name>
     <message>
         <source>VM</source>
@@ -651,10 +699,6 @@
         <translation>자동 새로 고침(&amp;A)</translation>
     </message>
     <message>
-        <source>Take a new snapshot every interval and chart the process counts</source>
-        <translation>일정 간격마다 새 스냅샷을 만들고 프로세스 수를 차트로 표시합니다</translation>
-    </message>
-    <message>
         <source>&amp;Open Snapshot…</source>
         <translation>스냅샷 열기(&amp;O)…</translation>
     </message>
@@ -841,10 +885,6 @@
     <message>
         <source> s</source>
         <translation> 초</translation>
-    </message>
-    <message>
-        <source>Auto-refresh interval</source>
-        <translation>자동 새로 고침 간격</translation>
     </message>
     <message>
         <source>Dismiss</source>
@@ -1075,6 +1115,34 @@
     <message>
         <source>Collecting: %1 vantages…</source>
         <translation>수집 중: 관찰 지점 %1개…</translation>
+    </message>
+    <message>
+        <source>Every interval, check which distros run (wsl -l --running, which wakes nothing) and take a new snapshot when that changed; chart the process counts</source>
+        <translation>간격마다 실행 중인 배포판을 확인하고(wsl -l --running, 아무것도 깨우지 않음) 바뀌었을 때 새 스냅샷을 만듭니다. 프로세스 수를 차트로 표시합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Full Snapshot Every Interval</source>
+        <translation>간격마다 전체 스냅샷(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Auto-refresh takes a full snapshot every interval. This keeps WSL running: each snapshot runs a command in every running distro, so neither they (idle after 15 s) nor the WSL VM (idle after 60 s) ever shut down while it is on</source>
+        <translation>자동 새로 고침이 간격마다 전체 스냅샷을 만듭니다. 이 동안 WSL은 계속 실행됩니다: 스냅샷마다 실행 중인 모든 배포판에서 명령을 실행하므로, 켜져 있는 동안 배포판(15초 유휴 후)도 WSL VM(60초 유휴 후)도 종료되지 않습니다</translation>
+    </message>
+    <message>
+        <source>Auto-refresh takes a full snapshot every %1 s, which keeps WSL running.</source>
+        <translation>자동 새로 고침이 %1초마다 전체 스냅샷을 만들며, 그동안 WSL은 계속 실행됩니다.</translation>
+    </message>
+    <message>
+        <source>Auto-refresh checks every %1 s which distros run, and takes a full snapshot only when that changes (a full snapshot keeps WSL running for a while).</source>
+        <translation>자동 새로 고침이 %1초마다 실행 중인 배포판을 확인하고, 바뀌었을 때만 전체 스냅샷을 만듭니다(전체 스냅샷은 한동안 WSL을 실행 상태로 유지합니다).</translation>
+    </message>
+    <message>
+        <source>Auto-refresh interval. A full snapshot keeps WSL running: the VM shuts down only after 60 s without one</source>
+        <translation>자동 새로 고침 간격. 전체 스냅샷은 WSL을 실행 상태로 유지합니다: VM은 스냅샷 없이 60초가 지나야 종료됩니다</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 여는 중…</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "model_fixtures.h"
 #include "pid_diagram.h"
 
+#include <QTranslator>
 #include <QtTest>
 
 #include <algorithm>
@@ -66,6 +67,30 @@ private Q_SLOTS:
         m_seed = test::seedSnapshot();
         m_synthetic = test::syntheticSnapshot(10000);
         QCOMPARE(m_seed->pidNamespaces.size(), std::size_t(5));
+    }
+
+    // Core stores what a namespace is; the words are the user's language's, in the picture and so in its
+    // exports (the SVG of a Korean session used to say "Isolation (Ubuntu-18.04)" beside "격리").
+    void namesAreWrittenInTheUsersLanguage()
+    {
+        const auto titleOf = [this](const std::string &id) {
+            const Diagram d = pidDiagram(SnapshotAnalysis(m_seed));
+            const auto node = std::find_if(d.nodes.begin(), d.nodes.end(),
+                                           [&](const DiagramNode &n) { return n.id == id; });
+            return node == d.nodes.end() ? std::string() : node->title;
+        };
+        QCOMPARE(titleOf(kIsolation), std::string("Isolation (Ubuntu-18.04)"));
+        QCOMPARE(titleOf(kWslg), std::string("WSLg system (Ubuntu-20.04)"));
+        QTranslator korean;
+        QVERIFY(korean.load(QStringLiteral(":/i18n/wslatlas_ko.qm")));
+        QCoreApplication::installTranslator(&korean);
+        const std::string isolation = titleOf(kIsolation);
+        const std::string wslg = titleOf(kWslg);
+        QCoreApplication::removeTranslator(&korean);
+        QCOMPARE(QString::fromStdString(isolation), QStringLiteral("격리 (Ubuntu-18.04)"));
+        QCOMPARE(QString::fromStdString(wslg), QStringLiteral("WSLg 시스템 (Ubuntu-20.04)"));
+        // The file keeps the English label for people reading it.
+        QCOMPARE(m_seed->findNamespace(kIsolation)->label, std::string("Isolation (Ubuntu-18.04)"));
     }
 
     void seedTree()

@@ -144,6 +144,11 @@ TEST(Infer, SeedTreeFromThreeVantages)
     EXPECT_EQ(iso->role, NamespaceRole::Isolation);
     EXPECT_EQ(iso->label, "Isolation (Ubuntu-18.04)");
     EXPECT_EQ(u1804->role, NamespaceRole::Distro);
+    // The facts the labels are written from, for views in other languages.
+    EXPECT_EQ(vm->name, (NamespaceName{NameKind::MarinerVm, "", {}, ""}));
+    EXPECT_EQ(wslg->name, (NamespaceName{NameKind::WslgSystem, "Ubuntu-20.04", {}, ""}));
+    EXPECT_EQ(iso->name, (NamespaceName{NameKind::Isolation, "", {"Ubuntu-18.04"}, ""}));
+    EXPECT_EQ(u1804->name, (NamespaceName{NameKind::Distro, "Ubuntu-18.04", {}, ""}));
 
     EXPECT_EQ(vm->depth, 0);
     EXPECT_EQ(wslg->depth, 1);
@@ -208,6 +213,7 @@ TEST(Infer, OnlyTheVmVantageStillFindsEveryLevel)
     // it WSLg needs the system vantage; a distro, the distro vantage).
     EXPECT_EQ(wslg->role, NamespaceRole::Unknown);
     EXPECT_EQ(wslg->label, "Not visited (init: init)");
+    EXPECT_EQ(wslg->name, (NamespaceName{NameKind::NotVisited, "", {}, "init"}));
     EXPECT_EQ(s.findNamespace(pidNsId(kUbuntu))->parent, pidNsId(kWslg));
     EXPECT_EQ(s.findNamespace(pidNsId(kUbuntu))->role, NamespaceRole::Unknown);
     EXPECT_TRUE(s.findNamespace(pidNsId(kWslg))->inode.has_value());
@@ -303,6 +309,8 @@ TEST(Infer, ShapesWslDoesNotMake)
     EXPECT_EQ(s.findNamespace(pidNsId(container))->parent, pidNsId(d));
     EXPECT_EQ(s.findNamespace(pidNsId(container))->role, NamespaceRole::Unknown);
     EXPECT_EQ(s.findNamespace(pidNsId(container))->label, "Nested in Deep (init: containerd)");
+    EXPECT_EQ(s.findNamespace(pidNsId(container))->name,
+              (NamespaceName{NameKind::NestedIn, "Deep", {}, "containerd"}));
     // The root here is not the kernel's initial namespace: its parent and depth stay unknown.
     EXPECT_EQ(s.findNamespace(pidNsId(r))->parent, "");
     EXPECT_EQ(s.findNamespace(pidNsId(d))->depth, -1);

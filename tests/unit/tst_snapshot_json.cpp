@@ -44,6 +44,7 @@ Snapshot sample()
     unseen.parent = root.id;
     unseen.role = NamespaceRole::Unknown;
     unseen.label = "Unseen level";
+    unseen.name = {NameKind::NestedIn, "Ubuntü", {}, "sh"}; // not what such a level is named; all fields set
     unseen.depth = 1;
     unseen.evidence.push_back({"ppid-walk", "vm", 226, 221, "walked"});
     s.pidNamespaces = {root, unseen};
@@ -182,6 +183,8 @@ TEST(SnapshotJson, RoundTrip)
     EXPECT_EQ(loaded.pidNamespaces[1].parent, "pid:[4026531836]");
     EXPECT_FALSE(loaded.pidNamespaces[1].inode.has_value());
     EXPECT_EQ(loaded.pidNamespaces[1].evidence.at(0).pid, 226);
+    EXPECT_EQ(loaded.pidNamespaces[1].name, (NamespaceName{NameKind::NestedIn, "Ubuntü", {}, "sh"}));
+    EXPECT_EQ(loaded.pidNamespaces[0].name, NamespaceName{}); // none stored: none read
     EXPECT_EQ(loaded.processes.at(0).ns.at("net"), 4026531840u);
     EXPECT_EQ(loaded.processes.at(0).startTicks, 123456u);
     EXPECT_EQ(loaded.vantages.at(1).error, "did not finish");
@@ -195,6 +198,29 @@ TEST(SnapshotJson, RoundTrip)
     EXPECT_EQ(loaded.network.nat->gateway, "172.19.128.1");
     EXPECT_EQ(loaded.network.subnets.at(0).addresses, 4096u);
     EXPECT_EQ(loaded.network.links.at(0).kind, "attached");
+}
+
+// A name this version does not know keeps the file's label; a name that is not an object is refused.
+TEST(SnapshotJson, NamespaceNames)
+{
+    const auto file = [](const std::string &name) {
+        return R"({"schema": "wslatlas.snapshot/1", "vantages": [], "pid_namespaces": [{"id": "pid:[5]", "role": "unknown",
+                   "label": "Sandbox of Ubuntu", "name": )" +
+               name + "}], \"processes\": []}";
+    };
+    Snapshot s;
+    std::string error;
+    ASSERT_TRUE(snapshotFromJson(file(R"({"kind": "sandbox-of", "subject": "Ubuntu"})"), s, error)) << error;
+    EXPECT_EQ(s.pidNamespaces.at(0).name.kind, NameKind::None);
+    EXPECT_EQ(s.pidNamespaces.at(0).label, "Sandbox of Ubuntu");
+    EXPECT_EQ(snapshotToJson(s).find("sandbox-of"), std::string::npos); // not written back as something else
+    ASSERT_TRUE(snapshotFromJson(file(R"({"kind": "isolation", "distros": ["A", "B"]})"), s, error)) << error;
+    EXPECT_EQ(s.pidNamespaces.at(0).name, (NamespaceName{NameKind::Isolation, "", {"A", "B"}, ""}));
+    EXPECT_EQ(englishLabel(s.pidNamespaces.at(0).name), "Isolation (A, B)");
+    EXPECT_FALSE(snapshotFromJson(file(R"("isolation")"), s, error));
+    EXPECT_NE(error.find("\"name\" is not an object"), std::string::npos) << error;
+    EXPECT_FALSE(snapshotFromJson(file(R"({"subject": "x"})"), s, error));
+    EXPECT_NE(error.find("\"kind\""), std::string::npos) << error;
 }
 
 TEST(SnapshotJson, RefusesCorruptAndForeignFiles)

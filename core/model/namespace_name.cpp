@@ -1,0 +1,80 @@
+#include "namespace_name.h"
+
+#include <array>
+#include <utility>
+
+namespace wslatlas {
+
+namespace {
+
+constexpr std::array<std::pair<NameKind, std::string_view>, 10> kWords{{
+    {NameKind::None, "none"},
+    {NameKind::MarinerVm, "mariner-vm"},
+    {NameKind::LinuxHost, "linux-host"},
+    {NameKind::WslgSystem, "wslg-system"},
+    {NameKind::Distro, "distro"},
+    {NameKind::Isolation, "isolation"},
+    {NameKind::NestedIn, "nested-in"},
+    {NameKind::NotVisited, "not-visited"},
+    {NameKind::NestedNamespace, "nested-namespace"},
+    {NameKind::UnseenLevel, "unseen-level"},
+}};
+
+std::string withInit(std::string text, const std::string &init)
+{
+    return init.empty() ? text : text + " (init: " + init + ")";
+}
+
+} // namespace
+
+std::string_view toString(NameKind kind)
+{
+    for (const auto &[k, word] : kWords)
+        if (k == kind)
+            return word;
+    return "none";
+}
+
+bool nameKindFromString(std::string_view text, NameKind &kind)
+{
+    for (const auto &[k, word] : kWords) {
+        if (word == text) {
+            kind = k;
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string englishLabel(const NamespaceName &name)
+{
+    switch (name.kind) {
+    case NameKind::None:
+        return {};
+    case NameKind::MarinerVm:
+        return "Mariner VM";
+    case NameKind::LinuxHost:
+        return name.subject.empty() ? "Linux host" : "Linux host (" + name.subject + ")";
+    case NameKind::WslgSystem:
+        return "WSLg system (" + name.subject + ")";
+    case NameKind::Distro:
+        return name.subject;
+    case NameKind::Isolation: {
+        std::string text = "Isolation (";
+        for (std::size_t i = 0; i < name.distros.size(); ++i)
+            text += (i ? ", " : "") + name.distros[i];
+        return text + ")";
+    }
+    case NameKind::NestedIn:
+        return withInit("Nested in " + name.subject, name.init);
+    case NameKind::NotVisited:
+        return withInit("Not visited", name.init);
+    case NameKind::NestedNamespace:
+        return withInit("Nested namespace", name.init);
+    case NameKind::UnseenLevel:
+        return "Unseen level";
+    }
+    return {};
+}
+
+} // namespace wslatlas
