@@ -17,6 +17,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <gtest/gtest.h>
 
@@ -334,9 +335,20 @@ TEST_F(WindowsDoubles, StaleDebugShellOutputOfAnEarlierConnectionIsDropped)
         if (line.startsWith("NSpid:"))
             inRoot = line.mid(6).simplified().split(' ').value(1);
     ASSERT_FALSE(inRoot.isEmpty());
-    debugShell("nsenter -t " + inRoot + " -p -m -n -- sh -s <<'WSLATLAS_OLD'\nwa_nonce=0123456789abcdef\n" +
-                   script + "WSLATLAS_OLD\n",
+    // The old run starts once the daemon has seen its connection go (a gate file): what it prints while a
+    // dead connection is still open would be lost with that connection, as on a broken pipe, and the
+    // test would depend on which comes first on a busy machine.
+    const QByteArray gate = path(QStringLiteral("gate")).toUtf8();
+    debugShell("while [ ! -e '" + gate + "' ]; do sleep 0.05; done; nsenter -t " + inRoot +
+                   " -p -m -n -- sh -s <<'WSLATLAS_OLD'\nwa_nonce=0123456789abcdef\n" + script +
+                   "WSLATLAS_OLD\n",
                "WSLATLAS_OLD\r\n");
+    const QString events = path(QStringLiteral("state/debug-shell.events"));
+    const QDeadlineTimer deadline(std::chrono::minutes(2));
+    while (!contains(readText(events), "dropped") && !deadline.hasExpired())
+        QThread::msleep(20);
+    ASSERT_TRUE(contains(readText(events), "dropped")) << "the debug shell never saw the connection go";
+    writeFile(QString::fromUtf8(gate), "");
     const CliRun run = snapshot(true);
     EXPECT_EQ(run.exitCode, 0) << run;
     EXPECT_TRUE(contains(run.err, "vantage vm: warning: Dropped 1 block")) << run;

@@ -122,6 +122,9 @@ class Daemon:
             self.client.close()
             self.client = None
             self.idle_since = time.monotonic()
+            # For tests that must know when output starts to wait for the next connection.
+            with open(os.path.join(self.scn["state_dir"], "debug-shell.events"), "a") as events:
+                events.write("dropped\n")
 
     def to_client(self, data):
         if self.client is None:
