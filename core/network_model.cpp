@@ -1,6 +1,6 @@
 #include "network_model.h"
 
-#include "ipv4.h"
+#include "address.h"
 
 #include <algorithm>
 #include <map>

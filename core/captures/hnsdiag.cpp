@@ -13,8 +13,8 @@
 //     [{"NextHop"}]}]}]).
 // hnsdiag's labels are not translated. Lines that belong to neither form ("...[omitted]...", prompts) are
 // skipped.
+#include "address.h"
 #include "capture_parsers.h"
-#include "ipv4.h"
 #include "json_scan.h"
 #include "text_util.h"
 

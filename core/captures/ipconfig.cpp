@@ -14,8 +14,8 @@
 //   - a value shaped 00-15-5D-01-02-03 is the physical address, and the field just before it the description.
 // Continuation lines (more gateways, more DNS servers) are lines that hold only an address.
 // Adapter names come from the section headers, after the localized "adapter" words.
+#include "address.h"
 #include "capture_parsers.h"
-#include "ipv4.h"
 #include "text_util.h"
 
 #include <algorithm>

@@ -6,8 +6,8 @@
 //   - the list form ("IPAddress : 172.19.128.1" blocks, or `| Format-List`).
 // All three become records (property name -> text), read the same way. Property names and values such as
 // Status ("Up") and Enabled ("True") are not translated by PowerShell, so they are matched as they are.
+#include "address.h"
 #include "capture_parsers.h"
-#include "ipv4.h"
 #include "json_scan.h"
 #include "text_util.h"
 

@@ -1,4 +1,4 @@
-#include "ipv4.h"
+#include "address.h"
 
 #include <charconv>
 
