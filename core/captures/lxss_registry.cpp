@@ -31,8 +31,7 @@ bool isGuidKeyName(std::string_view s)
     for (std::size_t i = 1; i < 37; ++i) {
         char c = s[i];
         bool dash = i == 9 || i == 14 || i == 19 || i == 24;
-        bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-        if (dash ? c != '-' : !hex)
+        if (dash ? c != '-' : !isHexDigit(c))
             return false;
     }
     return true;

@@ -35,7 +35,7 @@ bool looksLikeVersion(std::string_view v)
 {
     v = trimPadding(v);
     std::size_t i = 0;
-    while (i < v.size() && v[i] >= '0' && v[i] <= '9')
+    while (i < v.size() && text::isDigit(v[i]))
         ++i;
     return i > 0 && i < v.size() && v[i] == '.' && v.find(' ') == std::string_view::npos;
 }
