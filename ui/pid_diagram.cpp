@@ -6,7 +6,6 @@
 #include <QCoreApplication>
 
 #include <algorithm>
-#include <charconv>
 #include <unordered_set>
 
 namespace wslatlas {
@@ -205,14 +204,12 @@ std::vector<std::string> diagramPathTo(const Snapshot &snapshot, std::string_vie
     if (colon == std::string_view::npos || colon < kProcess.size())
         return {};
     const std::string_view nsId = id.substr(kProcess.size(), colon - kProcess.size());
-    const std::string_view pidText = id.substr(colon + 1);
-    int pid = 0;
-    const auto [end, error] = std::from_chars(pidText.data(), pidText.data() + pidText.size(), pid);
-    if (error != std::errc() || end != pidText.data() + pidText.size())
+    const auto pid = text::parseWhole<int>(id.substr(colon + 1));
+    if (!pid)
         return {};
     const auto process =
         std::find_if(snapshot.processes.begin(), snapshot.processes.end(),
-                     [&](const Process &p) { return p.pidNs == nsId && innermostPid(p) == pid; });
+                     [&](const Process &p) { return p.pidNs == nsId && innermostPid(p) == *pid; });
     if (process == snapshot.processes.end())
         return {};
 
