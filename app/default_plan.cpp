@@ -2,6 +2,7 @@
 
 #include "capture_parsers.h"
 #include "collect.h"
+#include "text.h"
 #include "windows_elevation.h"
 
 #include <QDir>
@@ -20,13 +21,7 @@ namespace {
 
 const std::string kWsl = "wsl.exe";
 
-std::string joined(const std::vector<std::string> &items)
-{
-    std::string out;
-    for (const std::string &item : items)
-        out += (out.empty() ? "" : ", ") + item;
-    return out;
-}
+using text::joined;
 
 // `wsl.exe -l --running -q` prints one name per line (UTF-16 unless WSL_UTF8=1), nothing when none run.
 std::set<std::string> namesFrom(const std::string &bytes)

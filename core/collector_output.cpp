@@ -1,9 +1,10 @@
 #include "collector_output.h"
 
+#include "address.h"
 #include "capture_parsers.h"
+#include "text.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cstdint>
 #include <iterator>
 #include <map>
@@ -11,7 +12,6 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <system_error>
 #include <unordered_map>
 #include <utility>
 #include <variant>
@@ -23,141 +23,21 @@ namespace {
 constexpr std::string_view kBeginMarker = "@@WSLATLAS-BEGIN ";
 constexpr std::string_view kSectionMarker = "@@WSLATLAS-SECTION ";
 constexpr int kFormatVersion = 1;
-constexpr std::string_view kReplacementChar = "\xEF\xBF\xBD";
 
 // ---- small text helpers
 
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && isSpace(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && isSpace(s.back()))
-        s.remove_suffix(1);
-    return s;
-}
-
-std::vector<std::string_view> splitWords(std::string_view s)
-{
-    std::vector<std::string_view> words;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        while (i < s.size() && isSpace(s[i]))
-            ++i;
-        std::size_t start = i;
-        while (i < s.size() && !isSpace(s[i]))
-            ++i;
-        if (i > start)
-            words.push_back(s.substr(start, i - start));
-    }
-    return words;
-}
-
-std::string_view nextWord(std::string_view s, std::size_t &at)
-{
-    while (at < s.size() && isSpace(s[at]))
-        ++at;
-    const std::size_t start = at;
-    while (at < s.size() && !isSpace(s[at]))
-        ++at;
-    return s.substr(start, at - start);
-}
-
-template <typename T> std::optional<T> toNumber(std::string_view s, int base = 10)
-{
-    if (s.empty())
-        return std::nullopt;
-    T value{};
-    const char *end = s.data() + s.size();
-    auto [ptr, ec] = std::from_chars(s.data(), end, value, base);
-    if (ec != std::errc{} || ptr != end)
-        return std::nullopt;
-    return value;
-}
+using text::nextWord;
+using text::parseWhole;
+using text::quoted;
+using text::splitLines;
+using text::splitWords;
+using text::trim;
+// Every string the observation keeps must be valid UTF-8 so that the JSON writer never fails later.
+using text::validUtf8;
 
 std::optional<int> toPid(std::string_view s)
 {
-    auto v = toNumber<int>(trim(s));
-    if (!v || *v < 0)
-        return std::nullopt;
-    return v;
-}
-
-// Every string the observation keeps must be valid UTF-8 so that the JSON writer never fails later;
-// each byte that does not start a valid sequence becomes U+FFFD.
-std::string sanitizeUtf8(std::string_view s)
-{
-    std::string out;
-    out.reserve(s.size());
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) {
-            std::size_t end = i + 1; // copy ASCII by runs: /proc is nearly all ASCII
-            while (end < s.size() && static_cast<unsigned char>(s[end]) < 0x80)
-                ++end;
-            out.append(s.substr(i, end - i));
-            i = end;
-            continue;
-        }
-        std::size_t len = 0;
-        std::uint32_t cp = 0;
-        std::uint32_t min = 0;
-        if ((c & 0xE0) == 0xC0) {
-            len = 2, cp = c & 0x1F, min = 0x80;
-        } else if ((c & 0xF0) == 0xE0) {
-            len = 3, cp = c & 0x0F, min = 0x800;
-        } else if ((c & 0xF8) == 0xF0) {
-            len = 4, cp = c & 0x07, min = 0x10000;
-        }
-        bool ok = len != 0 && i + len <= s.size();
-        for (std::size_t k = 1; ok && k < len; ++k) {
-            const auto cc = static_cast<unsigned char>(s[i + k]);
-            if ((cc & 0xC0) != 0x80)
-                ok = false;
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        if (ok && (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)))
-            ok = false;
-        if (ok) {
-            out.append(s.substr(i, len));
-            i += len;
-        } else {
-            out.append(kReplacementChar);
-            ++i;
-        }
-    }
-    return out;
-}
-
-// Printable ASCII as is, everything else as \xNN: safe to put into a message whatever the input was, and
-// short (about maxChars characters) so that binary noise does not flood the message.
-std::string quoteForMessage(std::string_view s, std::size_t maxChars = 60)
-{
-    std::string out;
-    for (char ch : s) {
-        if (out.size() >= maxChars) {
-            out += "...";
-            break;
-        }
-        const auto c = static_cast<unsigned char>(ch);
-        if (c >= 0x20 && c < 0x7F && c != '\\' && c != '"') {
-            out += ch;
-        } else if (c == '\\' || c == '"') {
-            out += '\\';
-            out += ch;
-        } else {
-            static constexpr char hex[] = "0123456789abcdef";
-            out += "\\x";
-            out += hex[c >> 4];
-            out += hex[c & 0xF];
-        }
-    }
-    return out;
+    return parseWhole<int>(trim(s));
 }
 
 // The kernel escapes '\n' and '\\' in a status Name (and, on some versions, other blanks).
@@ -182,24 +62,6 @@ std::string unescapeStatusName(std::string_view s)
         out += s[i];
     }
     return out;
-}
-
-std::vector<std::string_view> splitLines(std::string_view text)
-{
-    std::vector<std::string_view> lines;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const std::size_t nl = text.find('\n', start);
-        const std::size_t end = nl == std::string_view::npos ? text.size() : nl;
-        std::string_view line = text.substr(start, end - start);
-        while (!line.empty() && line.back() == '\r')
-            line.remove_suffix(1);
-        lines.push_back(line);
-        if (nl == std::string_view::npos)
-            break;
-        start = nl + 1;
-    }
-    return lines;
 }
 
 // "/proc/123/status:rest" -> {123, "rest"} for kind "/status:".
@@ -403,7 +265,7 @@ bool parseStatRecord(std::string_view rec, DraftTable &table)
             startText = w;
     }
     const auto ppid = toPid(ppidText);
-    const auto start = toNumber<std::uint64_t>(startText);
+    const auto start = parseWhole<std::uint64_t>(startText);
     if (!ppid || !start)
         return false;
     if (ProcessDraft *d = table.find(*pid)) {
@@ -481,7 +343,7 @@ std::optional<std::uint64_t> parseNsTarget(std::string_view target)
     const std::size_t open = target.find(":[");
     if (open == std::string_view::npos || target.back() != ']')
         return std::nullopt;
-    return toNumber<std::uint64_t>(target.substr(open + 2, target.size() - open - 3));
+    return parseWhole<std::uint64_t>(target.substr(open + 2, target.size() - open - 3));
 }
 
 // The first " -> " of an `ls -l` line, found by its '-': a line has far fewer of those than blanks.
@@ -544,7 +406,7 @@ std::string firstLine(const std::vector<std::string_view> *lines)
     for (auto line : *lines) {
         auto t = trim(line);
         if (!t.empty())
-            return sanitizeUtf8(t);
+            return validUtf8(t);
     }
     return {};
 }
@@ -580,8 +442,7 @@ void parseOsRelease(const std::vector<std::string_view> *lines, std::map<std::st
         const std::size_t eq = line.find('=');
         if (eq == std::string_view::npos || eq == 0)
             continue;
-        out[sanitizeUtf8(trim(line.substr(0, eq)))] =
-            sanitizeUtf8(unquoteOsReleaseValue(line.substr(eq + 1)));
+        out[validUtf8(trim(line.substr(0, eq)))] = validUtf8(unquoteOsReleaseValue(line.substr(eq + 1)));
     }
 }
 
@@ -612,56 +473,23 @@ void parseNetDev(const std::vector<std::string_view> &lines, std::vector<Interfa
             continue;
         const auto name = trim(line.substr(0, colon));
         if (!name.empty())
-            interfaceNamed(out, sanitizeUtf8(name));
+            interfaceNamed(out, validUtf8(name));
     }
 }
 
-// 32 hex digits (network order) -> RFC 5952 text.
-std::optional<std::string> formatIpv6(std::string_view hex)
+// 32 hex digits (network order) -> the text `ip` prints for the address.
+std::optional<std::string> ipv6FromProcHex(std::string_view hex)
 {
     if (hex.size() != 32)
         return std::nullopt;
-    unsigned groups[8];
-    for (int g = 0; g < 8; ++g) {
-        auto v = toNumber<unsigned>(hex.substr(static_cast<std::size_t>(g) * 4, 4), 16);
+    Ipv6Bytes bytes{};
+    for (std::size_t k = 0; k < bytes.size(); ++k) {
+        const auto v = parseWhole<std::uint8_t>(hex.substr(k * 2, 2), 16);
         if (!v)
             return std::nullopt;
-        groups[g] = *v;
+        bytes[k] = *v;
     }
-    int bestStart = -1, bestLen = 0;
-    for (int g = 0; g < 8;) {
-        if (groups[g] != 0) {
-            ++g;
-            continue;
-        }
-        int len = 0;
-        while (g + len < 8 && groups[g + len] == 0)
-            ++len;
-        if (len > bestLen && len >= 2)
-            bestStart = g, bestLen = len;
-        g += len;
-    }
-    std::string out;
-    static constexpr char digits[] = "0123456789abcdef";
-    for (int g = 0; g < 8; ++g) {
-        if (g == bestStart) {
-            out += "::";
-            g += bestLen - 1;
-            continue;
-        }
-        if (!out.empty() && out.back() != ':')
-            out += ':';
-        char buf[4];
-        int n = 0;
-        unsigned v = groups[g];
-        do {
-            buf[n++] = digits[v & 0xF];
-            v >>= 4;
-        } while (v != 0);
-        while (n > 0)
-            out += buf[--n];
-    }
-    return out;
+    return formatIpv6(bytes);
 }
 
 void parseIfInet6(const std::vector<std::string_view> &lines, std::vector<InterfaceObservation> &out)
@@ -670,11 +498,11 @@ void parseIfInet6(const std::vector<std::string_view> &lines, std::vector<Interf
         const auto words = splitWords(line); // address ifindex prefix scope flags name
         if (words.size() < 6)
             continue;
-        auto address = formatIpv6(words[0]);
-        auto prefix = toNumber<int>(words[2], 16);
+        auto address = ipv6FromProcHex(words[0]);
+        auto prefix = parseWhole<int>(words[2], 16);
         if (!address || !prefix || *prefix > 128)
             continue;
-        auto &iface = interfaceNamed(out, sanitizeUtf8(words[5]));
+        auto &iface = interfaceNamed(out, validUtf8(words[5]));
         iface.ipv6.push_back(AddressObservation{*address, *prefix});
     }
 }
@@ -682,8 +510,7 @@ void parseIfInet6(const std::vector<std::string_view> &lines, std::vector<Interf
 std::string ipv4FromProcHex(std::uint32_t v)
 {
     // /proc/net/route prints the address as a host-order (little-endian) word of network-order bytes.
-    return std::to_string(v & 0xFF) + '.' + std::to_string((v >> 8) & 0xFF) + '.' +
-           std::to_string((v >> 16) & 0xFF) + '.' + std::to_string((v >> 24) & 0xFF);
+    return formatIpv4(((v & 0xFF) << 24) | ((v & 0xFF00) << 8) | ((v >> 8) & 0xFF00) | (v >> 24));
 }
 
 void parseNetRoute(const std::vector<std::string_view> &lines, std::vector<RouteObservation> &out)
@@ -693,10 +520,10 @@ void parseNetRoute(const std::vector<std::string_view> &lines, std::vector<Route
         const auto words = splitWords(line); // Iface Destination Gateway Flags RefCnt Use Metric Mask ...
         if (words.size() < 8 || words[0] == "Iface")
             continue;
-        const auto dest = toNumber<std::uint32_t>(words[1], 16);
-        const auto gateway = toNumber<std::uint32_t>(words[2], 16);
-        const auto flags = toNumber<unsigned>(words[3], 16);
-        const auto mask = toNumber<std::uint32_t>(words[7], 16);
+        const auto dest = parseWhole<std::uint32_t>(words[1], 16);
+        const auto gateway = parseWhole<std::uint32_t>(words[2], 16);
+        const auto flags = parseWhole<unsigned>(words[3], 16);
+        const auto mask = parseWhole<std::uint32_t>(words[7], 16);
         if (!dest || !gateway || !flags || !mask || !(*flags & kRtfUp))
             continue;
         int prefix = 0;
@@ -707,7 +534,7 @@ void parseNetRoute(const std::vector<std::string_view> &lines, std::vector<Route
             (*dest == 0 && prefix == 0) ? "default" : ipv4FromProcHex(*dest) + '/' + std::to_string(prefix);
         if (*gateway != 0)
             r.gateway = ipv4FromProcHex(*gateway);
-        r.dev = sanitizeUtf8(words[0]);
+        r.dev = validUtf8(words[0]);
         out.push_back(std::move(r));
     }
 }
@@ -915,7 +742,7 @@ std::optional<CollectorParseError> cutSections(std::string_view raw, std::string
         if (!begun || foreign)
             continue;
         if (line.starts_with(kSectionMarker)) {
-            sections.lastName = sanitizeUtf8(trim(line.substr(kSectionMarker.size())));
+            sections.lastName = validUtf8(trim(line.substr(kSectionMarker.size())));
             current = &sections.byName[sections.lastName];
             continue;
         }
@@ -932,9 +759,9 @@ std::optional<CollectorParseError> cutSections(std::string_view raw, std::string
                 "The shell echoed the collector script but printed none of its output; make sure the "
                 "command runs the script (`sh -s`) and is left to finish.");
         return error(
-            "The output did not come from the WSL Atlas collector (it starts with \"" +
-            quoteForMessage(firstNonBlankLine(splitLines(raw))) +
-            "\"); check that the vantage command runs `sh -s` and that nothing else writes to its output.");
+            "The output did not come from the WSL Atlas collector (it starts with " +
+            quoted(firstNonBlankLine(splitLines(raw))) +
+            "); check that the vantage command runs `sh -s` and that nothing else writes to its output.");
     }
 
     return checkVersionAndEnd(versionText, sections);
@@ -943,11 +770,10 @@ std::optional<CollectorParseError> cutSections(std::string_view raw, std::string
 // The begin marker's version is this program's, and the end marker came.
 std::optional<CollectorParseError> checkVersionAndEnd(std::string_view versionText, const Sections &sections)
 {
-    const auto version = toNumber<int>(versionText);
+    const auto version = parseWhole<int>(versionText);
     if (!version)
-        return error("The collector's begin marker carries an unreadable format version \"" +
-                     quoteForMessage(versionText) +
-                     "\"; use the collector script that comes with this program.");
+        return error("The collector's begin marker carries an unreadable format version " +
+                     quoted(versionText) + "; use the collector script that comes with this program.");
     if (*version > kFormatVersion)
         return error("The collector is newer than this program (output format " + std::to_string(*version) +
                      ", this program reads format " + std::to_string(kFormatVersion) +
@@ -963,8 +789,8 @@ std::optional<CollectorParseError> checkVersionAndEnd(std::string_view versionTe
                 "The collector's output stopped right after its begin marker; the command was cut off "
                 "(timeout or closed terminal), so run it again.");
         return error(
-            "The collector's output stopped after section \"" + quoteForMessage(sections.lastName) +
-            "\" without its end marker; the command was cut off (timeout or closed terminal), so run it "
+            "The collector's output stopped after section " + quoted(sections.lastName) +
+            " without its end marker; the command was cut off (timeout or closed terminal), so run it "
             "again.");
     }
     return std::nullopt;
@@ -1069,15 +895,15 @@ CollectorParseResult parse(std::string_view raw, std::string_view nonce)
         p.pid = d.pid;
         p.ppid = ppid;
         p.nspid = std::move(nspid);
-        p.name = f.name->find('\\') == std::string_view::npos ? sanitizeUtf8(*f.name)
-                                                              : sanitizeUtf8(unescapeStatusName(*f.name));
+        p.name = f.name->find('\\') == std::string_view::npos ? validUtf8(*f.name)
+                                                              : validUtf8(unescapeStatusName(*f.name));
         p.uid = f.uid;
         p.startTicks = d.startTicks;
         if (d.cmdline) {
             std::string_view cmdline = d.cmdlineJoined ? std::string_view(*d.cmdlineJoined) : *d.cmdline;
             if (!cmdline.empty() && cmdline.back() == ' ')
                 cmdline.remove_suffix(1); // the final NUL
-            p.cmdline = sanitizeUtf8(cmdline);
+            p.cmdline = validUtf8(cmdline);
         }
         p.ns = std::move(d.ns);
         if (d.nsListed && p.ns.count("pid") == 0)

@@ -1,5 +1,7 @@
 #include "diagram_dot.h"
 
+#include "text.h"
+
 #include <cstdint>
 #include <string_view>
 #include <unordered_map>
@@ -11,52 +13,16 @@ namespace wslatlas {
 namespace {
 
 constexpr std::string_view kFont = "DejaVu Sans";
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD"; // U+FFFD
 
 // Snapshot texts come from /proc and from Windows tools: bytes that are not UTF-8 would make dot warn and
-// fall back to Latin-1 for the whole file, so each bad byte becomes U+FFFD. Control characters other than
-// newline become spaces (XML, and so SVG, forbids most of them).
-std::string validUtf8(std::string_view text)
+// fall back to Latin-1 for the whole file, so they become U+FFFD (text::validUtf8). Control characters
+// other than newline become spaces (XML, and so SVG, forbids most of them).
+std::string dotText(std::string_view text)
 {
-    std::string out;
-    out.reserve(text.size());
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c < 0x80) {
-            out += c < 0x20 && c != '\n' ? ' ' : static_cast<char>(c);
-            ++i;
-            continue;
-        }
-        int length = 0;
-        std::uint32_t min = 0;
-        if ((c & 0xE0) == 0xC0) {
-            length = 2;
-            min = 0x80;
-        } else if ((c & 0xF0) == 0xE0) {
-            length = 3;
-            min = 0x800;
-        } else if ((c & 0xF8) == 0xF0) {
-            length = 4;
-            min = 0x10000;
-        }
-        bool ok = length > 0 && i + static_cast<std::size_t>(length) <= text.size();
-        std::uint32_t code = length > 0 ? c & (0x7Fu >> length) : 0;
-        for (int k = 1; ok && k < length; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]);
-            ok = (next & 0xC0) == 0x80;
-            code = (code << 6) | (next & 0x3Fu);
-        }
-        // Overlong forms, surrogates and values past U+10FFFF are not UTF-8 either.
-        ok = ok && code >= min && code <= 0x10FFFF && (code < 0xD800 || code > 0xDFFF);
-        if (ok) {
-            out.append(text.substr(i, static_cast<std::size_t>(length)));
-            i += static_cast<std::size_t>(length);
-        } else {
-            out += kReplacement;
-            ++i;
-        }
-    }
+    std::string out = text::validUtf8(text);
+    for (char &c : out)
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\n')
+            c = ' ';
     return out;
 }
 
@@ -65,7 +31,7 @@ std::string validUtf8(std::string_view text)
 std::string quoted(std::string_view text)
 {
     std::string out = "\"";
-    for (char c : validUtf8(text)) {
+    for (char c : dotText(text)) {
         if (c == '"' || c == '\\')
             out += '\\';
         if (c == '\n') {
@@ -82,7 +48,7 @@ std::string quoted(std::string_view text)
 std::string html(std::string_view text)
 {
     std::string out;
-    for (char c : validUtf8(text)) {
+    for (char c : dotText(text)) {
         switch (c) {
         case '&':
             out += "&amp;";

@@ -1,6 +1,7 @@
 #include "network_model.h"
 
-#include "ipv4.h"
+#include "address.h"
+#include "text.h"
 
 #include <algorithm>
 #include <map>
@@ -114,13 +115,7 @@ struct Ipv4Interface
     std::string text;
 };
 
-std::string joined(const std::vector<std::string> &items)
-{
-    std::string out;
-    for (std::size_t i = 0; i < items.size(); ++i)
-        out += (i ? ", " : "") + items[i];
-    return out;
-}
+using text::joined;
 
 } // namespace
 

@@ -1,12 +1,12 @@
 #include "snapshot_json.h"
 
 #include "capture_kinds.h"
+#include "text.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cerrno>
-#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -282,12 +282,7 @@ std::optional<std::uint64_t> nsLinkInode(std::string_view type, std::string_view
 {
     if (!text.starts_with(type) || !text.substr(type.size()).starts_with(":[") || !text.ends_with(']'))
         return std::nullopt;
-    const std::string_view digits = text.substr(type.size() + 2, text.size() - type.size() - 3);
-    std::uint64_t inode = 0;
-    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), inode);
-    if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size())
-        return std::nullopt;
-    return inode;
+    return text::parseWhole<std::uint64_t>(text.substr(type.size() + 2, text.size() - type.size() - 3));
 }
 
 // A namespace's name as facts (optional: older files have only a label). A kind this version does not

@@ -3,9 +3,9 @@
 // (an exception escaping here aborts the run, and its catch-all's message counts as one), an error has a
 // message, and values keep the shape network.h documents: UTF-8 strings, names where a thing needs one,
 // real addresses with prefixes in range, MACs as "00:15:5d:...".
+#include "address.h"
 #include "capture_parsers.h"
 #include "fuzz_check.h"
-#include "ipv4.h"
 
 #include <algorithm>
 #include <cstddef>

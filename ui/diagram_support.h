@@ -2,6 +2,7 @@
 // Small pieces the diagram builders (pid_diagram, network_diagram) share.
 #include "diagram.h"
 #include "network.h"
+#include "text.h"
 
 #include <QString>
 #include <QStringList>
@@ -32,16 +33,7 @@ inline std::string utf8(const QString &text)
     return text.toStdString();
 }
 
-inline std::string joined(const std::vector<std::string> &items, std::string_view separator = ", ")
-{
-    std::string out;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i > 0)
-            out += separator;
-        out += items[i];
-    }
-    return out;
-}
+using text::joined;
 
 // At most `limit` characters, the last one an ellipsis when cut; never splits a surrogate pair.
 inline QString shortened(const QString &text, qsizetype limit)

@@ -1,7 +1,7 @@
 #include "network_diagram.h"
 
+#include "address.h"
 #include "diagram_support.h"
-#include "ipv4.h"
 #include "model_support.h"
 
 #include <QCoreApplication>

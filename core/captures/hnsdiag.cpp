@@ -13,10 +13,10 @@
 //     [{"NextHop"}]}]}]).
 // hnsdiag's labels are not translated. Lines that belong to neither form ("...[omitted]...", prompts) are
 // skipped.
+#include "address.h"
 #include "capture_parsers.h"
-#include "ipv4.h"
 #include "json_scan.h"
-#include "text_util.h"
+#include "text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -35,23 +35,7 @@ using capturejson::scanJson;
 
 using nlohmann::json;
 
-using textutil::splitLines;
-using textutil::trim;
-
-bool equalsNoCase(std::string_view a, std::string_view b)
-{
-    return textutil::iequals(a, b);
-}
-
-std::string inQuotes(std::string_view s)
-{
-    return "\"" + textutil::quoteLine(s, 80) + "\"";
-}
-
-bool isHex(char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
+using namespace text;
 
 // 790E58B4-7939-4434-9358-89AE7DDBE87E, with or without braces.
 bool isGuid(std::string_view s)
@@ -62,7 +46,7 @@ bool isGuid(std::string_view s)
         return false;
     for (std::size_t i = 0; i < s.size(); ++i) {
         const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-        if (dash ? s[i] != '-' : !isHex(s[i]))
+        if (dash ? s[i] != '-' : !isHexDigit(s[i]))
             return false;
     }
     return true;
@@ -86,15 +70,15 @@ CaptureResult<std::vector<VirtualSwitch>> parseText(const std::vector<std::strin
     std::vector<VirtualSwitch> networks;
     std::vector<bool> named;
     for (std::string_view raw : lines) {
-        const std::string_view line = trim(raw);
+        const std::string_view line = trimPadding(raw);
         const std::size_t colon = line.find(':');
         if (colon == std::string_view::npos)
             continue;
-        const std::string_view key = trim(line.substr(0, colon));
-        const std::string_view value = trim(line.substr(colon + 1));
-        if (equalsNoCase(key, "Network")) {
+        const std::string_view key = trimPadding(line.substr(0, colon));
+        const std::string_view value = trimPadding(line.substr(colon + 1));
+        if (iequals(key, "Network")) {
             if (!isGuid(value))
-                return CaptureError{"The line " + inQuotes(line) +
+                return CaptureError{"The line " + quoted(line, 80) +
                                     " should name a network by its GUID (Network : 790E58B4-7939-4434-9358-"
                                     "89AE7DDBE87E); paste the output of `hnsdiag list networks` unchanged."};
             VirtualSwitch network;
@@ -106,24 +90,24 @@ CaptureResult<std::vector<VirtualSwitch>> parseText(const std::vector<std::strin
         if (networks.empty())
             continue;
         VirtualSwitch &network = networks.back();
-        if (equalsNoCase(key, "Name")) {
+        if (iequals(key, "Name")) {
             network.name = std::string(value);
             named.back() = !value.empty(); // "Name :" and nothing: cut off after the colon
-        } else if (equalsNoCase(key, "Type")) {
+        } else if (iequals(key, "Type")) {
             network.type = std::string(value);
-        } else if (equalsNoCase(key, "Subnet Address")) {
+        } else if (iequals(key, "Subnet Address")) {
             if (value.empty() || looksIpv6(value))
                 continue;
             if (!isIpv4Cidr(value))
-                return CaptureError{"Network " + network.id + ": the subnet address " + inQuotes(value) +
+                return CaptureError{"Network " + network.id + ": the subnet address " + quoted(value, 80) +
                                     " is not a prefix like 172.19.128.0/20 (is the output cut off?)."};
             if (network.subnet.empty())
                 network.subnet = std::string(value);
-        } else if (equalsNoCase(key, "Gateway")) {
+        } else if (iequals(key, "Gateway")) {
             if (value.empty() || looksIpv6(value))
                 continue;
             if (!parseIpv4(value))
-                return CaptureError{"Network " + network.id + ": the gateway " + inQuotes(value) +
+                return CaptureError{"Network " + network.id + ": the gateway " + quoted(value, 80) +
                                     " is not an IPv4 address (is the output cut off?)."};
             if (network.gateway.empty())
                 network.gateway = std::string(value);
@@ -145,7 +129,7 @@ const json *member(const json &object, std::string_view key)
     if (!object.is_object())
         return nullptr;
     for (auto it = object.begin(); it != object.end(); ++it)
-        if (equalsNoCase(it.key(), key))
+        if (iequals(it.key(), key))
             return &it.value();
     return nullptr;
 }
@@ -184,22 +168,22 @@ CaptureResult<VirtualSwitch> networkFromJson(const json &object)
     network.type = stringMember(object, "Type");
     if (network.name.empty()) // HNS names every network; the views tell switches apart by name
         return CaptureError{
-            "HNS network " + inQuotes(network.id) +
+            "HNS network " + quoted(network.id, 80) +
             " has an empty \"Name\"; paste the output of `hnsdiag list networks -d` unchanged."};
-    const std::string where = "HNS network " + inQuotes(network.name);
+    const std::string where = "HNS network " + quoted(network.name, 80);
 
     auto takeSubnet = [&](const std::string &prefix,
                           const std::string &gateway) -> std::optional<CaptureError> {
         if (!prefix.empty() && !looksIpv6(prefix)) {
             if (!isIpv4Cidr(prefix))
-                return CaptureError{where + ": the subnet " + inQuotes(prefix) +
+                return CaptureError{where + ": the subnet " + quoted(prefix, 80) +
                                     " is not a prefix like 172.19.128.0/20."};
             if (network.subnet.empty())
                 network.subnet = prefix;
         }
         if (!gateway.empty() && !looksIpv6(gateway)) {
             if (!parseIpv4(gateway))
-                return CaptureError{where + ": the gateway " + inQuotes(gateway) +
+                return CaptureError{where + ": the gateway " + quoted(gateway, 80) +
                                     " is not an IPv4 address."};
             if (network.gateway.empty())
                 network.gateway = gateway;
@@ -237,8 +221,8 @@ CaptureResult<std::vector<VirtualSwitch>> parseHnsdiagText(std::string_view text
     const std::vector<std::string_view> lines = splitLines(text);
     std::string first;
     for (std::string_view line : lines)
-        if (!trim(line).empty()) {
-            first = inQuotes(trim(line));
+        if (!trimPadding(line).empty()) {
+            first = quoted(trimPadding(line), 80);
             break;
         }
     if (first.empty())

@@ -14,9 +14,9 @@
 //   - a value shaped 00-15-5D-01-02-03 is the physical address, and the field just before it the description.
 // Continuation lines (more gateways, more DNS servers) are lines that hold only an address.
 // Adapter names come from the section headers, after the localized "adapter" words.
+#include "address.h"
 #include "capture_parsers.h"
-#include "ipv4.h"
-#include "text_util.h"
+#include "text.h"
 
 #include <algorithm>
 #include <charconv>
@@ -30,27 +30,20 @@
 namespace wslatlas {
 namespace {
 
-// ---- text helpers (textutil trims NBSP and ideographic spaces too, which localized output pads with)
+// ---- text helpers (trimPadding drops NBSP and ideographic spaces too, which localized output pads with)
 
-using textutil::isAsciiSpace;
-using textutil::splitLines;
-using textutil::trim;
+using namespace text;
 
 bool hasNonAscii(std::string_view s)
 {
     return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }
 
-std::string inQuotes(std::string_view s)
-{
-    return "\"" + textutil::quoteLine(s, 80) + "\"";
-}
-
 // "IPv4 Address. . . . . . . . . . . " -> "IPv4 Address"
 std::string_view withoutLeader(std::string_view label)
 {
     for (;;) {
-        label = textutil::trimRight(label);
+        label = trimPaddingRight(label);
         if (label.empty() || label.back() != '.')
             return label;
         label.remove_suffix(1);
@@ -69,12 +62,12 @@ struct AddressValue
 // "172.19.128.1", "172.24.112.1(Preferred)", "fe80::4817:b6e:4576:c2c3%62", "fe80::1%21(Bevorzugt)".
 std::optional<AddressValue> parseAddressValue(std::string_view v)
 {
-    v = trim(v);
+    v = trimPadding(v);
     if (!v.empty() && v.back() == ')') {
         const std::size_t open = v.rfind('(');
         if (open == std::string_view::npos || open == 0)
             return std::nullopt;
-        v = trim(v.substr(0, open));
+        v = trimPadding(v.substr(0, open));
     }
     const std::size_t percent = v.find('%');
     const std::string_view address = v.substr(0, percent);
@@ -87,17 +80,12 @@ std::optional<AddressValue> parseAddressValue(std::string_view v)
         return std::nullopt;
     AddressValue out;
     out.v6 = true;
-    out.text.reserve(address.size());
-    for (char c : address)
-        out.text += textutil::asciiLower(c);
+    out.text = toLower(address);
     if (percent != std::string_view::npos) {
         const std::string_view zone = v.substr(percent + 1);
-        int value = 0;
-        auto [ptr, ec] = std::from_chars(zone.data(), zone.data() + zone.size(), value);
         if (zone.empty())
             return std::nullopt;
-        if (ec == std::errc() && ptr == zone.data() + zone.size() && value >= 0)
-            out.zone = value;
+        out.zone = parseWhole<int>(zone); // a zone name rather than an index is kept as no zone
     }
     return out;
 }
@@ -224,32 +212,6 @@ bool looksUtf16(std::string_view bytes)
     return bytes.find('\0') != std::string_view::npos;
 }
 
-bool isValidUtf8(std::string_view s)
-{
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        std::size_t len = 0;
-        if (c < 0x80)
-            len = 1;
-        else if (c >= 0xc2 && c <= 0xdf)
-            len = 2;
-        else if (c >= 0xe0 && c <= 0xef)
-            len = 3;
-        else if (c >= 0xf0 && c <= 0xf4)
-            len = 4;
-        else
-            return false;
-        if (i + len > s.size())
-            return false;
-        for (std::size_t k = 1; k < len; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) & 0xc0) != 0x80)
-                return false;
-        i += len;
-    }
-    return true;
-}
-
 // Linear: each line is looked at once per known word.
 std::string restoreLegacyWords(std::string_view bytes)
 {
@@ -313,7 +275,7 @@ bool hasDotLeader(std::string_view s)
 
 std::string nameAfter(std::string_view head, std::size_t pos)
 {
-    return std::string(trim(head.substr(pos)));
+    return std::string(trimPadding(head.substr(pos)));
 }
 
 // The adapter name in a section header (without its final colon), or nothing when the line is no header.
@@ -321,10 +283,10 @@ std::string nameAfter(std::string_view head, std::size_t pos)
 // are not known.
 std::optional<std::string> adapterName(std::string_view line, bool blankAfter)
 {
-    line = trim(line);
+    line = trimPadding(line);
     if (line.size() < 2 || line.back() != ':' || hasDotLeader(line))
         return std::nullopt;
-    const std::string_view head = trim(line.substr(0, line.size() - 1));
+    const std::string_view head = trimPadding(line.substr(0, line.size() - 1));
     std::string name;
     for (std::string_view prefix : kHeaderPrefixes) {
         if (head.substr(0, prefix.size()) == prefix) {
@@ -341,7 +303,7 @@ std::optional<std::string> adapterName(std::string_view line, bool blankAfter)
             bestLength = marker.size();
         }
     }
-    const std::size_t english = textutil::ifind(head, "adapter ");
+    const std::size_t english = ifind(head, "adapter ");
     if (english != std::string_view::npos && english < best) {
         best = english;
         bestLength = 8;
@@ -365,7 +327,7 @@ std::optional<std::string> adapterName(std::string_view line, bool blankAfter)
             wordStart = i + 1;
         }
     }
-    if (cut != std::string_view::npos && !trim(head.substr(cut)).empty())
+    if (cut != std::string_view::npos && !trimPadding(head.substr(cut)).empty())
         return nameAfter(head, cut);
     return std::string(head);
 }
@@ -386,7 +348,7 @@ bool labelHasAnyToken(std::string_view label)
 bool isMediaDisconnected(std::string_view value)
 {
     for (std::string_view phrase : kMediaDisconnected)
-        if (textutil::istartsWith(value, phrase))
+        if (istartsWith(value, phrase))
             return true;
     return false;
 }
@@ -412,15 +374,15 @@ CaptureResult<HostAdapter> readSection(const Section &section)
         if (pendingMask) {
             Address &a = adapter.ipv4[*pendingMask];
             if (!address || address->v6)
-                return CaptureError{"Adapter " + inQuotes(adapter.name) + ": the IPv4 address " + a.address +
-                                    " is followed by " + inQuotes(value) +
+                return CaptureError{"Adapter " + quoted(adapter.name, 80) + ": the IPv4 address " +
+                                    a.address + " is followed by " + quoted(value, 80) +
                                     " where its subnet mask (like 255.255.240.0) should be; paste the whole, "
                                     "unedited ipconfig output."};
             std::string why;
             const auto prefix = maskToPrefix(address->text, why);
             if (!prefix)
                 return CaptureError{
-                    "Adapter " + inQuotes(adapter.name) + ": " + why + " (for " + a.address +
+                    "Adapter " + quoted(adapter.name, 80) + ": " + why + " (for " + a.address +
                     "); ipconfig never prints such a mask, so this text was edited or damaged."};
             a.prefix = *prefix;
             pendingMask.reset();
@@ -432,11 +394,11 @@ CaptureResult<HostAdapter> readSection(const Section &section)
         }
         const bool dhcp = labelHas(label, "DHCP");
         if (labelHas(label, "IPv4") && !dhcp) {
-            if (trim(value).empty())
+            if (trimPadding(value).empty())
                 continue;
             if (!address || address->v6)
-                return CaptureError{"Adapter " + inQuotes(adapter.name) + ": the IPv4 field " +
-                                    inQuotes(label) + " holds " + inQuotes(value) +
+                return CaptureError{"Adapter " + quoted(adapter.name, 80) + ": the IPv4 field " +
+                                    quoted(label, 80) + " holds " + quoted(value, 80) +
                                     ", which is not an IPv4 address (was the output cut off?)."};
             adapter.ipv4.push_back(Address{address->text, 0});
             pendingMask = adapter.ipv4.size() - 1;
@@ -444,13 +406,13 @@ CaptureResult<HostAdapter> readSection(const Section &section)
             continue;
         }
         if (labelHas(label, "IPv6") && !dhcp) {
-            if (trim(value).empty())
+            if (trimPadding(value).empty())
                 continue;
             if (!address || !address->v6)
-                return CaptureError{"Adapter " + inQuotes(adapter.name) + ": the IPv6 field " +
-                                    inQuotes(label) + " holds " + inQuotes(value) +
+                return CaptureError{"Adapter " + quoted(adapter.name, 80) + ": the IPv6 field " +
+                                    quoted(label, 80) + " holds " + quoted(value, 80) +
                                     ", which is not an IPv6 address (was the output cut off?)."};
-            const bool linkLocal = textutil::istartsWith(address->text, "fe80:");
+            const bool linkLocal = istartsWith(address->text, "fe80:");
             adapter.ipv6.push_back(Address{address->text, linkLocal ? 64 : 0});
             if (linkLocal && address->zone && !adapter.ifIndex)
                 adapter.ifIndex = address->zone;
@@ -458,11 +420,11 @@ CaptureResult<HostAdapter> readSection(const Section &section)
             continue;
         }
         if (adapter.mac.empty()) {
-            if (auto mac = textutil::normalizeMac(value)) {
+            if (auto mac = normalizeMac(trimPadding(value))) {
                 adapter.mac = *mac;
                 if (i > 0) {
                     const Field &prev = fields[i - 1];
-                    const std::string_view d = trim(prev.value);
+                    const std::string_view d = trimPadding(prev.value);
                     if (!d.empty() && !labelHasAnyToken(prev.label) && !parseAddressValue(d) &&
                         !isMediaDisconnected(d))
                         adapter.description = std::string(d);
@@ -477,7 +439,8 @@ CaptureResult<HostAdapter> readSection(const Section &section)
                     adapter.dnsServers.push_back(extra->text);
             continue;
         }
-        if (sawAddress && !gatewayDone && !labelHasAnyToken(label) && (trim(value).empty() || address)) {
+        if (sawAddress && !gatewayDone && !labelHasAnyToken(label) &&
+            (trimPadding(value).empty() || address)) {
             gatewayDone = true;
             if (address)
                 adapter.gateways.push_back(address->text);
@@ -488,7 +451,7 @@ CaptureResult<HostAdapter> readSection(const Section &section)
         }
     }
     if (pendingMask)
-        return CaptureError{"Adapter " + inQuotes(adapter.name) + ": the IPv4 address " +
+        return CaptureError{"Adapter " + quoted(adapter.name, 80) + ": the IPv4 address " +
                             adapter.ipv4[*pendingMask].address +
                             " has no subnet mask line after it; the output seems cut off, paste all of it."};
     if (disconnected)
@@ -506,13 +469,13 @@ CaptureResult<std::vector<HostAdapter>> parseIpconfigText(std::string_view text)
     bool anyText = false;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const std::string_view raw = lines[i];
-        const std::string_view line = trim(raw);
+        const std::string_view line = trimPadding(raw);
         if (line.empty())
             continue;
         anyText = true;
-        const bool indented = isAsciiSpace(raw.front()) || textutil::unicodeSpaceAt(raw) > 0;
+        const bool indented = isSpace(raw.front()) || unicodeSpaceAt(raw) > 0;
         if (!indented) {
-            const bool blankAfter = i + 1 >= lines.size() || trim(lines[i + 1]).empty();
+            const bool blankAfter = i + 1 >= lines.size() || trimPadding(lines[i + 1]).empty();
             if (auto name = adapterName(line, blankAfter)) {
                 sections.push_back(Section{std::move(*name), line, {}});
                 current = &sections.back();
@@ -537,7 +500,7 @@ CaptureResult<std::vector<HostAdapter>> parseIpconfigText(std::string_view text)
             continue;
         Field field;
         field.label = withoutLeader(line.substr(0, colon));
-        field.value = trim(line.substr(colon + 1));
+        field.value = trimPadding(line.substr(colon + 1));
         current->fields.push_back(field);
     }
     if (!anyText)
@@ -549,7 +512,7 @@ CaptureResult<std::vector<HostAdapter>> parseIpconfigText(std::string_view text)
             "paste the output of `ipconfig` or `ipconfig /all`."};
     if (sections.back().fields.empty())
         return CaptureError{"The output ends right after the adapter header " +
-                            inQuotes(sections.back().header) +
+                            quoted(sections.back().header, 80) +
                             ", with none of its lines: it seems cut off; paste all of it."};
 
     std::vector<HostAdapter> adapters;

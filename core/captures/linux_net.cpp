@@ -3,18 +3,17 @@
 // lines, `ip -o`'s backslash continuations, keyword/value pairs. iproute2's and busybox's forms are both
 // accepted; a line that starts like data but cannot be read (a cut-off paste) is an error naming that line,
 // while prompts and other chatter around the output are skipped.
+#include "address.h"
 #include "capture_parsers.h"
+#include "text.h"
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cstdint>
-#include <cstdio>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
-#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -27,45 +26,13 @@ constexpr std::size_t kNoIndex = static_cast<std::size_t>(-1);
 
 // ---- text
 
-bool isBlank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-
-bool isDigit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-bool isHexDigit(char c)
-{
-    return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && isBlank(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && isBlank(s.back()))
-        s.remove_suffix(1);
-    return s;
-}
-
-std::vector<std::string_view> splitWords(std::string_view s)
-{
-    std::vector<std::string_view> words;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        while (i < s.size() && isBlank(s[i]))
-            ++i;
-        const std::size_t start = i;
-        while (i < s.size() && !isBlank(s[i]))
-            ++i;
-        if (i > start)
-            words.push_back(s.substr(start, i - start));
-    }
-    return words;
-}
+using text::isDigit;
+using text::isHexDigit;
+using text::isSpace;
+using text::parseWhole;
+using text::quoted;
+using text::splitWords;
+using text::trim;
 
 struct Line
 {
@@ -76,18 +43,8 @@ struct Line
 std::vector<Line> splitLines(std::string_view text)
 {
     std::vector<Line> lines;
-    std::size_t start = 0;
-    std::size_t number = 1;
-    while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string_view::npos)
-            end = text.size();
-        std::string_view line = text.substr(start, end - start);
-        while (!line.empty() && line.back() == '\r')
-            line.remove_suffix(1);
-        lines.push_back({number++, line});
-        start = end + 1;
-    }
+    for (std::string_view line : text::splitLines(text))
+        lines.push_back({lines.size() + 1, line});
     return lines;
 }
 
@@ -105,58 +62,13 @@ bool indented(std::string_view line)
     return !line.empty() && (line.front() == ' ' || line.front() == '\t');
 }
 
-template <typename T> std::optional<T> toNumber(std::string_view s, int base = 10)
-{
-    if (s.empty())
-        return std::nullopt;
-    T value{};
-    const char *end = s.data() + s.size();
-    auto [ptr, ec] = std::from_chars(s.data(), end, value, base);
-    if (ec != std::errc{} || ptr != end)
-        return std::nullopt;
-    return value;
-}
-
-// Text for a message: control characters escaped, cut (at a character boundary) after about maxChars bytes.
-std::string quote(std::string_view s, std::size_t maxChars = 60)
-{
-    s = trim(s);
-    std::string out;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        if (out.size() >= maxChars) {
-            out += "...";
-            break;
-        }
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x20 || c == 0x7F) {
-            static constexpr char hex[] = "0123456789abcdef";
-            out += "\\x";
-            out += hex[c >> 4];
-            out += hex[c & 0xF];
-            ++i;
-        } else if (c == '"' || c == '\\') {
-            out += '\\';
-            out += static_cast<char>(c);
-            ++i;
-        } else {
-            // Copy a whole UTF-8 sequence (the decoded text is valid UTF-8).
-            std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-            len = std::min(len, s.size() - i);
-            out.append(s.substr(i, len));
-            i += len;
-        }
-    }
-    return out;
-}
-
 std::string firstNonBlank(const std::vector<Line> &lines)
 {
     for (const Line &l : lines) {
         if (!trim(l.text).empty())
-            return quote(l.text);
+            return quoted(l.text);
     }
-    return {};
+    return "\"\"";
 }
 
 // "ifconfig: command not found", "sh: 1: ip: not found", "Command 'ifconfig' not found, but can be
@@ -181,151 +93,6 @@ bool saysNotInstalled(const std::vector<Line> &lines, std::string_view tool)
 
 // ---- addresses
 
-using Ipv4Bytes = std::array<std::uint8_t, 4>;
-using Ipv6Bytes = std::array<std::uint8_t, 16>;
-
-// Dotted quad, as inet_pton reads it: four decimal parts 0..255, no leading zeros.
-std::optional<Ipv4Bytes> parseIpv4(std::string_view s)
-{
-    Ipv4Bytes out{};
-    std::size_t i = 0;
-    for (std::size_t part = 0; part < 4; ++part) {
-        if (part > 0) {
-            if (i >= s.size() || s[i] != '.')
-                return std::nullopt;
-            ++i;
-        }
-        const std::size_t start = i;
-        int value = 0;
-        while (i < s.size() && isDigit(s[i]) && i - start < 4) {
-            value = value * 10 + (s[i] - '0');
-            ++i;
-        }
-        const std::size_t len = i - start;
-        if (len == 0 || len > 3 || (len > 1 && s[start] == '0') || value > 255)
-            return std::nullopt;
-        out[part] = static_cast<std::uint8_t>(value);
-    }
-    if (i != s.size())
-        return std::nullopt;
-    return out;
-}
-
-std::string formatIpv4(const std::uint8_t *b)
-{
-    return std::to_string(b[0]) + '.' + std::to_string(b[1]) + '.' + std::to_string(b[2]) + '.' +
-           std::to_string(b[3]);
-}
-
-std::optional<Ipv6Bytes> parseIpv6(std::string_view s)
-{
-    std::vector<std::uint16_t> head;
-    std::vector<std::uint16_t> tail;
-    bool compressed = false;
-    std::size_t i = 0;
-    if (s.size() < 2)
-        return std::nullopt;
-    if (s[0] == ':') {
-        if (s[1] != ':')
-            return std::nullopt;
-        compressed = true;
-        i = 2;
-    }
-    std::vector<std::uint16_t> *groups = compressed ? &tail : &head;
-    while (i < s.size()) {
-        const std::string_view rest = s.substr(i);
-        if (rest.find(':') == std::string_view::npos && rest.find('.') != std::string_view::npos) {
-            const auto v4 = parseIpv4(rest); // an embedded IPv4 address ends the text
-            if (!v4)
-                return std::nullopt;
-            groups->push_back(static_cast<std::uint16_t>(((*v4)[0] << 8) | (*v4)[1]));
-            groups->push_back(static_cast<std::uint16_t>(((*v4)[2] << 8) | (*v4)[3]));
-            break;
-        }
-        const std::size_t start = i;
-        while (i < s.size() && isHexDigit(s[i]) && i - start < 5)
-            ++i;
-        if (i == start || i - start > 4)
-            return std::nullopt;
-        groups->push_back(*toNumber<std::uint16_t>(s.substr(start, i - start), 16));
-        if (i == s.size())
-            break;
-        if (s[i] != ':')
-            return std::nullopt;
-        ++i;
-        if (i < s.size() && s[i] == ':') {
-            if (compressed)
-                return std::nullopt;
-            compressed = true;
-            groups = &tail;
-            ++i;
-        } else if (i == s.size()) {
-            return std::nullopt; // a single trailing colon
-        }
-    }
-    const std::size_t total = head.size() + tail.size();
-    if (compressed ? total > 7 : total != 8)
-        return std::nullopt;
-    std::array<std::uint16_t, 8> words{};
-    for (std::size_t k = 0; k < head.size(); ++k)
-        words[k] = head[k];
-    for (std::size_t k = 0; k < tail.size(); ++k)
-        words[8 - tail.size() + k] = tail[k];
-    Ipv6Bytes out{};
-    for (std::size_t k = 0; k < 8; ++k) {
-        out[2 * k] = static_cast<std::uint8_t>(words[k] >> 8);
-        out[2 * k + 1] = static_cast<std::uint8_t>(words[k] & 0xFF);
-    }
-    return out;
-}
-
-// The text glibc's inet_ntop prints (and so ip, ifconfig and ip -j): RFC 5952 plus the dotted tail of
-// IPv4-compatible and IPv4-mapped addresses (::10.255.255.254, ::ffff:1.2.3.4).
-std::string formatIpv6(const Ipv6Bytes &b)
-{
-    std::array<unsigned, 8> words{};
-    for (std::size_t k = 0; k < 8; ++k)
-        words[k] = (static_cast<unsigned>(b[2 * k]) << 8) | b[2 * k + 1];
-    int bestBase = -1, bestLen = 0, curBase = -1, curLen = 0;
-    for (int k = 0; k < 8; ++k) {
-        if (words[static_cast<std::size_t>(k)] == 0) {
-            if (curBase == -1)
-                curBase = k, curLen = 1;
-            else
-                ++curLen;
-        } else if (curBase != -1) {
-            if (bestBase == -1 || curLen > bestLen)
-                bestBase = curBase, bestLen = curLen;
-            curBase = -1;
-        }
-    }
-    if (curBase != -1 && (bestBase == -1 || curLen > bestLen))
-        bestBase = curBase, bestLen = curLen;
-    if (bestBase != -1 && bestLen < 2)
-        bestBase = -1;
-
-    std::string out;
-    char buf[8];
-    for (int k = 0; k < 8; ++k) {
-        if (bestBase != -1 && k >= bestBase && k < bestBase + bestLen) {
-            if (k == bestBase)
-                out += ':';
-            continue;
-        }
-        if (k != 0)
-            out += ':';
-        if (k == 6 && bestBase == 0 && (bestLen == 6 || (bestLen == 5 && words[5] == 0xFFFF))) {
-            out += formatIpv4(b.data() + 12);
-            break;
-        }
-        std::snprintf(buf, sizeof buf, "%x", words[static_cast<std::size_t>(k)]);
-        out += buf;
-    }
-    if (bestBase != -1 && bestBase + bestLen == 8)
-        out += ':';
-    return out;
-}
-
 enum class Family
 {
     V4,
@@ -341,7 +108,7 @@ struct IpAddress
 std::optional<IpAddress> parseAddress(std::string_view s)
 {
     if (auto v4 = parseIpv4(s))
-        return IpAddress{Family::V4, formatIpv4(v4->data())};
+        return IpAddress{Family::V4, formatIpv4(*v4)};
     if (auto v6 = parseIpv6(s))
         return IpAddress{Family::V6, formatIpv6(*v6)};
     return std::nullopt;
@@ -364,43 +131,13 @@ std::optional<Prefixed> parsePrefixed(std::string_view s)
     Prefixed p{*address, address->family == Family::V4 ? 32 : 128, false};
     if (slash != std::string_view::npos) {
         const std::string_view digits = s.substr(slash + 1);
-        auto n = digits.size() <= 3 ? toNumber<int>(digits) : std::nullopt;
-        if (!n || *n < 0 || *n > p.prefix)
+        const auto n = parsePrefixLength(digits, p.prefix);
+        if (!n)
             return std::nullopt;
         p.prefix = *n;
         p.hasPrefix = true;
     }
     return p;
-}
-
-// "00:15:5d:73:e1:0e", "00:15:5D:73:E1:0E", "00-15-5d-73-e1-0e" -> "00:15:5d:73:e1:0e"; only 6-byte
-// addresses.
-std::optional<std::string> parseMac(std::string_view s)
-{
-    std::string out;
-    std::size_t i = 0;
-    for (int part = 0; part < 6; ++part) {
-        if (part > 0) {
-            if (i >= s.size() || (s[i] != ':' && s[i] != '-'))
-                return std::nullopt;
-            ++i;
-        }
-        const std::size_t start = i;
-        while (i < s.size() && isHexDigit(s[i]) && i - start < 3)
-            ++i;
-        const std::size_t len = i - start;
-        if (len == 0 || len > 2)
-            return std::nullopt;
-        if (part > 0)
-            out += ':';
-        if (len == 1)
-            out += '0';
-        for (std::size_t k = start; k < i; ++k)
-            out += static_cast<char>(s[k] >= 'A' && s[k] <= 'F' ? s[k] - 'A' + 'a' : s[k]);
-    }
-    if (i != s.size())
-        return std::nullopt;
-    return out;
 }
 
 // ---- interfaces
@@ -471,7 +208,7 @@ bool hasFlag(std::string_view flags, std::string_view flag)
 
 CaptureError cutOff(const Line &line, std::string_view what, std::string_view command)
 {
-    return CaptureError{"Line " + std::to_string(line.number) + " (\"" + quote(line.text) + "\") " +
+    return CaptureError{"Line " + std::to_string(line.number) + " (" + quoted(line.text) + ") " +
                         std::string(what) +
                         "; the paste looks cut off or altered, so paste the whole output of " +
                         std::string(command) + " again."};
@@ -488,7 +225,7 @@ std::vector<std::string_view> splitContinuations(std::string_view line)
     std::vector<std::string_view> segments;
     std::size_t start = 0;
     for (std::size_t i = 0; i < line.size(); ++i) {
-        if (line[i] == '\\' && (i + 1 == line.size() || isBlank(line[i + 1]))) {
+        if (line[i] == '\\' && (i + 1 == line.size() || isSpace(line[i + 1]))) {
             segments.push_back(line.substr(start, i - start));
             start = i + 1;
         }
@@ -509,18 +246,18 @@ struct IpHeader
 std::optional<IpHeader> ipHeader(std::string_view segment)
 {
     std::string_view s = segment;
-    while (!s.empty() && isBlank(s.front()))
+    while (!s.empty() && isSpace(s.front()))
         s.remove_prefix(1);
     std::size_t i = 0;
     while (i < s.size() && isDigit(s[i]))
         ++i;
-    if (i == 0 || i > 10 || i + 1 >= s.size() || s[i] != ':' || !isBlank(s[i + 1]))
+    if (i == 0 || i > 10 || i + 1 >= s.size() || s[i] != ':' || !isSpace(s[i + 1]))
         return std::nullopt;
     s.remove_prefix(i + 1);
-    while (!s.empty() && isBlank(s.front()))
+    while (!s.empty() && isSpace(s.front()))
         s.remove_prefix(1);
     std::size_t end = 0;
-    while (end < s.size() && !isBlank(s[end]))
+    while (end < s.size() && !isSpace(s[end]))
         ++end;
     IpHeader h;
     std::string_view name = s.substr(0, end);
@@ -553,7 +290,7 @@ std::optional<CaptureError> applyIpLinkHeader(NetInterface &iface, const IpHeade
             continue;
         if (i + 1 >= words.size())
             return cutOff(line, "ends after \"mtu\"", kIpAddr);
-        auto mtu = toNumber<int>(words[i + 1]);
+        auto mtu = parseWhole<int>(words[i + 1]);
         if (!mtu || *mtu < 0)
             return cutOff(line, "has an MTU that is not a number", kIpAddr);
         iface.mtu = *mtu;
@@ -572,7 +309,7 @@ std::optional<CaptureError> applyIpAttribute(NetInterface &iface, std::string_vi
     if (words[0] == "link/ether") {
         if (words.size() < 2)
             return cutOff(line, "ends after \"link/ether\"", kIpAddr);
-        auto mac = parseMac(words[1]);
+        auto mac = normalizeMac(words[1]);
         if (!mac)
             return cutOff(line, "has a link/ether address that is not a MAC address", kIpAddr);
         iface.mac = *mac;
@@ -631,7 +368,7 @@ std::optional<std::vector<NetInterface>> parseIpBrief(const std::vector<Line> &l
                     return std::nullopt;
                 flagsUp = hasFlag(w.substr(1, w.size() - 2), "UP");
                 loopback = hasFlag(w.substr(1, w.size() - 2), "LOOPBACK");
-            } else if (auto mac = parseMac(w)) {
+            } else if (auto mac = normalizeMac(w)) {
                 iface.mac = *mac;
             } else if (auto a = parsePrefixed(w)) {
                 InterfaceTable::addAddress(iface, a->address, a->prefix);
@@ -668,7 +405,7 @@ CaptureResult<std::vector<NetInterface>> parseIpAddrText(std::string_view text)
     if (allBlank(lines))
         return CaptureError{"The input is empty; paste the output of `ip addr` run inside the distro."};
     if (saysNotInstalled(lines, "ip"))
-        return CaptureError{"The ip command is not installed there (\"" + firstNonBlank(lines) +
+        return CaptureError{"The ip command is not installed there (" + firstNonBlank(lines) +
                             "\"); install iproute2, or paste the output of `ifconfig -a` as kind ifconfig."};
 
     InterfaceTable table;
@@ -713,8 +450,8 @@ CaptureResult<std::vector<NetInterface>> parseIpAddrText(std::string_view text)
         if (looksLikeIfconfig(lines))
             return CaptureError{"This is ifconfig output, not ip addr output; parse it as kind ifconfig."};
         return CaptureError{"No interface line (\"2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 ...\") "
-                            "was found (the input starts with \"" +
-                            firstNonBlank(lines) + "\"); paste the output of `ip addr`."};
+                            "was found (the input starts with " +
+                            firstNonBlank(lines) + "); paste the output of `ip addr`."};
     }
     return table.take();
 }
@@ -734,28 +471,20 @@ enum class IfconfigStyle
 std::optional<CaptureError> maskToPrefix(std::string_view mask, const Line &line, std::string_view ifname,
                                          int &prefix)
 {
-    std::uint32_t m = 0;
-    if (mask.starts_with("0x") || mask.starts_with("0X")) {
-        auto v = mask.size() <= 10 ? toNumber<std::uint32_t>(mask.substr(2), 16) : std::nullopt;
-        if (!v)
-            return cutOff(line, "has a netmask that cannot be read", kIfconfig);
-        m = *v;
-    } else {
-        auto b = parseIpv4(mask);
-        if (!b)
-            return cutOff(line, "has a netmask that cannot be read", kIfconfig);
-        m = (std::uint32_t{(*b)[0]} << 24) | (std::uint32_t{(*b)[1]} << 16) | (std::uint32_t{(*b)[2]} << 8) |
-            (*b)[3];
-    }
-    const std::uint32_t hostBits = ~m;
-    if ((hostBits & (hostBits + 1)) != 0)
-        return CaptureError{"Line " + std::to_string(line.number) + ": the netmask " + quote(mask) + " of " +
-                            quote(ifname) +
+    std::optional<std::uint32_t> m;
+    if (mask.starts_with("0x") || mask.starts_with("0X"))
+        m = mask.size() <= 10 ? parseWhole<std::uint32_t>(mask.substr(2), 16) : std::nullopt;
+    else
+        m = parseIpv4(mask);
+    if (!m)
+        return cutOff(line, "has a netmask that cannot be read", kIfconfig);
+    const auto length = prefixOfMask(*m);
+    if (!length)
+        return CaptureError{"Line " + std::to_string(line.number) + ": the netmask " + quoted(mask) + " of " +
+                            quoted(ifname) +
                             " is not contiguous, so it has no prefix length; check the interface's "
                             "configuration, or paste `ip addr`, which prints prefix lengths."};
-    prefix = 0;
-    for (std::uint32_t v = m; v != 0; v &= v - 1)
-        ++prefix;
+    prefix = *length;
     return std::nullopt;
 }
 
@@ -793,7 +522,7 @@ std::optional<CaptureError> applyIfconfigAttribute(NetInterface &iface, Ifconfig
             int prefix = 0;
             if (auto err = maskToPrefix(words[k + 1], line, ifname, prefix))
                 return err;
-            InterfaceTable::addAddress(iface, {Family::V4, formatIpv4(a->data())}, prefix);
+            InterfaceTable::addAddress(iface, {Family::V4, formatIpv4(*a)}, prefix);
         } else if (words[0] == "inet6") {
             // "inet6 fe80::215:5dff:fe73:e10e  prefixlen 64  scopeid 0x20<link>" (macOS: "fe80::1%lo0")
             std::string_view text = words.size() >= 2 ? words[1] : std::string_view{};
@@ -804,12 +533,12 @@ std::optional<CaptureError> applyIfconfigAttribute(NetInterface &iface, Ifconfig
             std::size_t k = 2;
             while (k < words.size() && words[k] != "prefixlen")
                 ++k;
-            auto prefix = k + 1 < words.size() ? toNumber<int>(words[k + 1]) : std::nullopt;
-            if (!prefix || *prefix < 0 || *prefix > 128)
+            auto prefix = k + 1 < words.size() ? parsePrefixLength(words[k + 1], 128) : std::nullopt;
+            if (!prefix)
                 return cutOff(line, "has no prefix length", kIfconfig);
             InterfaceTable::addAddress(iface, {Family::V6, formatIpv6(*a)}, *prefix);
         } else if (words[0] == "ether") {
-            auto mac = words.size() >= 2 ? parseMac(words[1]) : std::nullopt;
+            auto mac = words.size() >= 2 ? normalizeMac(words[1]) : std::nullopt;
             if (!mac)
                 return cutOff(line, "has an ether address that is not a MAC address", kIfconfig);
             if (iface.mac.empty())
@@ -821,7 +550,7 @@ std::optional<CaptureError> applyIfconfigAttribute(NetInterface &iface, Ifconfig
     // Classic (busybox, net-tools 1.60): "inet addr:A  Bcast:B  Mask:M", "inet6 addr: A/N Scope:Link",
     // "UP BROADCAST RUNNING MULTICAST  MTU:1500  Metric:1".
     if (words[0] == "inet" && words.size() >= 2) {
-        std::vector<Ipv4Bytes> values;
+        std::vector<std::uint32_t> values;
         for (std::size_t k = 1; k < words.size(); ++k) {
             if (auto v = labelledValue(words[k])) {
                 if (auto b = parseIpv4(*v))
@@ -832,11 +561,10 @@ std::optional<CaptureError> applyIfconfigAttribute(NetInterface &iface, Ifconfig
         }
         if (values.size() < 2) // the address first, the mask last
             return cutOff(line, "has no address and mask", kIfconfig);
-        const Ipv4Bytes &mask = values.back();
         int prefix = 0;
-        if (auto err = maskToPrefix(formatIpv4(mask.data()), line, ifname, prefix))
+        if (auto err = maskToPrefix(formatIpv4(values.back()), line, ifname, prefix))
             return err;
-        InterfaceTable::addAddress(iface, {Family::V4, formatIpv4(values.front().data())}, prefix);
+        InterfaceTable::addAddress(iface, {Family::V4, formatIpv4(values.front())}, prefix);
         return std::nullopt;
     }
     if (words[0] == "inet6") {
@@ -859,7 +587,7 @@ std::optional<CaptureError> applyIfconfigAttribute(NetInterface &iface, Ifconfig
     for (std::size_t k = 0; k < words.size(); ++k) {
         if (!words[k].starts_with("MTU:"))
             continue;
-        auto mtu = toNumber<int>(words[k].substr(4));
+        auto mtu = parseWhole<int>(words[k].substr(4));
         if (!mtu || *mtu < 0)
             return cutOff(line, "has an MTU that is not a number", kIfconfig);
         if (!iface.mtu)
@@ -881,7 +609,7 @@ CaptureResult<std::vector<NetInterface>> parseIfconfigText(std::string_view text
         return CaptureError{"The input is empty (ifconfig without -a lists only interfaces that are up); "
                             "paste the output of `ifconfig -a`."};
     if (saysNotInstalled(lines, "ifconfig"))
-        return CaptureError{"The ifconfig command is not installed there (\"" + firstNonBlank(lines) +
+        return CaptureError{"The ifconfig command is not installed there (" + firstNonBlank(lines) +
                             "\"); paste the output of `ip addr` as kind ip-addr instead."};
 
     InterfaceTable table;
@@ -905,7 +633,7 @@ CaptureResult<std::vector<NetInterface>> parseIfconfigText(std::string_view text
         current = kNoIndex;
         const std::size_t flagsAt = t.find(": flags=");
         const auto words = splitWords(t);
-        if (flagsAt != std::string_view::npos && flagsAt > 0 && !isBlank(t[flagsAt - 1]) &&
+        if (flagsAt != std::string_view::npos && flagsAt > 0 && !isSpace(t[flagsAt - 1]) &&
             t.substr(0, flagsAt).find(' ') == std::string_view::npos) {
             // "eth0: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1500"
             ++headers;
@@ -925,7 +653,7 @@ CaptureResult<std::vector<NetInterface>> parseIfconfigText(std::string_view text
             std::optional<int> mtu;
             for (std::size_t k = 0; k + 1 < restWords.size(); ++k) {
                 if (restWords[k] == "mtu")
-                    mtu = toNumber<int>(restWords[k + 1]);
+                    mtu = parseWhole<int>(restWords[k + 1]);
             }
             if (!mtu || *mtu < 0)
                 return cutOff(line, "has no MTU", kIfconfig);
@@ -945,7 +673,7 @@ CaptureResult<std::vector<NetInterface>> parseIfconfigText(std::string_view text
             NetInterface &iface = table.at(current);
             if (t.find("encap:Ethernet") != std::string_view::npos && iface.mac.empty()) {
                 for (std::size_t k = 1; k < words.size(); ++k) {
-                    if (auto mac = parseMac(words[k]))
+                    if (auto mac = normalizeMac(words[k]))
                         iface.mac = *mac;
                 }
             }
@@ -960,8 +688,8 @@ CaptureResult<std::vector<NetInterface>> parseIfconfigText(std::string_view text
                 return CaptureError{"This is ip addr output, not ifconfig output; parse it as kind ip-addr."};
         }
         return CaptureError{"No interface line (\"eth0: flags=4163<UP,...>  mtu 1500\" or \"eth0      Link "
-                            "encap:Ethernet ...\") was found (the input starts with \"" +
-                            firstNonBlank(lines) + "\"); paste the output of `ifconfig -a`."};
+                            "encap:Ethernet ...\") was found (the input starts with " +
+                            firstNonBlank(lines) + "); paste the output of `ifconfig -a`."};
     }
     return table.take();
 }
@@ -1057,7 +785,7 @@ CaptureResult<std::vector<Route>> parseIpRouteText(std::string_view text)
         return CaptureError{"The input is empty; paste the output of `ip route` (and `ip -6 route`)."};
     if (saysNotInstalled(lines, "ip"))
         return CaptureError{
-            "The ip command is not installed there (\"" + firstNonBlank(lines) +
+            "The ip command is not installed there (" + firstNonBlank(lines) +
             "\"); install iproute2 to paste its routes (a snapshot reads /proc/net/route by itself)."};
 
     std::vector<Route> routes;
@@ -1114,8 +842,8 @@ CaptureResult<std::vector<Route>> parseIpRouteText(std::string_view text)
         }
         return CaptureError{
             "No route line (\"default via 172.19.128.1 dev eth0\") was found (the input starts "
-            "with \"" +
-            firstNonBlank(lines) + "\"); paste the output of `ip route` and `ip -6 route`."};
+            "with " +
+            firstNonBlank(lines) + "); paste the output of `ip route` and `ip -6 route`."};
     }
     return routes;
 }
@@ -1142,8 +870,8 @@ CaptureResult<std::vector<std::string>> parseResolvConfText(std::string_view tex
                                                             "sortlist",   "lookup", "family"};
         if (keywords.count(words[0]) == 0) {
             if (t.find("No such file or directory") != std::string_view::npos)
-                return CaptureError{"The file does not exist there (\"" + quote(t) +
-                                    "\"); that distro has no DNS configuration to show."};
+                return CaptureError{"The file does not exist there (" + quoted(t) +
+                                    "); that distro has no DNS configuration to show."};
             ++unknown;
             continue;
         }
@@ -1166,8 +894,8 @@ CaptureResult<std::vector<std::string>> parseResolvConfText(std::string_view tex
     }
     if (known == 0 && unknown > 0)
         return CaptureError{
-            "No resolv.conf line (\"nameserver 172.19.128.1\") was found (the input starts with \"" +
-            firstNonBlank(lines) + "\"); paste the output of `cat /etc/resolv.conf`."};
+            "No resolv.conf line (\"nameserver 172.19.128.1\") was found (the input starts with " +
+            firstNonBlank(lines) + "); paste the output of `cat /etc/resolv.conf`."};
     return nameservers;
 }
 

@@ -9,6 +9,7 @@ namespace wslatlas {
 
 namespace {
 
+using namespace text;
 using namespace textutil;
 
 struct Value
@@ -30,8 +31,7 @@ bool isGuidKeyName(std::string_view s)
     for (std::size_t i = 1; i < 37; ++i) {
         char c = s[i];
         bool dash = i == 9 || i == 14 || i == 19 || i == 24;
-        bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-        if (dash ? c != '-' : !hex)
+        if (dash ? c != '-' : !isHexDigit(c))
             return false;
     }
     return true;
@@ -72,25 +72,25 @@ std::optional<Value> regQueryValue(std::string_view line)
     std::size_t typeEnd = afterName.find(' ');
     v.type = std::string(afterName.substr(0, typeEnd));
     if (typeEnd != std::string_view::npos)
-        v.data = std::string(trimLeft(afterName.substr(typeEnd)));
+        v.data = std::string(trimPaddingLeft(afterName.substr(typeEnd)));
     return v;
 }
 
 // "NatNetwork (REG_SZ) : 172.19.128.0/20" (article 000's notes).
 std::optional<Value> noteValue(std::string_view line)
 {
-    line = trim(line);
+    line = trimPadding(line);
     std::size_t open = line.find(" (REG_");
     if (open == std::string_view::npos)
         return std::nullopt;
     std::size_t close = line.find(')', open);
     if (close == std::string_view::npos)
         return std::nullopt;
-    std::string_view after = trimLeft(line.substr(close + 1));
+    std::string_view after = trimPaddingLeft(line.substr(close + 1));
     if (after.substr(0, 1) != ":")
         return std::nullopt;
     return Value{std::string(line.substr(0, open)), std::string(line.substr(open + 2, close - open - 2)),
-                 std::string(trim(after.substr(1)))};
+                 std::string(trimPadding(after.substr(1)))};
 }
 
 // The inside of a .reg string: \\ and \" are escapes.
@@ -111,10 +111,10 @@ std::string decodeRegHexString(std::string_view hexList)
     std::string bytes;
     std::size_t i = 0;
     while (i < hexList.size()) {
-        while (i < hexList.size() && (hexList[i] == ',' || isAsciiSpace(hexList[i]) || hexList[i] == '\\'))
+        while (i < hexList.size() && (hexList[i] == ',' || isSpace(hexList[i]) || hexList[i] == '\\'))
             ++i;
         std::size_t start = i;
-        while (i < hexList.size() && hexList[i] != ',' && !isAsciiSpace(hexList[i]) && hexList[i] != '\\')
+        while (i < hexList.size() && hexList[i] != ',' && !isSpace(hexList[i]) && hexList[i] != '\\')
             ++i;
         if (i > start)
             if (auto b = parseInteger("0x" + std::string(hexList.substr(start, i - start))))
@@ -126,7 +126,7 @@ std::string decodeRegHexString(std::string_view hexList)
 // "NAME"="data" / "NAME"=dword:00000002 / "NAME"=hex(2):... / @="..." in a regedit export.
 std::optional<Value> regExportValue(std::string_view line)
 {
-    line = trim(line);
+    line = trimPadding(line);
     std::string name;
     std::size_t i = 0;
     if (line.substr(0, 2) == "@=") {
@@ -147,9 +147,9 @@ std::optional<Value> regExportValue(std::string_view line)
     if (data.size() >= 2 && data.front() == '"' && data.back() == '"')
         return Value{name, "REG_SZ", unescapeRegString(data.substr(1, data.size() - 2))};
     if (istartsWith(data, "dword:")) {
-        auto v = parseInteger("0x" + std::string(trim(data.substr(6))));
+        auto v = parseInteger("0x" + std::string(trimPadding(data.substr(6))));
         return Value{name, "REG_DWORD",
-                     v ? "0x" + std::string(trim(data.substr(6))) : std::string(data.substr(6))};
+                     v ? "0x" + std::string(trimPadding(data.substr(6))) : std::string(data.substr(6))};
     }
     if (istartsWith(data, "hex(2):"))
         return Value{name, "REG_EXPAND_SZ", decodeRegHexString(data.substr(7))};
@@ -203,17 +203,17 @@ CaptureResult<LxssRegistry> parseLxssRegistry(std::string_view bytes)
     for (std::size_t n = 0; n < lines.size(); ++n) {
         std::string_view line = lines[n];
         // Notes pasted from a source file or an article: "// HKEY_LOCAL_MACHINE\..."
-        std::string_view bare = trimLeft(line);
+        std::string_view bare = trimPaddingLeft(line);
         if (bare.substr(0, 2) == "//")
-            bare = trimLeft(bare.substr(2));
+            bare = trimPaddingLeft(bare.substr(2));
         if (bare.size() > 2 && bare.front() == '[' && isKeyPath(bare.substr(1)) &&
-            trimRight(bare).back() == ']') {
-            std::string_view path = trimRight(bare);
+            trimPaddingRight(bare).back() == ']') {
+            std::string_view path = trimPaddingRight(bare);
             keys.push_back({std::string(path.substr(1, path.size() - 2)), {}});
             continue;
         }
         if (isKeyPath(bare)) {
-            keys.push_back({std::string(trimRight(bare)), {}});
+            keys.push_back({std::string(trimPaddingRight(bare)), {}});
             continue;
         }
         if (keys.empty())
@@ -228,12 +228,12 @@ CaptureResult<LxssRegistry> parseLxssRegistry(std::string_view bytes)
             keys.back().values.push_back(std::move(*v));
         } else if (auto v = regExportValue(bare)) {
             // regedit wraps hex data over lines ending in a backslash.
-            std::string joined(trimRight(bare));
+            std::string joined(trimPaddingRight(bare));
             while (!joined.empty() && joined.back() == '\\' && n + 1 < lines.size()) {
                 joined.pop_back();
-                joined += trim(lines[++n]);
+                joined += trimPadding(lines[++n]);
             }
-            if (joined != trimRight(bare))
+            if (joined != trimPaddingRight(bare))
                 v = regExportValue(joined);
             if (v)
                 keys.back().values.push_back(std::move(*v));
@@ -243,18 +243,19 @@ CaptureResult<LxssRegistry> parseLxssRegistry(std::string_view bytes)
     }
 
     if (keys.empty()) {
-        if (istartsWith(trim(text), "ERROR:") || icontains(text, "unable to find the specified registry key"))
+        if (istartsWith(trimPadding(text), "ERROR:") ||
+            icontains(text, "unable to find the specified registry key"))
             return CaptureError{
                 "reg.exe found no Lxss key: WSL has not been set up for this user (or machine), or "
                 "the key path is mistyped"};
         return CaptureError{
             "this is not the output of `reg query ...\\Lxss /s` (no HKEY_...\\Lxss key line); the "
-            "input starts with «" +
-            quoteLine(firstNonBlankLine(text)) + "»"};
+            "input starts with " +
+            quoted(firstNonBlankLine(text))};
     }
     if (cutValue)
-        return CaptureError{"the registry output stops in the middle of a value line: «" +
-                            quoteLine(lines[lastText]) + "»"};
+        return CaptureError{"the registry output stops in the middle of a value line: " +
+                            quoted(lines[lastText])};
 
     LxssRegistry reg;
     NatConfig nat;
@@ -301,8 +302,8 @@ CaptureResult<LxssRegistry> parseLxssRegistry(std::string_view bytes)
     if (!anyLxss)
         return CaptureError{
             "these registry keys are not the Lxss keys (expected HKEY_...\\Software\\Microsoft\\"
-            "Windows\\CurrentVersion\\Lxss); the first is «" +
-            quoteLine(keys.front().path) + "»"};
+            "Windows\\CurrentVersion\\Lxss); the first is " +
+            quoted(keys.front().path)};
     if (!nat.network.empty() || !nat.gateway.empty() || !nat.address.empty())
         reg.nat = nat;
     for (Distro &d : reg.distros)

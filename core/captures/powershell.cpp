@@ -6,10 +6,10 @@
 //   - the list form ("IPAddress : 172.19.128.1" blocks, or `| Format-List`).
 // All three become records (property name -> text), read the same way. Property names and values such as
 // Status ("Up") and Enabled ("True") are not translated by PowerShell, so they are matched as they are.
+#include "address.h"
 #include "capture_parsers.h"
-#include "ipv4.h"
 #include "json_scan.h"
-#include "text_util.h"
+#include "text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -34,30 +34,13 @@ using nlohmann::json;
 
 // ---- text helpers
 
-using textutil::isAsciiSpace;
-using textutil::splitLines;
-using textutil::trim;
-
-char lowerAscii(char c)
-{
-    return textutil::asciiLower(c);
-}
-
-bool equalsNoCase(std::string_view a, std::string_view b)
-{
-    return textutil::iequals(a, b);
-}
-
-std::string inQuotes(std::string_view s)
-{
-    return "\"" + textutil::quoteLine(s, 80) + "\"";
-}
+using namespace text;
 
 std::string firstNonBlank(const std::vector<std::string_view> &lines)
 {
     for (std::string_view line : lines)
-        if (!trim(line).empty())
-            return inQuotes(trim(line));
+        if (!trimPadding(line).empty())
+            return quoted(trimPadding(line), 80);
     return "\"\"";
 }
 
@@ -87,28 +70,10 @@ std::string stripAnsi(std::string_view s)
     return out;
 }
 
-template <typename T> std::optional<T> toNumber(std::string_view s)
-{
-    s = trim(s);
-    if (s.empty())
-        return std::nullopt;
-    T value{};
-    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-    if (ec != std::errc() || ptr != s.data() + s.size())
-        return std::nullopt;
-    return value;
-}
-
 // ifIndex, InterfaceIndex, MtuSize: Windows prints them as unsigned; a sign means the text was altered.
 std::optional<int> toCount(std::string_view s)
 {
-    const auto n = toNumber<int>(s);
-    return n && *n >= 0 ? n : std::nullopt;
-}
-
-bool isHex(char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    return parseWhole<int>(trimPadding(s));
 }
 
 // A table cell that Format-Table shortened: "vEthernet (WSL (Hyper-V firew..." (Windows PowerShell) or "…"
@@ -125,7 +90,7 @@ bool isTunnelAddress(std::string_view v)
     if (v.size() != 23)
         return false;
     for (std::size_t i = 0; i < v.size(); ++i)
-        if (i % 3 == 2 ? v[i] != '-' : !isHex(v[i]))
+        if (i % 3 == 2 ? v[i] != '-' : !isHexDigit(v[i]))
             return false;
     return true;
 }
@@ -135,7 +100,7 @@ using Record = std::vector<std::pair<std::string, std::string>>;
 const std::string *field(const Record &record, std::string_view key)
 {
     for (const auto &[name, value] : record)
-        if (equalsNoCase(name, key))
+        if (iequals(name, key))
             return &value;
     return nullptr;
 }
@@ -206,7 +171,7 @@ std::string_view sliceColumns(std::string_view line, const std::vector<std::size
 
 bool isDashLine(std::string_view line)
 {
-    const std::string_view t = trim(line);
+    const std::string_view t = trimPadding(line);
     if (t.empty())
         return false;
     return std::all_of(t.begin(), t.end(), [](char c) { return c == '-' || c == ' '; });
@@ -261,7 +226,7 @@ std::vector<Table> findTables(const std::vector<std::string_view> &lines)
 {
     std::vector<Table> tables;
     for (std::size_t d = 1; d < lines.size(); ++d) {
-        if (!isDashLine(lines[d]) || trim(lines[d - 1]).empty())
+        if (!isDashLine(lines[d]) || trimPadding(lines[d - 1]).empty())
             continue;
         const std::string_view dashes = lines[d];
         std::vector<Run> runs; // ASCII only, so bytes are columns
@@ -282,7 +247,8 @@ std::vector<Table> findTables(const std::vector<std::string_view> &lines)
         bool ok = true;
         for (std::size_t r = 0; r < runs.size(); ++r) {
             const std::size_t next = r + 1 < runs.size() ? runs[r + 1].start : runs[r].end;
-            const std::string_view name = trim(sliceColumns(header, headerOffsets, runs[r].start, next));
+            const std::string_view name =
+                trimPadding(sliceColumns(header, headerOffsets, runs[r].start, next));
             if (name.empty() || name.find(' ') != std::string_view::npos) {
                 ok = false;
                 break;
@@ -293,7 +259,7 @@ std::vector<Table> findTables(const std::vector<std::string_view> &lines)
             continue;
         for (std::size_t i = d + 1; i < lines.size(); ++i) {
             const std::string_view row = lines[i];
-            if (trim(row).empty() || isDashLine(row))
+            if (trimPadding(row).empty() || isDashLine(row))
                 break;
             // Console cells (CJK = 2) as PowerShell lays tables out, or code points (some hosts pad by
             // those): the reading whose cells sit after their separators, with the fewest cells reaching left
@@ -322,7 +288,7 @@ std::vector<Table> findTables(const std::vector<std::string_view> &lines)
             for (std::size_t r = 0; r < runs.size(); ++r) {
                 const std::size_t end = r + 1 < runs.size() ? starts[r + 1] : width;
                 record.emplace_back(table.columns[r],
-                                    std::string(trim(sliceColumns(row, offsets, starts[r], end))));
+                                    std::string(trimPadding(sliceColumns(row, offsets, starts[r], end))));
             }
             table.rows.push_back(std::move(record));
             d = i;
@@ -343,7 +309,7 @@ std::vector<Record> findLists(const std::vector<std::string_view> &lines)
         current.clear();
     };
     for (std::string_view line : lines) {
-        if (trim(line).empty()) {
+        if (trimPadding(line).empty()) {
             flush();
             continue;
         }
@@ -356,12 +322,13 @@ std::vector<Record> findLists(const std::vector<std::string_view> &lines)
         const bool keyLine = k > 0 && colon < line.size() && line[colon] == ':' &&
                              (colon + 1 == line.size() || line[colon + 1] == ' ');
         if (keyLine) {
-            current.emplace_back(std::string(line.substr(0, k)), std::string(trim(line.substr(colon + 1))));
-        } else if (isAsciiSpace(line.front()) && !current.empty()) {
+            current.emplace_back(std::string(line.substr(0, k)),
+                                 std::string(trimPadding(line.substr(colon + 1))));
+        } else if (isSpace(line.front()) && !current.empty()) {
             std::string &value = current.back().second;
             if (!value.empty())
                 value += ' ';
-            value += trim(line);
+            value += trimPadding(line);
         } else {
             flush();
         }
@@ -442,7 +409,7 @@ CaptureResult<RecordSet> readRecords(std::string_view decoded, const Shape &shap
 {
     const std::string text = stripAnsi(decoded);
     const std::vector<std::string_view> lines = splitLines(text);
-    if (std::all_of(lines.begin(), lines.end(), [](std::string_view l) { return trim(l).empty(); }))
+    if (std::all_of(lines.begin(), lines.end(), [](std::string_view l) { return trimPadding(l).empty(); }))
         return CaptureError{"The input is empty; paste the output of `" + std::string(shape.command) + "`."};
 
     JsonScan scan = scanJson(text);
@@ -507,7 +474,7 @@ std::string rowName(const Record &record, std::size_t n)
 {
     const std::string *name = field(record, "Name");
     if (name && !name->empty())
-        return inQuotes(*name);
+        return quoted(*name, 80);
     return "#" + std::to_string(n + 1);
 }
 
@@ -521,55 +488,54 @@ CaptureResult<std::vector<HostAdapter>> netAdaptersFrom(const RecordSet &set)
     for (std::size_t n = 0; n < set.records.size(); ++n) {
         const Record &r = set.records[n];
         HostAdapter a;
-        a.name = std::string(trim(fieldOr(r, "Name")));
+        a.name = std::string(trimPadding(fieldOr(r, "Name")));
         if (a.name.empty())
             return CaptureError{"Get-NetAdapter " + set.form + " entry " + std::to_string(n + 1) +
                                 " has no Name."};
         a.wsl = a.name.rfind(kWslPrefix, 0) == 0;
-        a.description = std::string(trim(fieldOr(r, "InterfaceDescription", fieldOr(r, "ifDesc"))));
-        const std::string_view index = trim(fieldOr(r, "ifIndex", fieldOr(r, "InterfaceIndex")));
+        a.description = std::string(trimPadding(fieldOr(r, "InterfaceDescription", fieldOr(r, "ifDesc"))));
+        const std::string_view index = trimPadding(fieldOr(r, "ifIndex", fieldOr(r, "InterfaceIndex")));
         if (!index.empty()) {
             a.ifIndex = toCount(index);
             if (!a.ifIndex)
-                return CaptureError{"Get-NetAdapter " + set.form + ": adapter " + inQuotes(a.name) +
-                                    " has ifIndex " + inQuotes(index) +
+                return CaptureError{"Get-NetAdapter " + set.form + ": adapter " + quoted(a.name, 80) +
+                                    " has ifIndex " + quoted(index, 80) +
                                     ", which is not an interface index (is the output cut off?)."};
         }
         const std::string *status = field(r, "Status");
         if (status) {
-            const std::string_view s = trim(*status);
-            if (equalsNoCase(s, "Up") || equalsNoCase(s, "Connected"))
+            const std::string_view s = trimPadding(*status);
+            if (iequals(s, "Up") || iequals(s, "Connected"))
                 a.up = true;
-            else if (equalsNoCase(s, "Disconnected") || equalsNoCase(s, "Disabled") ||
-                     equalsNoCase(s, "Not Present") || equalsNoCase(s, "NotPresent") ||
-                     equalsNoCase(s, "Down"))
+            else if (iequals(s, "Disconnected") || iequals(s, "Disabled") || iequals(s, "Not Present") ||
+                     iequals(s, "NotPresent") || iequals(s, "Down"))
                 a.up = false;
             else if (s.empty() && set.form == "table")
-                return CaptureError{"Get-NetAdapter table: the row of " + inQuotes(a.name) +
+                return CaptureError{"Get-NetAdapter table: the row of " + quoted(a.name, 80) +
                                     " has no Status (the output seems cut off); paste all of it."};
         } else if (const std::string *media = field(r, "MediaConnectionState")) {
             // 1 = Connected, 2 = Disconnected (NET_IF_MEDIA_CONNECT_STATE)
-            if (trim(*media) == "1" || equalsNoCase(trim(*media), "Connected"))
+            if (trimPadding(*media) == "1" || iequals(trimPadding(*media), "Connected"))
                 a.up = true;
-            else if (trim(*media) == "2" || equalsNoCase(trim(*media), "Disconnected"))
+            else if (trimPadding(*media) == "2" || iequals(trimPadding(*media), "Disconnected"))
                 a.up = false;
         }
-        const std::string_view mac = trim(fieldOr(r, "MacAddress"));
+        const std::string_view mac = trimPadding(fieldOr(r, "MacAddress"));
         if (!mac.empty()) {
-            auto normalized = textutil::normalizeMac(mac);
+            auto normalized = normalizeMac(mac);
             if (normalized)
                 a.mac = *normalized;
             else if (!cutByFormatter(mac) && !isTunnelAddress(mac))
-                return CaptureError{"Get-NetAdapter " + set.form + ": adapter " + inQuotes(a.name) +
-                                    " has MacAddress " + inQuotes(mac) +
+                return CaptureError{"Get-NetAdapter " + set.form + ": adapter " + quoted(a.name, 80) +
+                                    " has MacAddress " + quoted(mac, 80) +
                                     ", which is not a MAC address like 00-15-5D-85-86-CF (is it cut off?)."};
         }
-        const std::string_view mtu = trim(fieldOr(r, "MtuSize", fieldOr(r, "MTUSize")));
+        const std::string_view mtu = trimPadding(fieldOr(r, "MtuSize", fieldOr(r, "MTUSize")));
         if (!mtu.empty()) {
             a.mtu = toCount(mtu);
             if (!a.mtu)
-                return CaptureError{"Get-NetAdapter " + set.form + ": adapter " + inQuotes(a.name) +
-                                    " has MtuSize " + inQuotes(mtu) + ", which is not an MTU."};
+                return CaptureError{"Get-NetAdapter " + set.form + ": adapter " + quoted(a.name, 80) +
+                                    " has MtuSize " + quoted(mtu, 80) + ", which is not an MTU."};
         }
         adapters.push_back(std::move(a));
     }
@@ -583,7 +549,7 @@ CaptureResult<std::vector<HostAdapter>> netIpAddressesFrom(const RecordSet &set)
     for (std::size_t n = 0; n < set.records.size(); ++n) {
         const Record &r = set.records[n];
         const std::string where = "Get-NetIPAddress " + set.form + " entry " + std::to_string(n + 1);
-        std::string_view ip = trim(fieldOr(r, "IPAddress"));
+        std::string_view ip = trimPadding(fieldOr(r, "IPAddress"));
         if (ip.empty())
             return CaptureError{where + " has no IPAddress (is the output cut off?)."};
         const std::string_view text = ip.substr(0, ip.find('%'));
@@ -593,40 +559,40 @@ CaptureResult<std::vector<HostAdapter>> netIpAddressesFrom(const RecordSet &set)
         } else if (isIpv6Literal(text)) {
             v6 = true;
         } else {
-            return CaptureError{where + ": " + inQuotes(ip) +
+            return CaptureError{where + ": " + quoted(ip, 80) +
                                 " is not an IPv4 or IPv6 address (is it cut off?)."};
         }
-        const std::string_view family = trim(fieldOr(r, "AddressFamily"));
+        const std::string_view family = trimPadding(fieldOr(r, "AddressFamily"));
         if (!family.empty()) {
             bool familyV6 = false;
-            if (family == "2" || equalsNoCase(family, "IPv4"))
+            if (family == "2" || iequals(family, "IPv4"))
                 familyV6 = false;
-            else if (family == "23" || equalsNoCase(family, "IPv6"))
+            else if (family == "23" || iequals(family, "IPv6"))
                 familyV6 = true;
             else
-                return CaptureError{where + ": AddressFamily " + inQuotes(family) +
+                return CaptureError{where + ": AddressFamily " + quoted(family, 80) +
                                     " is neither IPv4 (2) nor IPv6 (23)."};
             if (familyV6 != v6)
-                return CaptureError{where + ": " + inQuotes(ip) + " is listed with AddressFamily " +
-                                    inQuotes(family) + ", which does not match the address."};
+                return CaptureError{where + ": " + quoted(ip, 80) + " is listed with AddressFamily " +
+                                    quoted(family, 80) + ", which does not match the address."};
         }
-        const std::string_view prefixText = trim(fieldOr(r, "PrefixLength"));
-        const auto prefix = toNumber<int>(prefixText);
+        const std::string_view prefixText = trimPadding(fieldOr(r, "PrefixLength"));
+        const auto prefix = parseWhole<int>(prefixText);
         if (!prefix || *prefix < 0 || *prefix > (v6 ? 128 : 32))
-            return CaptureError{where + ": address " + inQuotes(ip) + " has PrefixLength " +
-                                inQuotes(prefixText) + ", which is not a prefix length (0 to " +
+            return CaptureError{where + ": address " + quoted(ip, 80) + " has PrefixLength " +
+                                quoted(prefixText, 80) + ", which is not a prefix length (0 to " +
                                 (v6 ? "128" : "32") + ")."};
-        const std::string_view indexText = trim(fieldOr(r, "InterfaceIndex", fieldOr(r, "ifIndex")));
+        const std::string_view indexText = trimPadding(fieldOr(r, "InterfaceIndex", fieldOr(r, "ifIndex")));
         std::optional<int> index;
         if (!indexText.empty()) {
             index = toCount(indexText);
             if (!index)
-                return CaptureError{where + ": InterfaceIndex " + inQuotes(indexText) +
+                return CaptureError{where + ": InterfaceIndex " + quoted(indexText, 80) +
                                     " is not an interface index."};
         }
-        const std::string alias(trim(fieldOr(r, "InterfaceAlias", fieldOr(r, "ifAlias"))));
+        const std::string alias(trimPadding(fieldOr(r, "InterfaceAlias", fieldOr(r, "ifAlias"))));
         if (!index && alias.empty())
-            return CaptureError{where + ": address " + inQuotes(ip) +
+            return CaptureError{where + ": address " + quoted(ip, 80) +
                                 " has neither InterfaceIndex nor InterfaceAlias."};
         const std::string key = index ? "#" + std::to_string(*index) : "@" + alias;
         auto [it, inserted] = byKey.emplace(key, adapters.size());
@@ -643,7 +609,7 @@ CaptureResult<std::vector<HostAdapter>> netIpAddressesFrom(const RecordSet &set)
         std::string address;
         address.reserve(text.size());
         for (char c : text)
-            address += v6 ? lowerAscii(c) : c;
+            address += v6 ? asciiLower(c) : c;
         (v6 ? a.ipv6 : a.ipv4).push_back(Address{std::move(address), *prefix});
     }
     return adapters;
@@ -655,20 +621,20 @@ CaptureResult<std::vector<AdapterBinding>> bindingsFrom(const RecordSet &set)
     for (std::size_t n = 0; n < set.records.size(); ++n) {
         const Record &r = set.records[n];
         AdapterBinding b;
-        b.adapter = std::string(trim(fieldOr(r, "Name", fieldOr(r, "InterfaceAlias"))));
-        b.displayName = std::string(trim(fieldOr(r, "DisplayName")));
-        b.component = std::string(trim(fieldOr(r, "ComponentID")));
-        const std::string_view enabled = trim(fieldOr(r, "Enabled"));
+        b.adapter = std::string(trimPadding(fieldOr(r, "Name", fieldOr(r, "InterfaceAlias"))));
+        b.displayName = std::string(trimPadding(fieldOr(r, "DisplayName")));
+        b.component = std::string(trimPadding(fieldOr(r, "ComponentID")));
+        const std::string_view enabled = trimPadding(fieldOr(r, "Enabled"));
         const std::string where = "Get-NetAdapterBinding " + set.form + " entry " + rowName(r, n);
         if (b.component.empty() || enabled.empty())
             return CaptureError{where + " has no " + (b.component.empty() ? "ComponentID" : "Enabled") +
                                 " value (the output seems cut off); paste all of it."};
-        if (equalsNoCase(enabled, "True") || enabled == "1")
+        if (iequals(enabled, "True") || enabled == "1")
             b.enabled = true;
-        else if (equalsNoCase(enabled, "False") || enabled == "0")
+        else if (iequals(enabled, "False") || enabled == "0")
             b.enabled = false;
         else
-            return CaptureError{where + ": Enabled is " + inQuotes(enabled) + ", neither True nor False."};
+            return CaptureError{where + ": Enabled is " + quoted(enabled, 80) + ", neither True nor False."};
         bindings.push_back(std::move(b));
     }
     return bindings;
@@ -680,20 +646,20 @@ CaptureResult<std::vector<VirtualSwitch>> switchesFrom(const RecordSet &set)
     for (std::size_t n = 0; n < set.records.size(); ++n) {
         const Record &r = set.records[n];
         VirtualSwitch s;
-        s.name = std::string(trim(fieldOr(r, "Name", fieldOr(r, "SwitchName"))));
-        s.id = std::string(trim(fieldOr(r, "Id")));
-        const std::string_view type = trim(fieldOr(r, "SwitchType"));
+        s.name = std::string(trimPadding(fieldOr(r, "Name", fieldOr(r, "SwitchName"))));
+        s.id = std::string(trimPadding(fieldOr(r, "Id")));
+        const std::string_view type = trimPadding(fieldOr(r, "SwitchType"));
         const std::string where = "Get-VMSwitch " + set.form + " entry " + std::to_string(n + 1);
         if (s.name.empty())
             return CaptureError{where + " has no Name."};
         if (type.empty())
-            return CaptureError{where + " (" + inQuotes(s.name) +
+            return CaptureError{where + " (" + quoted(s.name, 80) +
                                 ") has no SwitchType (the output seems cut off); paste all of it."};
-        if (const auto number = toNumber<int>(type)) {
+        if (const auto number = parseWhole<int>(type)) {
             // Microsoft.HyperV.PowerShell.VMSwitchType
             static constexpr std::string_view kTypes[] = {"Private", "Internal", "External"};
             if (*number < 0 || *number > 2)
-                return CaptureError{where + " (" + inQuotes(s.name) + "): SwitchType " + inQuotes(type) +
+                return CaptureError{where + " (" + quoted(s.name, 80) + "): SwitchType " + quoted(type, 80) +
                                     " is not 0 (Private), 1 (Internal) or 2 (External)."};
             s.type = std::string(kTypes[*number]);
         } else {

@@ -6,7 +6,7 @@
 // never contains NUL bytes while UTF-16 text of anything wsl.exe prints does (CR LF alone is
 // 0D 00 0A 00), so UTF-16 regions are found from where the NUL bytes are.
 #include "capture_parsers.h"
-#include "text_util.h"
+#include "text.h"
 
 #include <cstdint>
 #include <vector>
@@ -38,61 +38,19 @@ void appendCodePoint(std::string &out, char32_t cp)
 
 constexpr char32_t kReplacement = 0xFFFD;
 
-// Validating UTF-8 decoder: every invalid sequence (bad lead, missing continuation, overlong,
-// surrogate, > U+10FFFF) becomes one U+FFFD per maximal invalid subpart, as Unicode recommends.
+// UTF-8 through the one cleaner (text::validUtf8: one U+FFFD per maximal invalid subpart), without BOMs:
+// one may start each region, and it is never content.
 void decodeUtf8(std::string_view in, std::string &out)
 {
-    std::size_t i = 0;
-    while (i < in.size()) {
-        auto c = static_cast<unsigned char>(in[i]);
-        if (c < 0x80) {
-            out += static_cast<char>(c);
-            ++i;
-            continue;
-        }
-        std::size_t need = 0;
-        char32_t cp = 0;
-        unsigned char lo = 0x80, hi = 0xBF; // allowed range of the first continuation byte
-        if (c >= 0xC2 && c <= 0xDF) {
-            need = 1;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            need = 2;
-            cp = c & 0x0F;
-            if (c == 0xE0)
-                lo = 0xA0; // no overlongs
-            if (c == 0xED)
-                hi = 0x9F; // no surrogates
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            need = 3;
-            cp = c & 0x07;
-            if (c == 0xF0)
-                lo = 0x90;
-            if (c == 0xF4)
-                hi = 0x8F;
-        } else {
-            appendCodePoint(out, kReplacement);
-            ++i;
-            continue;
-        }
-        std::size_t j = 1;
-        for (; j <= need; ++j) {
-            if (i + j >= in.size())
-                break;
-            auto cc = static_cast<unsigned char>(in[i + j]);
-            unsigned char l = j == 1 ? lo : 0x80, h = j == 1 ? hi : 0xBF;
-            if (cc < l || cc > h)
-                break;
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        if (j <= need) {
-            appendCodePoint(out, kReplacement);
-            i += j; // skip the lead and the valid continuations seen so far
-            continue;
-        }
-        appendCodePoint(out, cp);
-        i += need + 1;
+    constexpr std::string_view kBom = "\xEF\xBB\xBF";
+    const std::string clean = text::validUtf8(in);
+    const std::string_view rest = clean;
+    std::size_t pos = 0;
+    for (std::size_t bom = rest.find(kBom); bom != std::string_view::npos; bom = rest.find(kBom, pos)) {
+        out.append(rest.substr(pos, bom - pos));
+        pos = bom + kBom.size();
     }
+    out.append(rest.substr(pos));
 }
 
 // UTF-16 decoder. U+0000 is dropped: it only appears when a UTF-16 stream was read as a code page
@@ -168,7 +126,7 @@ bool plausibleUtf8Text(std::string_view s)
         decodeUtf8(s.substr(i, std::min<std::size_t>(4, s.size() - i)), probe);
         if (probe.rfind("\xEF\xBF\xBD", 0) == 0) // starts with U+FFFD: invalid here
             return false;
-        i += textutil::utf8Length(c);
+        i += text::utf8Length(c);
     }
     return true;
 }

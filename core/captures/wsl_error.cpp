@@ -10,6 +10,7 @@ namespace wslatlas {
 
 namespace {
 
+using namespace text;
 using namespace textutil;
 
 struct FoundCode
@@ -33,14 +34,14 @@ std::optional<FoundCode> findErrorCode(const std::vector<std::string_view> &line
             std::size_t at = ifind(line, marker);
             if (at == std::string_view::npos)
                 continue;
-            std::string_view rest = trimLeft(line.substr(at + marker.size()));
+            std::string_view rest = trimPaddingLeft(line.substr(at + marker.size()));
             if (rest.substr(0, 1) == ":")
                 rest.remove_prefix(1);
             else if (rest.substr(0, 3) == "\xEF\xBC\x9A")
                 rest.remove_prefix(3);
             else
                 continue;
-            rest = trimLeft(rest);
+            rest = trimPaddingLeft(rest);
             std::size_t len = 0;
             while (len < rest.size() && isCodeChar(rest[len]))
                 ++len;
@@ -66,12 +67,12 @@ std::string translatedMessage(const std::vector<std::string_view> &lines, std::s
     while (n-- > 0) {
         if (isBlank(lines[n]) || isPromptLine(lines[n]))
             break;
-        block.insert(block.begin(), trim(lines[n]));
+        block.insert(block.begin(), trimPadding(lines[n]));
         if (block.size() == 4) // wsl.exe's messages are short; more is output of something else
             break;
     }
     // Text before "Error code" on the same line (tools that fold everything into one line).
-    std::string_view head = trim(lines[codeLine].substr(0, ifind(lines[codeLine], "error")));
+    std::string_view head = trimPadding(lines[codeLine].substr(0, ifind(lines[codeLine], "error")));
     std::string out;
     for (std::string_view part : block) {
         if (!out.empty())
@@ -161,8 +162,8 @@ CaptureResult<WslError> parseWslError(std::string_view bytes)
             return CaptureError{"wsl.exe printed no `Error code:` line, but it says the debug shell needs "
                                 "administrator rights: run WSL Atlas as administrator to use the VM vantage"};
         return CaptureError{
-            "this is not a wsl.exe error (no `Error code: Wsl/…` line); the input starts with «" +
-            quoteLine(firstNonBlankLine(text)) + "»"};
+            "this is not a wsl.exe error (no `Error code: Wsl/…` line); the input starts with " +
+            quoted(firstNonBlankLine(text))};
     }
     WslError error;
     error.code = found->code;

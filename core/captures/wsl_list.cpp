@@ -11,6 +11,7 @@ namespace wslatlas {
 
 namespace {
 
+using namespace text;
 using namespace textutil;
 
 struct Columns
@@ -37,7 +38,7 @@ bool looksLikeName(std::string_view s)
 std::optional<int> parseVersion(std::string_view s)
 {
     auto v = parseInteger(s);
-    if (!v || *v < 1 || *v > 9 || trim(s).find_first_not_of("0123456789") != std::string_view::npos)
+    if (!v || *v < 1 || *v > 9 || trimPadding(s).find_first_not_of("0123456789") != std::string_view::npos)
         return std::nullopt;
     return static_cast<int>(*v);
 }
@@ -74,16 +75,16 @@ std::string_view columnText(std::string_view line, const std::vector<std::size_t
 std::optional<Distro> rowByColumns(std::string_view line, const Columns &c)
 {
     auto offsets = codePointOffsets(line);
-    std::string_view marker = trim(columnText(line, offsets, 0, c.name));
+    std::string_view marker = trimPadding(columnText(line, offsets, 0, c.name));
     std::string_view nameCell = columnText(line, offsets, c.name, c.state);
     std::string_view stateCell = columnText(line, offsets, c.state, c.version);
     std::string_view versionCell = columnText(line, offsets, c.version, offsets.size());
     // A cell must end in padding, or the columns do not fit this row.
-    if (!(marker.empty() || marker == "*") || nameCell.empty() || !isAsciiSpace(nameCell.back()) ||
-        stateCell.empty() || !isAsciiSpace(stateCell.back()))
+    if (!(marker.empty() || marker == "*") || nameCell.empty() || !isSpace(nameCell.back()) ||
+        stateCell.empty() || !isSpace(stateCell.back()))
         return std::nullopt;
     auto version = parseVersion(versionCell);
-    std::string_view name = trim(nameCell), state = trim(stateCell);
+    std::string_view name = trimPadding(nameCell), state = trimPadding(stateCell);
     if (!version || !looksLikeName(name) || state.empty() || name.find(' ') != std::string_view::npos)
         return std::nullopt;
     return Distro{std::string(name), std::string(state), *version, marker == "*", {}, {}, {}};
@@ -91,11 +92,11 @@ std::optional<Distro> rowByColumns(std::string_view line, const Columns &c)
 
 std::optional<Distro> rowByWords(std::string_view line)
 {
-    std::string_view rest = trim(line);
+    std::string_view rest = trimPadding(line);
     bool isDefault = false;
     if (rest.substr(0, 1) == "*") {
         isDefault = true;
-        rest = trimLeft(rest.substr(1));
+        rest = trimPaddingLeft(rest.substr(1));
     }
     auto words = splitWords(rest);
     if (words.size() < 3 || !looksLikeName(words.front()))
@@ -105,7 +106,7 @@ std::optional<Distro> rowByWords(std::string_view line)
         return std::nullopt;
     std::size_t stateBegin = static_cast<std::size_t>(words[1].data() - rest.data());
     std::size_t stateEnd = static_cast<std::size_t>(words.back().data() - rest.data());
-    std::string_view state = trim(rest.substr(stateBegin, stateEnd - stateBegin));
+    std::string_view state = trimPadding(rest.substr(stateBegin, stateEnd - stateBegin));
     return Distro{std::string(words.front()), std::string(state), *version, isDefault, {}, {}, {}};
 }
 
@@ -188,11 +189,11 @@ CaptureResult<std::vector<Distro>> parseWslList(std::string_view bytes)
             if (!isBlank(lines[k]))
                 lastText = k;
         if (n < lines.size() && lastText == n) {
-            auto words =
-                splitWords(trimLeft(lines[n]).substr(trimLeft(lines[n]).substr(0, 1) == "*" ? 1 : 0));
+            auto words = splitWords(
+                trimPaddingLeft(lines[n]).substr(trimPaddingLeft(lines[n]).substr(0, 1) == "*" ? 1 : 0));
             if (!words.empty() && words.size() < 3 && looksLikeName(words.front()))
-                return CaptureError{"the `wsl.exe -l -v` output stops in the middle of a row: «" +
-                                    quoteLine(lines[n]) + "»"};
+                return CaptureError{"the `wsl.exe -l -v` output stops in the middle of a row: " +
+                                    quoted(lines[n])};
         }
         return distros;
     }
@@ -206,8 +207,8 @@ CaptureResult<std::vector<Distro>> parseWslList(std::string_view bytes)
             "Microsoft Store"};
     return CaptureError{
         "this is not the output of `wsl.exe -l -v` (no NAME/STATE/VERSION table); the input starts "
-        "with «" +
-        quoteLine(firstNonBlankLine(text)) + "»"};
+        "with " +
+        quoted(firstNonBlankLine(text))};
 }
 
 } // namespace wslatlas

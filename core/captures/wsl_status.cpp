@@ -11,6 +11,7 @@ namespace wslatlas {
 
 namespace {
 
+using namespace text;
 using namespace textutil;
 
 struct LabelLine
@@ -32,9 +33,9 @@ std::vector<LabelLine> labelLines(const std::vector<std::string_view> &lines)
 // digits and a dot.
 bool looksLikeVersion(std::string_view v)
 {
-    v = trim(v);
+    v = trimPadding(v);
     std::size_t i = 0;
-    while (i < v.size() && v[i] >= '0' && v[i] <= '9')
+    while (i < v.size() && text::isDigit(v[i]))
         ++i;
     return i > 0 && i < v.size() && v[i] == '.' && v.find(' ') == std::string_view::npos;
 }
@@ -93,8 +94,8 @@ CaptureResult<WslStatus> parseWslStatus(std::string_view bytes)
             "this wsl.exe printed its help instead of a status: it does not know `--status` (an "
             "old inbox wsl.exe); update Windows or install WSL from the Microsoft Store"};
     return CaptureError{"this is not the output of `wsl.exe --status` (no `Default Version: 1|2` line at the "
-                        "top); the input starts with «" +
-                        quoteLine(firstNonBlankLine(text)) + "»"};
+                        "top); the input starts with " +
+                        quoted(firstNonBlankLine(text))};
 }
 
 CaptureResult<WslVersion> parseWslVersion(std::string_view bytes)
@@ -173,8 +174,8 @@ CaptureResult<WslVersion> parseWslVersion(std::string_view bytes)
                 "--update`) to get it"};
         return CaptureError{
             "this is not the output of `wsl.exe --version` (no `WSL version: X.Y.Z` line); the "
-            "input starts with «" +
-            quoteLine(firstNonBlankLine(text)) + "»"};
+            "input starts with " +
+            quoted(firstNonBlankLine(text))};
     }
     WslVersion version;
     version.wsl = *values[Wsl];

@@ -17,6 +17,7 @@ namespace wslatlas {
 
 namespace {
 
+using namespace text;
 using namespace textutil;
 
 bool isAlpha(char c)
@@ -188,7 +189,7 @@ CaptureResult<WslConfig> parseWslConfig(std::string_view bytes)
         case LineKind::Invalid:
             ++invalid;
             if (firstInvalid.empty())
-                firstInvalid = "line " + std::to_string(first + 1) + " «" + quoteLine(lines[first]) + "»";
+                firstInvalid = "line " + std::to_string(first + 1) + " " + quoted(lines[first]);
             break;
         }
     }

@@ -1,5 +1,7 @@
 #include "namespace_name.h"
 
+#include "text.h"
+
 #include <array>
 #include <utility>
 
@@ -59,12 +61,8 @@ std::string englishLabel(const NamespaceName &name)
         return "WSLg system (" + name.subject + ")";
     case NameKind::Distro:
         return name.subject;
-    case NameKind::Isolation: {
-        std::string text = "Isolation (";
-        for (std::size_t i = 0; i < name.distros.size(); ++i)
-            text += (i ? ", " : "") + name.distros[i];
-        return text + ")";
-    }
+    case NameKind::Isolation:
+        return "Isolation (" + text::joined(name.distros, ", ") + ")";
     case NameKind::NestedIn:
         return withInit("Nested in " + name.subject, name.init);
     case NameKind::NotVisited:
