@@ -116,8 +116,9 @@ TEST(Mac, AcceptedForms)
     EXPECT_EQ(normalizeMac("00-15-5D-73-E1-0E"), "00:15:5d:73:e1:0e");
     EXPECT_EQ(normalizeMac("aa-bb-cc-dd-ee-ff"), "aa:bb:cc:dd:ee:ff");
     EXPECT_EQ(normalizeMac("a4:83:e7:1:2:3"), "a4:83:e7:01:02:03");
-    for (const char *bad : {"00:15:5d-73:e1:0e", "000:15:5d:73:e1:e", "00:15::73:e1:0e", "00155D73E10E", "0015.5d73.e10e",
-                            "00:15:5d:73:e1", "00:15:5d:73:e1:0e:ff", "00-00-00-00-00-00-00-E0",
-                            "00:15:5d:73:e1:0g", " 00:15:5d:73:e1:0e", "00:15:5d:73:e1:0e ", ""})
+    for (const char *bad :
+         {"00:15:5d-73:e1:0e", "000:15:5d:73:e1:e", "00:15::73:e1:0e", "00155D73E10E", "0015.5d73.e10e",
+          "00:15:5d:73:e1", "00:15:5d:73:e1:0e:ff", "00-00-00-00-00-00-00-E0", "00:15:5d:73:e1:0g",
+          " 00:15:5d:73:e1:0e", "00:15:5d:73:e1:0e ", ""})
         EXPECT_FALSE(normalizeMac(bad)) << bad;
 }
