@@ -22,7 +22,7 @@ constexpr std::array<std::pair<NameKind, std::string_view>, 10> kWords{{
     {NameKind::UnseenLevel, "unseen-level"},
 }};
 
-std::string withInit(std::string text, const std::string &init)
+std::string withInit(const std::string &text, const std::string &init)
 {
     return init.empty() ? text : text + " (init: " + init + ")";
 }

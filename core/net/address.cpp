@@ -204,7 +204,7 @@ std::string formatIpv6(const Ipv6Bytes &b)
     int bestBase = -1, bestLen = 0;
     for (int k = 0; k < 8;) {
         int len = 0;
-        while (k + len < 8 && words[static_cast<std::size_t>(k + len)] == 0)
+        while (k + len < 8 && words[static_cast<std::size_t>(k) + static_cast<std::size_t>(len)] == 0)
             ++len;
         if (len >= 2 && len > bestLen)
             bestBase = k, bestLen = len;
