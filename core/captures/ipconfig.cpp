@@ -361,8 +361,10 @@ CaptureResult<HostAdapter> readSection(const Section &section)
     bool disconnected = false;
     bool sawAddress = false;
     bool gatewayDone = false;
-    std::optional<std::size_t>
-        pendingMask; // index into adapter.ipv4 of an address still waiting for its mask
+    // Index into adapter.ipv4 of an address still waiting for its mask; kNoMask when none. (Not an
+    // optional: MinGW's GCC 12 at -O3 warns, wrongly, that one may be used uninitialized.)
+    constexpr std::size_t kNoMask = static_cast<std::size_t>(-1);
+    std::size_t pendingMask = kNoMask;
 
     const auto &fields = section.fields;
     for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -371,8 +373,8 @@ CaptureResult<HostAdapter> readSection(const Section &section)
         const std::string_view value = f.value;
         const auto address = parseAddressValue(value);
 
-        if (pendingMask) {
-            Address &a = adapter.ipv4[*pendingMask];
+        if (pendingMask != kNoMask) {
+            Address &a = adapter.ipv4[pendingMask];
             if (!address || address->v6)
                 return CaptureError{"Adapter " + quoted(adapter.name, 80) + ": the IPv4 address " +
                                     a.address + " is followed by " + quoted(value, 80) +
@@ -385,7 +387,7 @@ CaptureResult<HostAdapter> readSection(const Section &section)
                     "Adapter " + quoted(adapter.name, 80) + ": " + why + " (for " + a.address +
                     "); ipconfig never prints such a mask, so this text was edited or damaged."};
             a.prefix = *prefix;
-            pendingMask.reset();
+            pendingMask = kNoMask;
             continue;
         }
         if (isMediaDisconnected(value)) {
@@ -450,9 +452,9 @@ CaptureResult<HostAdapter> readSection(const Section &section)
             continue;
         }
     }
-    if (pendingMask)
+    if (pendingMask != kNoMask)
         return CaptureError{"Adapter " + quoted(adapter.name, 80) + ": the IPv4 address " +
-                            adapter.ipv4[*pendingMask].address +
+                            adapter.ipv4[pendingMask].address +
                             " has no subnet mask line after it; the output seems cut off, paste all of it."};
     if (disconnected)
         adapter.up = false;
