@@ -1,4 +1,3 @@
-#include "dot_writer.h"
 #include "snapshot_json.h"
 #include "tree_text.h"
 
@@ -90,16 +89,4 @@ TEST(TreeText, UnknownParentIsSaid)
     const std::string text = renderPidTree(analysisOf(s));
     EXPECT_NE(text.find("(parent unknown: no vantage saw above pid:[4026532245])"), std::string::npos)
         << text;
-}
-
-TEST(DotWriter, NodesEdgesAndEscaping)
-{
-    Snapshot s = seedSnapshot();
-    s.pidNamespaces[2].label = "Ubuntu \"quoted\" \\ name";
-    const std::string dot = pidTreeToDot(s);
-    EXPECT_EQ(dot.rfind("digraph pid_namespaces {", 0), 0u);
-    EXPECT_NE(dot.find("\"pid:[4026532245]\" -> \"pid:[4026532257]\";"), std::string::npos);
-    EXPECT_NE(dot.find("\"pid:[4026531836]\" -> \"pid:[4026532771]\";"), std::string::npos);
-    EXPECT_NE(dot.find("Ubuntu \\\"quoted\\\" \\\\ name"), std::string::npos) << dot;
-    EXPECT_EQ(dot.back(), '\n');
 }
