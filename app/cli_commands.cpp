@@ -238,7 +238,8 @@ void reportSnapshot(const Snapshot &snapshot)
                 QStringLiteral("vantage %1: warning: %2").arg(fromUtf8(report.name), fromUtf8(warning)));
     for (const std::vector<Finding> *findings : {&snapshot.findings, &snapshot.network.findings})
         for (const Finding &finding : *findings)
-            printProgress(QStringLiteral("%1: %2").arg(fromUtf8(finding.severity), fromUtf8(finding.text)));
+            printProgress(QStringLiteral("%1: %2").arg(QLatin1String(toString(finding.severity)),
+                                                       fromUtf8(finding.text)));
 }
 
 // Writes the snapshot (atomically, or to stdout) and returns the exit code: 1 when a vantage failed.

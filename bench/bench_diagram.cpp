@@ -28,7 +28,7 @@ Diagram tree(int n)
         node.title = i == 0 ? "Mariner VM" : "distro-" + std::to_string(i);
         node.lines = {node.id, std::to_string(3 + i % 40) + " processes"};
         if (i % 25 == 0)
-            node.badges.push_back({BadgeSeverity::Warning, "Parent inferred"});
+            node.badges.push_back({Severity::Warning, "Parent inferred"});
         d.nodes.push_back(std::move(node));
         if (i > 0)
             d.edges.push_back({"e" + std::to_string(i), d.nodes[static_cast<std::size_t>((i - 1) / 4)].id,

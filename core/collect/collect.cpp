@@ -395,7 +395,8 @@ Snapshot snapshotFrom(const Collection &collection, std::string takenAt)
     buildHostNetwork(snapshot, collection.captures);
     for (const ParsedCapture &capture : collection.captures)
         if (capture.status.ok && !capture.note.empty())
-            snapshot.findings.push_back({"info", "capture " + capture.status.kind + ": " + capture.note});
+            snapshot.findings.push_back(
+                {Severity::Info, "capture " + capture.status.kind + ": " + capture.note});
     return snapshot;
 }
 

@@ -12,34 +12,6 @@
 
 namespace wslatlas {
 
-namespace {
-constexpr std::array<std::pair<VantageRole, std::string_view>, 4> kRoleNames{{
-    {VantageRole::Vm, "vm"},
-    {VantageRole::System, "system"},
-    {VantageRole::Distro, "distro"},
-    {VantageRole::Host, "host"},
-}};
-} // namespace
-
-std::string_view toString(VantageRole role)
-{
-    for (const auto &[r, name] : kRoleNames)
-        if (r == role)
-            return name;
-    return "host";
-}
-
-bool vantageRoleFromString(std::string_view text, VantageRole &role)
-{
-    for (const auto &[r, name] : kRoleNames) {
-        if (name == text) {
-            role = r;
-            return true;
-        }
-    }
-    return false;
-}
-
 bool parsePlanJson(std::string_view text, VantagePlan &plan, PlanParseError &error)
 {
     using nlohmann::json;
@@ -73,7 +45,7 @@ bool parsePlanJson(std::string_view text, VantagePlan &plan, PlanParseError &err
             return false;
         }
         if (!v.contains("role") || !v["role"].is_string() ||
-            !vantageRoleFromString(v["role"].get<std::string>(), spec.role)) {
+            !fromString(v["role"].get<std::string>(), spec.role)) {
             error.message = named + R"( needs a "role" of "vm", "system", "distro" or "host")";
             return false;
         }

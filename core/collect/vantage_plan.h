@@ -1,21 +1,12 @@
 #pragma once
 // The vantage plan: which commands to run the collector through (DESIGN.md, "Vantages").
+#include "kinds.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace wslatlas {
-
-enum class VantageRole
-{
-    Vm,
-    System,
-    Distro,
-    Host
-};
-
-std::string_view toString(VantageRole role);
-bool vantageRoleFromString(std::string_view text, VantageRole &role);
 
 struct VantageSpec
 {

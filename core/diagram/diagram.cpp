@@ -47,7 +47,7 @@ ToneColors toneColors(DiagramTone tone, bool dark)
     return dark ? pair.dark : pair.light;
 }
 
-ToneColors badgeColors(BadgeSeverity severity, bool dark)
+ToneColors badgeColors(Severity severity, bool dark)
 {
     const TonePair &pair = kBadges[static_cast<std::size_t>(severity)];
     return dark ? pair.dark : pair.light;

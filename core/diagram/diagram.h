@@ -31,17 +31,9 @@ enum class DiagramTone
 };
 inline constexpr int kDiagramToneCount = 13;
 
-// Findings shown on a node or on the diagram.
-enum class BadgeSeverity
-{
-    Info,
-    Warning,
-    Error,
-};
-
 struct DiagramBadge
 {
-    BadgeSeverity severity = BadgeSeverity::Info;
+    Severity severity = Severity::Info;
     std::string text; // one sentence
 };
 
@@ -98,7 +90,7 @@ struct ToneColors
 
 // The palette both the scene and the DOT export use. dark: colours legible on a dark window background.
 ToneColors toneColors(DiagramTone tone, bool dark);
-ToneColors badgeColors(BadgeSeverity severity, bool dark);
+ToneColors badgeColors(Severity severity, bool dark);
 std::string_view toString(DiagramTone tone); // "vm", "wslg", ..., "note": DOT class names and test output
 // A pid namespace's tone: the one of its role.
 DiagramTone toneForRole(NamespaceRole role);

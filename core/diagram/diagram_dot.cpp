@@ -79,14 +79,14 @@ std::string html(std::string_view text)
 }
 
 // ⓘ (U+24D8) would read best, but common fonts (DejaVu Sans among them) lack it: ℹ (U+2139) they have.
-std::string_view badgeIcon(BadgeSeverity severity)
+std::string_view badgeIcon(Severity severity)
 {
     switch (severity) {
-    case BadgeSeverity::Info:
+    case Severity::Info:
         return "\xE2\x84\xB9"; // ℹ
-    case BadgeSeverity::Warning:
+    case Severity::Warning:
         return "\xE2\x9A\xA0"; // ⚠
-    case BadgeSeverity::Error:
+    case Severity::Error:
         return "\xE2\x9C\x96"; // ✖
     }
     return "\xE2\x84\xB9";

@@ -33,7 +33,7 @@ public:
             if (!v.ok)
                 m_out += "vantage " + v.name + " failed: " + v.error + "\n";
         for (const Finding &f : m_s.findings)
-            m_out += f.severity + ": " + f.text + "\n";
+            m_out += std::string(toString(f.severity)) + ": " + f.text + "\n";
         return m_out;
     }
 

@@ -167,7 +167,7 @@ void Inference::buildView(VantageView &view)
         }
     }
     if (view.top == kNoNs) {
-        view.top = newPlaceholder({"placeholder", view.run->spec.name, 0, 0,
+        view.top = newPlaceholder({EvidenceKind::Placeholder, view.run->spec.name, 0, 0,
                                    "The pid namespace that owns vantage " + view.run->spec.name +
                                        "'s /proc: none of its links were readable."});
     }
@@ -264,7 +264,7 @@ void Inference::collectFacts(const VantageView &view)
             {ns,
              level,
              view.top,
-             {"vantage-level", vantage, 0, 0,
+             {EvidenceKind::VantageLevel, vantage, 0, 0,
               "Vantage " + vantage + "'s /proc belongs to " + top + ", and the processes of " + key +
                   " have NSpid lists of length " + std::to_string(level + 1) + ": " + key + " is " +
                   std::to_string(level) + (level == 1 ? " level" : " levels") + " below it."}});
@@ -299,7 +299,7 @@ void Inference::collectFacts(const VantageView &view)
                             {ns,
                              d,
                              qns,
-                             {"ppid-walk", vantage, procs[i].pid, q,
+                             {EvidenceKind::PpidWalk, vantage, procs[i].pid, q,
                               "In vantage " + vantage + ", process " + describeProcess(procs[i]) + " of " +
                                   key + " descends from process " + describeProcess(procs[it->second]) +
                                   " in " + m_ns[qns].key + ", " + std::to_string(d) +
@@ -383,7 +383,7 @@ void Inference::resolveParents()
             }
             if (f.distance - k == 1) {
                 Evidence derived = f.evidence;
-                derived.kind = "derived";
+                derived.kind = EvidenceKind::Derived;
                 derived.text = f.evidence.text + " Since " + m_ns[f.child].key + "'s ancestors up to " +
                                m_ns[at].key + " are known, " + m_ns[f.ancestor].key + " is the parent of " +
                                m_ns[at].key + ".";
@@ -414,10 +414,10 @@ void Inference::resolveParents()
         NsId at = start;
         for (int k = 1; k < r; ++k) {
             const NsId placeholder =
-                newPlaceholder({"placeholder", f.evidence.vantage, 0, 0,
+                newPlaceholder({EvidenceKind::Placeholder, f.evidence.vantage, 0, 0,
                                 "No vantage saw this level. " + f.evidence.text +
                                     " Add a vantage that lands in the levels between to name it."});
-            setParent(at, placeholder, {"placeholder", f.evidence.vantage, 0, 0, sitsBelow});
+            setParent(at, placeholder, {EvidenceKind::Placeholder, f.evidence.vantage, 0, 0, sitsBelow});
             at = placeholder;
         }
         setParent(at, f.ancestor, f.evidence);
@@ -584,14 +584,14 @@ void Inference::orderNamespaces(Snapshot &snapshot)
             ns.evidence.insert(ns.evidence.end(), info.parentEvidence.begin(), info.parentEvidence.end());
         } else if (ns.inode && *ns.inode == kInitialPidNsInode) {
             ns.evidence.push_back(
-                {"initial-namespace",
+                {EvidenceKind::InitialNamespace,
                  {},
                  0,
                  0,
                  "Inode 4026531836 is the kernel's initial pid namespace: it has no parent."});
         } else if (ns.inode) {
             ns.evidence.push_back(
-                {"no-vantage-above",
+                {EvidenceKind::NoVantageAbove,
                  {},
                  0,
                  0,
@@ -747,12 +747,13 @@ void Inference::buildNetwork(Snapshot &snapshot)
             std::string names;
             for (std::size_t i = 0; i < net.distros.size(); ++i)
                 names += (i ? ", " : "") + net.distros[i];
-            snapshot.network.findings.push_back(
-                {"info", names + " share the network namespace " + net.id + " (one eth0, one address)"});
+            snapshot.network.findings.push_back({Severity::Info, names + " share the network namespace " +
+                                                                     net.id + " (one eth0, one address)"});
         }
         if (net.distros.size() == 1 && snapshot.network.namespaces.size() > 1)
             snapshot.network.findings.push_back(
-                {"info", net.distros.front() + " has a network namespace of its own (" + net.id + ")"});
+                {Severity::Info,
+                 net.distros.front() + " has a network namespace of its own (" + net.id + ")"});
     }
 }
 
@@ -795,12 +796,12 @@ Snapshot Inference::run(std::string takenAt)
 
     for (const VantageRun &r : m_runs) {
         if (!r.observation && !r.note.empty()) {
-            snapshot.findings.push_back({"info", "vantage " + r.spec.name + ": " + r.note});
+            snapshot.findings.push_back({Severity::Info, "vantage " + r.spec.name + ": " + r.note});
             continue;
         }
         VantageReport report;
         report.name = r.spec.name;
-        report.role = std::string(toString(r.spec.role));
+        report.role = r.spec.role;
         report.distro = r.spec.distro;
         report.ok = r.observation.has_value();
         report.error = r.error;
@@ -824,7 +825,7 @@ Snapshot Inference::run(std::string takenAt)
         snapshot.vantages.push_back(std::move(report));
     }
     for (const std::string &c : m_conflicts)
-        snapshot.findings.push_back({"warning", c});
+        snapshot.findings.push_back({Severity::Warning, c});
     return snapshot;
 }
 

@@ -159,7 +159,7 @@ void buildHostNetwork(Snapshot &snapshot, const std::vector<ParsedCapture> &capt
         if (v.wslConfig)
             wslConfig = v.wslConfig;
         if (v.error)
-            net.findings.push_back({"error", v.error->message + " (" + v.error->code + ")"});
+            net.findings.push_back({Severity::Error, v.error->message + " (" + v.error->code + ")"});
         if (v.interfaces)
             for (const NetInterface &i : *v.interfaces)
                 pasted.interfaces.push_back(i);
@@ -263,7 +263,7 @@ void buildHostNetwork(Snapshot &snapshot, const std::vector<ParsedCapture> &capt
                 return !s.gateway.empty() && x.address == s.gateway;
             });
             if (byName || byGateway)
-                net.links.push_back({"adapter:" + a.name, "switch:" + s.name, "attached",
+                net.links.push_back({"adapter:" + a.name, "switch:" + s.name, LinkKind::Attached,
                                      byName ? "the host's vEthernet adapter of switch " + s.name
                                             : a.name + " holds the switch's gateway " + s.gateway});
         }
@@ -274,7 +274,8 @@ void buildHostNetwork(Snapshot &snapshot, const std::vector<ParsedCapture> &capt
             continue;
         for (const Ipv4Interface &i : inside)
             if (subnetContains(*subnet, i.address))
-                net.links.push_back({"switch:" + s.name, i.where, "serves", i.text + " is in " + s.subnet});
+                net.links.push_back(
+                    {"switch:" + s.name, i.where, LinkKind::Serves, i.text + " is in " + s.subnet});
     }
     for (const NetNamespace &ns : net.namespaces) {
         for (const Route &r : ns.routes) {
@@ -283,7 +284,7 @@ void buildHostNetwork(Snapshot &snapshot, const std::vector<ParsedCapture> &capt
             for (const HostAdapter &a : net.hostAdapters)
                 for (const Address &x : a.ipv4)
                     if (x.address == r.gateway)
-                        net.links.push_back({ns.id + "/" + r.dev, "adapter:" + a.name, "default-route",
+                        net.links.push_back({ns.id + "/" + r.dev, "adapter:" + a.name, LinkKind::DefaultRoute,
                                              "default via " + r.gateway + " (" + a.name + ")"});
         }
     }
@@ -307,42 +308,44 @@ void buildHostNetwork(Snapshot &snapshot, const std::vector<ParsedCapture> &capt
         const std::string cidr = sub.cidr;
         if (!subnetContains(*natCidr, i.address)) {
             net.findings.push_back(
-                {"warning", i.label + " " + i.text + " is outside the NAT network " + cidr +
-                                ": the VM and the host's WSL adapter are on different networks"});
+                {Severity::Warning, i.label + " " + i.text + " is outside the NAT network " + cidr +
+                                        ": the VM and the host's WSL adapter are on different networks"});
         } else if (i.text == sub.broadcast) {
             net.findings.push_back(
-                {"error", i.label + " got the subnet's broadcast address " + i.text + " (" + cidr +
-                              "): it cannot talk to the host; restart WSL (wsl --shutdown)"});
+                {Severity::Error, i.label + " got the subnet's broadcast address " + i.text + " (" + cidr +
+                                      "): it cannot talk to the host; restart WSL (wsl --shutdown)"});
         } else if (i.text == sub.network) {
             net.findings.push_back(
-                {"error", i.label + " got the subnet's network address " + i.text + " (" + cidr +
-                              "): it cannot talk to the host; restart WSL (wsl --shutdown)"});
+                {Severity::Error, i.label + " got the subnet's network address " + i.text + " (" + cidr +
+                                      "): it cannot talk to the host; restart WSL (wsl --shutdown)"});
         } else {
-            net.findings.push_back({"info", i.label + " " + i.text + " is inside the NAT network " + cidr +
-                                                (natGateway.empty() ? "" : " served by " + natGateway)});
+            net.findings.push_back(
+                {Severity::Info, i.label + " " + i.text + " is inside the NAT network " + cidr +
+                                     (natGateway.empty() ? "" : " served by " + natGateway)});
         }
     }
     if (net.mode == "mirrored" && !anyWslAdapter)
-        net.findings.push_back({"info", "mirrored mode: there is no vEthernet (WSL) adapter, by design; the "
-                                        "VM shares the host's adapters"});
+        net.findings.push_back({Severity::Info,
+                                "mirrored mode: there is no vEthernet (WSL) adapter, by design; the "
+                                "VM shares the host's adapters"});
     if (net.mode == "nat" && !anyWslAdapter && !net.hostAdapters.empty())
-        net.findings.push_back({"warning",
+        net.findings.push_back({Severity::Warning,
                                 "NAT mode, but no vEthernet (WSL) adapter among the host's adapters; "
                                 "it exists only while the WSL VM runs (start a distro and capture again)"});
     if (net.nat && !net.nat->network.empty())
         for (const VirtualSwitch &s : net.switches)
             if (!s.subnet.empty() && (s.type == "ICS" || s.type == "NAT") && s.subnet != net.nat->network)
-                net.findings.push_back({"warning", "the registry's NatNetwork " + net.nat->network +
-                                                       " differs from switch " + s.name + "'s subnet " +
-                                                       s.subnet});
+                net.findings.push_back({Severity::Warning, "the registry's NatNetwork " + net.nat->network +
+                                                               " differs from switch " + s.name +
+                                                               "'s subnet " + s.subnet});
     if (net.nat && !net.nat->gateway.empty())
         for (const HostAdapter &a : net.hostAdapters)
             if (a.wsl && !a.ipv4.empty() && std::none_of(a.ipv4.begin(), a.ipv4.end(), [&](const Address &x) {
                     return x.address == net.nat->gateway;
                 }))
-                net.findings.push_back({"warning", a.name + " has " + a.ipv4.front().address +
-                                                       ", not the registry's NatGatewayIpAddress " +
-                                                       net.nat->gateway});
+                net.findings.push_back({Severity::Warning, a.name + " has " + a.ipv4.front().address +
+                                                               ", not the registry's NatGatewayIpAddress " +
+                                                               net.nat->gateway});
     for (const NetNamespace &ns : net.namespaces) {
         const bool onlyLoopback =
             !ns.interfaces.empty() &&
@@ -351,13 +354,14 @@ void buildHostNetwork(Snapshot &snapshot, const std::vector<ParsedCapture> &capt
             });
         if (onlyLoopback)
             net.findings.push_back(
-                {"error", "only a loopback interface in " + ns.id +
-                              (ns.distros.empty() ? "" : " (" + joined(ns.distros) + ")") +
-                              ": networking did not start; check `wsl --status` and restart WSL"});
+                {Severity::Error, "only a loopback interface in " + ns.id +
+                                      (ns.distros.empty() ? "" : " (" + joined(ns.distros) + ")") +
+                                      ": networking did not start; check `wsl --status` and restart WSL"});
     }
     if (wslConfig && wslConfig->guiApplications && !*wslConfig->guiApplications)
-        net.findings.push_back({"info", "guiApplications=false in .wslconfig: no WSLg system distros, and "
-                                        "`wsl --system` fails with WSL_E_GUI_APPLICATIONS_DISABLED"});
+        net.findings.push_back({Severity::Info,
+                                "guiApplications=false in .wslconfig: no WSLg system distros, and "
+                                "`wsl --system` fails with WSL_E_GUI_APPLICATIONS_DISABLED"});
 }
 
 } // namespace wslatlas

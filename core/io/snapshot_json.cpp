@@ -190,7 +190,7 @@ ojson toJson(const std::vector<Finding> &findings)
 {
     ojson a = ojson::array();
     for (const Finding &f : findings)
-        a.push_back({{"severity", f.severity}, {"text", f.text}});
+        a.push_back({{"severity", toString(f.severity)}, {"text", f.text}});
     return a;
 }
 
@@ -268,11 +268,22 @@ std::vector<Address> addresses(const json &j, const char *key, const std::string
     return out;
 }
 
+// A closed vocabulary's value (kinds.h): a word this version does not know is refused, never mapped to a
+// neighbour.
+template <typename Enum> Enum kind(const json &j, const char *key, const std::string &where)
+{
+    const std::string word = str(j, key, where, true);
+    Enum value{};
+    if (!fromString(word, value))
+        throw FieldError{where + " has an unknown \"" + key + "\" \"" + word + "\""};
+    return value;
+}
+
 std::vector<Finding> findings(const json &j, const char *key, const std::string &where)
 {
     std::vector<Finding> out;
     for (const json &f : array(j, key, where))
-        out.push_back({str(f, "severity", where), str(f, "text", where)});
+        out.push_back({kind<Severity>(f, "severity", where), str(f, "text", where)});
     return out;
 }
 
@@ -295,12 +306,20 @@ NamespaceName namespaceName(const json &n, const std::string &where)
     const json &j = n.at("name");
     if (!j.is_object())
         throw FieldError{where + ": \"name\" is not an object"};
-    if (!nameKindFromString(str(j, "kind", where, true), name.kind))
+    if (!fromString(str(j, "kind", where, true), name.kind))
         return {};
     name.subject = str(j, "subject", where);
     name.distros = strings(j, "distros", where);
     name.init = str(j, "init", where);
     return name;
+}
+
+// Evidence is explanation, not structure: a kind from a newer version stays Unknown and its text is shown.
+EvidenceKind evidenceKind(const json &e, const std::string &where)
+{
+    EvidenceKind value = EvidenceKind::Unknown;
+    fromString(str(e, "kind", where), value);
+    return value;
 }
 
 void readSnapshot(const json &doc, Snapshot &s)
@@ -311,7 +330,7 @@ void readSnapshot(const json &doc, Snapshot &s)
         const std::string where = "vantage " + std::to_string(i++);
         VantageReport r;
         r.name = str(v, "name", where, true);
-        r.role = str(v, "role", where);
+        r.role = kind<VantageRole>(v, "role", where);
         r.distro = str(v, "distro", where);
         r.ok = flag(v, "ok", where);
         r.error = str(v, "error", where);
@@ -331,16 +350,14 @@ void readSnapshot(const json &doc, Snapshot &s)
         ns.id = str(n, "id", where, true);
         ns.inode = num<std::uint64_t>(n, "inode", where);
         ns.parent = str(n, "parent", where);
-        const std::string role = str(n, "role", where, true);
-        if (!namespaceRoleFromString(role, ns.role))
-            throw FieldError{where + " has an unknown role \"" + role + "\""};
+        ns.role = kind<NamespaceRole>(n, "role", where);
         ns.label = str(n, "label", where);
         ns.name = namespaceName(n, where);
         ns.distros = strings(n, "distros", where);
         ns.depth = num<int>(n, "depth", where).value_or(-1);
         ns.processCount = num<int>(n, "process_count", where).value_or(0);
         for (const json &e : array(n, "evidence", where))
-            ns.evidence.push_back({str(e, "kind", where), str(e, "vantage", where),
+            ns.evidence.push_back({evidenceKind(e, where), str(e, "vantage", where),
                                    num<int>(e, "pid", where).value_or(0),
                                    num<int>(e, "ppid", where).value_or(0), str(e, "text", where)});
         ns.vantages = strings(n, "vantages", where);
@@ -484,7 +501,7 @@ void readSnapshot(const json &doc, Snapshot &s)
         for (const json &l : array(net, "links", "the network")) {
             const std::string where = "link " + std::to_string(i++);
             s.network.links.push_back({str(l, "from", where, true), str(l, "to", where, true),
-                                       str(l, "kind", where), str(l, "text", where)});
+                                       kind<LinkKind>(l, "kind", where), str(l, "text", where)});
         }
         s.network.findings = findings(net, "findings", "the network");
     }
@@ -714,7 +731,7 @@ std::string snapshotToJson(const Snapshot &s)
         w.key("name");
         w.value(v.name);
         w.key("role");
-        w.value(v.role);
+        w.value(toString(v.role));
         w.key("distro");
         w.valueOrNull(v.distro);
         w.key("ok");
@@ -768,7 +785,7 @@ std::string snapshotToJson(const Snapshot &s)
         for (const Evidence &e : n.evidence) {
             w.beginObject();
             w.key("kind");
-            w.value(e.kind);
+            w.value(toString(e.kind));
             w.key("vantage");
             w.valueOrNull(e.vantage);
             if (e.pid) {
@@ -855,7 +872,7 @@ std::string snapshotToJson(const Snapshot &s)
         ojson j;
         j["from"] = l.from;
         j["to"] = l.to;
-        j["kind"] = l.kind;
+        j["kind"] = toString(l.kind);
         j["text"] = l.text;
         links.push_back(std::move(j));
     }

@@ -1,15 +1,13 @@
 #include "namespace_name.h"
 
+#include "name_table.h"
 #include "text.h"
-
-#include <array>
-#include <utility>
 
 namespace wslatlas {
 
 namespace {
 
-constexpr std::array<std::pair<NameKind, std::string_view>, 10> kWords{{
+constexpr NameTable<NameKind, 10> kWords{{
     {NameKind::None, "none"},
     {NameKind::MarinerVm, "mariner-vm"},
     {NameKind::LinuxHost, "linux-host"},
@@ -31,21 +29,12 @@ std::string withInit(const std::string &text, const std::string &init)
 
 std::string_view toString(NameKind kind)
 {
-    for (const auto &[k, word] : kWords)
-        if (k == kind)
-            return word;
-    return "none";
+    return nameIn(kWords, kind, "none");
 }
 
-bool nameKindFromString(std::string_view text, NameKind &kind)
+bool fromString(std::string_view text, NameKind &out)
 {
-    for (const auto &[k, word] : kWords) {
-        if (word == text) {
-            kind = k;
-            return true;
-        }
-    }
-    return false;
+    return valueIn(kWords, text, out);
 }
 
 std::string englishLabel(const NamespaceName &name)

@@ -34,7 +34,7 @@ struct NamespaceName
 
 std::string_view toString(NameKind kind);
 // False for a word this version does not know (the caller keeps NameKind::None and the file's label).
-bool nameKindFromString(std::string_view text, NameKind &kind);
+bool fromString(std::string_view text, NameKind &out);
 // "Mariner VM", "WSLg system (Ubuntu)", "Isolation (Ubuntu, Debian)", "Nested in Ubuntu (init: sh)", …
 std::string englishLabel(const NamespaceName &name);
 

@@ -1,6 +1,8 @@
 #pragma once
 // The network side of a snapshot (DESIGN.md "Snapshot JSON" under "network") and what the host
 // capture parsers yield: plain value types, no parsing here.
+#include "kinds.h"
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -66,7 +68,7 @@ struct NetNamespace
 
 struct Finding
 {
-    std::string severity; // "info", "warning", "error"
+    Severity severity = Severity::Info;
     std::string text;
 };
 
@@ -132,7 +134,7 @@ struct NetLink
 {
     std::string from; // "adapter:NAME", "switch:NAME", "net:[INODE]/IFNAME"
     std::string to;
-    std::string kind; // "attached", "serves", "default-route"
+    LinkKind kind = LinkKind::Attached;
     std::string text; // why, for people
 };
 

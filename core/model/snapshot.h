@@ -1,5 +1,6 @@
 #pragma once
 // The snapshot: everything inferred from the vantages (DESIGN.md, "Snapshot JSON").
+#include "kinds.h"
 #include "namespace_name.h"
 #include "network.h"
 #include "observation.h"
@@ -15,22 +16,10 @@ namespace wslatlas {
 inline constexpr std::string_view kSnapshotSchema = "wslatlas.snapshot/1";
 inline constexpr std::uint64_t kInitialPidNsInode = 4026531836; // the kernel's init_pid_ns, always
 
-enum class NamespaceRole
-{
-    Vm,
-    Host,
-    Wslg,
-    Isolation,
-    Distro,
-    Unknown
-};
-std::string_view toString(NamespaceRole role);
-bool namespaceRoleFromString(std::string_view text, NamespaceRole &role);
-
 // Why a namespace has the parent it has (or none): shown in the details panel.
 struct Evidence
 {
-    std::string kind;    // "ppid-walk", "initial-namespace", "no-vantage-above", "placeholder"
+    EvidenceKind kind = EvidenceKind::Unknown;
     std::string vantage; // the vantage that saw it, when any
     int pid = 0;         // the process walked from (in that vantage's /proc terms)
     int ppid = 0;        // the parent it led to
@@ -75,7 +64,7 @@ struct Process
 struct VantageReport
 {
     std::string name;
-    std::string role; // vantage role: vm, system, distro, host
+    VantageRole role = VantageRole::Host;
     std::string distro;
     bool ok = false;
     std::string error; // empty when ok

@@ -20,7 +20,7 @@ Diagram sampleDiagram(const std::string &rankdir)
          DiagramTone::Wslg,
          "WSLg system distro",
          {"pid:[4026532245]", "12 processes"},
-         {{BadgeSeverity::Info, "Shared by every distro"}},
+         {{Severity::Info, "Shared by every distro"}},
          "WSLg's own namespace",
          "pid:[2]",
          false},
@@ -28,7 +28,7 @@ Diagram sampleDiagram(const std::string &rankdir)
          DiagramTone::Isolation,
          "Isolation",
          {"pid:[4026532771]"},
-         {{BadgeSeverity::Warning, "Seen from one distro only: the parent is inferred"}},
+         {{Severity::Warning, "Seen from one distro only: the parent is inferred"}},
          "A namespace that keeps a distro apart",
          "pid:[3]",
          false},
@@ -44,7 +44,7 @@ Diagram sampleDiagram(const std::string &rankdir)
          DiagramTone::Distro,
          "Debian",
          {"pid:[4026532784]"},
-         {{BadgeSeverity::Error, "The collector timed out after 10 s in this namespace"}},
+         {{Severity::Error, "The collector timed out after 10 s in this namespace"}},
          "",
          "pid:[5]",
          false},
@@ -57,8 +57,8 @@ Diagram sampleDiagram(const std::string &rankdir)
     };
     d.clusters = {{"c-wslg", "WSLg side", DiagramTone::Wslg, {"pid:[2]", "pid:[4]"}}};
     d.notes = {
-        {BadgeSeverity::Info, "Seen from Ubuntu-20.04 at 2024-05-01 10:00; 5 of 5 namespaces known."},
-        {BadgeSeverity::Warning, "One parent link is inferred from the NSpid chains (dashed)."},
+        {Severity::Info, "Seen from Ubuntu-20.04 at 2024-05-01 10:00; 5 of 5 namespaces known."},
+        {Severity::Warning, "One parent link is inferred from the NSpid chains (dashed)."},
     };
     return d;
 }
@@ -73,7 +73,7 @@ Diagram longTextDiagram()
          "A distro whose name goes on and on and on, well past anything a box should be asked to hold in one "
          "line",
          {"pid:[4026532257]"},
-         {{BadgeSeverity::Warning,
+         {{Severity::Warning,
            "Mounted from /mnt/wsl/" + longWord + "/rootfs, which no other namespace sees"}},
          "the whole name",
          "pid:[1]",
@@ -95,7 +95,7 @@ Diagram longTextDiagram()
          "runs, seen through the NSpid chain of the process in both namespaces", false},
         {"e2", "pid:[2]", "pid:[1]", "", true},
     };
-    d.notes = {{BadgeSeverity::Error, "A note with a path that cannot wrap: /" + longWord + longWord}};
+    d.notes = {{Severity::Error, "A note with a path that cannot wrap: /" + longWord + longWord}};
     return d;
 }
 
@@ -111,7 +111,7 @@ Diagram treeDiagram(int n)
         node.title = i == 0 ? "Mariner VM" : "distro-" + std::to_string(i);
         node.lines = {node.id, std::to_string(3 + i % 40) + " processes"};
         if (i % 25 == 0)
-            node.badges.push_back({BadgeSeverity::Warning, "Parent inferred"});
+            node.badges.push_back({Severity::Warning, "Parent inferred"});
         node.toolTip = node.title + " " + node.id;
         d.nodes.push_back(std::move(node));
         if (i > 0)

@@ -150,7 +150,7 @@ void TestDetailsPanel::namespaceFacts()
     QVERIFY(texts.contains(QStringLiteral("Distro")));                     // role
     QVERIFY(texts.contains(QStringLiteral("11 own · 11 in its subtree"))); // processes
     QVERIFY(texts.contains(QStringLiteral("pid 226 → ppid 221")));         // the ppid walk
-    QVERIFY(texts.contains(QStringLiteral("ppid-walk")));
+    QVERIFY(texts.contains(QStringLiteral("Parent-process walk")));
     QVERIFY(texts.contains(QStringLiteral("Why WSLg system (Ubuntu-20.04) is its parent")));
     QVERIFY(texts.contains(QStringLiteral("2 levels below the initial namespace")));
     // Copying an inode is one drag away.

@@ -418,7 +418,7 @@ private slots:
 
         // Notes alone: a legend, nothing else.
         Diagram notesOnly;
-        notesOnly.notes = {{BadgeSeverity::Error, "No data: the collector could not run."}};
+        notesOnly.notes = {{Severity::Error, "No data: the collector could not run."}};
         QVERIFY(scene.setDiagram(notesOnly));
         QCOMPARE(scene.items().size(), 1);
         const auto *legend = qgraphicsitem_cast<DiagramLegendItem *>(scene.items().first());

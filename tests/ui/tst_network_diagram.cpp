@@ -167,7 +167,7 @@ private Q_SLOTS:
         QCOMPARE(eth0->badges.size(), std::size_t(1));
         QVERIFY(
             q(eth0->badges[0].text).contains(QStringLiteral("is inside the NAT network 172.19.128.0/20")));
-        QVERIFY(eth0->badges[0].severity == BadgeSeverity::Info);
+        QVERIFY(eth0->badges[0].severity == Severity::Info);
     }
 
     void mirroredMode()
@@ -186,7 +186,7 @@ private Q_SLOTS:
         net.switches = {stale};
         net.nat = NatConfig{"172.19.128.0/20", "172.19.128.1", ""};
         net.namespaces = {vmNamespace("192.168.1.20", 24)};
-        net.findings = {{"info",
+        net.findings = {{Severity::Info,
                          "mirrored mode: there is no vEthernet (WSL) adapter, by design; the VM shares "
                          "the host's adapters"}};
         const Diagram d = networkDiagram(s);
@@ -235,9 +235,10 @@ private Q_SLOTS:
         s.network.subnets = {
             {"172.19.128.0/20", "172.19.128.0", "172.19.143.255", "172.19.128.1", "172.19.143.254", 4096}};
         s.network.namespaces = {vmNamespace("172.19.140.2", 20)};
-        s.network.findings = {{"warning", "vEthernet (WSL) has 172.19.128.1, not the registry's value"},
-                              {"info", "Ethernet 2 is disconnected"},
-                              {"info", "a sentence about nothing drawn"}};
+        s.network.findings = {
+            {Severity::Warning, "vEthernet (WSL) has 172.19.128.1, not the registry's value"},
+            {Severity::Info, "Ethernet 2 is disconnected"},
+            {Severity::Info, "a sentence about nothing drawn"}};
         const Diagram d = networkDiagram(s);
         checkGraph(d);
         const DiagramNode *nat = findNode(d, "nat:172.19.128.0/20");
@@ -254,7 +255,7 @@ private Q_SLOTS:
         // A finding about the WSL adapter becomes its badge; "Ethernet 2 is disconnected" draws that adapter
         // with its badge, not "Ethernet" (neither WSL's nor linked nor named: summed up).
         QCOMPARE(findNode(d, "adapter:vEthernet (WSL)")->badges.size(), std::size_t(1));
-        QVERIFY(findNode(d, "adapter:vEthernet (WSL)")->badges[0].severity == BadgeSeverity::Warning);
+        QVERIFY(findNode(d, "adapter:vEthernet (WSL)")->badges[0].severity == Severity::Warning);
         const DiagramNode *ethernet2 = findNode(d, "adapter:Ethernet 2");
         QVERIFY(ethernet2);
         QCOMPARE(ethernet2->badges.size(), std::size_t(1));
@@ -277,17 +278,17 @@ private Q_SLOTS:
         s.network.namespaces = {a, b};
         s.network.hostAdapters = {adapter("Ethernet", "192.168.1.20", 24, true),
                                   adapter("Wi-Fi", "192.168.1.30", 24, true)};
-        s.network.findings = {{"warning", "eth0 got an odd address"},
-                              {"error", "only a loopback interface in net:[4026532999] (x)"},
-                              {"warning", "Wi-Fi is metered"},
-                              {"info", "nothing to see in veth0"}};
+        s.network.findings = {{Severity::Warning, "eth0 got an odd address"},
+                              {Severity::Error, "only a loopback interface in net:[4026532999] (x)"},
+                              {Severity::Warning, "Wi-Fi is metered"},
+                              {Severity::Info, "nothing to see in veth0"}};
         const Diagram d = networkDiagram(s);
         checkGraph(d);
         QCOMPARE(d.notes.size(), std::size_t(2));
         QCOMPARE(d.notes[0].text, std::string("eth0 got an odd address"));
         QCOMPARE(d.notes[1].text, std::string("nothing to see in veth0"));
         QCOMPARE(findNode(d, "net:[4026532999]")->badges.size(), std::size_t(1));
-        QVERIFY(findNode(d, "net:[4026532999]")->badges[0].severity == BadgeSeverity::Error);
+        QVERIFY(findNode(d, "net:[4026532999]")->badges[0].severity == Severity::Error);
         QVERIFY(findNode(d, "adapter:Wi-Fi"));
         QCOMPARE(findNode(d, "adapter:Wi-Fi")->badges.size(), std::size_t(1));
         QVERIFY(!findNode(d, "adapter:Ethernet"));
@@ -314,7 +315,7 @@ private Q_SLOTS:
         Snapshot s;
         VantageReport host;
         host.name = "host";
-        host.role = "host";
+        host.role = VantageRole::Host;
         s.vantages = {host};
         NetNamespace ns = vmNamespace("10.0.0.5", 8);
         ns.distros.clear();

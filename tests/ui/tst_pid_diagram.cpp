@@ -228,13 +228,15 @@ private Q_SLOTS:
     void findingsBecomeNotes()
     {
         Snapshot s = *m_seed;
-        s.findings = {{"warning", "vantages disagree on the ancestor"}, {"error", "broken"}, {"info", "fyi"}};
+        s.findings = {{Severity::Warning, "vantages disagree on the ancestor"},
+                      {Severity::Error, "broken"},
+                      {Severity::Info, "fyi"}};
         const Diagram d = pidDiagram(test::analysisOf(s));
         QCOMPARE(d.notes.size(), std::size_t(3));
         QCOMPARE(d.notes[0].text, std::string("vantages disagree on the ancestor"));
-        QVERIFY(d.notes[0].severity == BadgeSeverity::Warning);
-        QVERIFY(d.notes[1].severity == BadgeSeverity::Error);
-        QVERIFY(d.notes[2].severity == BadgeSeverity::Info);
+        QVERIFY(d.notes[0].severity == Severity::Warning);
+        QVERIFY(d.notes[1].severity == Severity::Error);
+        QVERIFY(d.notes[2].severity == Severity::Info);
     }
 
     void emptySnapshot()
@@ -274,7 +276,7 @@ private Q_SLOTS:
 
         // A ppid walk makes an edge solid; "no vantage above" alone leaves it dashed.
         Snapshot s = *m_seed;
-        s.pidNamespaces[2].evidence = {{"no-vantage-above", "", 0, 0, "nobody saw above"}};
+        s.pidNamespaces[2].evidence = {{EvidenceKind::NoVantageAbove, "", 0, 0, "nobody saw above"}};
         const Diagram weak = pidDiagram(test::analysisOf(s));
         QVERIFY(findEdge(weak, kWslg, kUbuntu2004)->dashed);
         QVERIFY(!findEdge(weak, kVm, kWslg)->dashed);

@@ -142,7 +142,7 @@ TEST(Collect, ExpectedConditionsAreNotesNotFailures)
     EXPECT_FALSE(s.partial());
     EXPECT_TRUE(s.vantages.empty());
     ASSERT_EQ(s.findings.size(), 1u);
-    EXPECT_EQ(s.findings[0].severity, "info");
+    EXPECT_EQ(s.findings[0].severity, Severity::Info);
 }
 
 // kMinimalOutput as a run with that nonce prints it, its one namespace numbered inode.

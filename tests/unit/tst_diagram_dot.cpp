@@ -39,12 +39,12 @@ Diagram hostileDiagram()
     markup.tone = DiagramTone::Process;
     markup.title = "<b>not bold</b> & 'single'";
     markup.lines = {"a > b < c"};
-    markup.badges = {{BadgeSeverity::Warning, "watch <this>"}, {BadgeSeverity::Error, "broken & bad"}};
+    markup.badges = {{Severity::Warning, "watch <this>"}, {Severity::Error, "broken & bad"}};
     DiagramNode backslash;
     backslash.id = "adapter:C:\\path\\";
     backslash.tone = DiagramTone::Windows;
     backslash.title = "back\\slash \\N \\n end\\";
-    backslash.badges = {{BadgeSeverity::Info, "fyi"}};
+    backslash.badges = {{Severity::Info, "fyi"}};
     DiagramNode korean;
     korean.id = "net:[4026531840]/이더넷";
     korean.tone = DiagramTone::Interface;
@@ -60,7 +60,7 @@ Diagram hostileDiagram()
     d.edges = {{"e1", quote.id, markup.id, "label \"x\" <y>", false},
                {"e2", backslash.id, other.id, "", true},
                {"e3", other.id, korean.id, "serves", false}};
-    d.notes = {{BadgeSeverity::Warning, "a note & <more>"}, {BadgeSeverity::Info, "second note"}};
+    d.notes = {{Severity::Warning, "a note & <more>"}, {Severity::Info, "second note"}};
     return d;
 }
 
@@ -181,13 +181,11 @@ TEST(DiagramDot, WrapsLongBadgesAtSpaces)
     DiagramNode node;
     node.id = "net:[1]/eth0";
     node.title = "eth0";
-    node.badges = {{BadgeSeverity::Error,
-                    "eth0 (Ubuntu-20.04) got the subnet's broadcast address 172.19.143.255 "
-                    "(172.19.128.0/20): it cannot talk to the host; restart WSL"}};
+    node.badges = {{Severity::Error, "eth0 (Ubuntu-20.04) got the subnet's broadcast address 172.19.143.255 "
+                                     "(172.19.128.0/20): it cannot talk to the host; restart WSL"}};
     d.nodes = {node};
-    d.notes = {{BadgeSeverity::Info,
-                "Ubuntu-18.04, Ubuntu-20.04 share the network namespace net:[4026531840] "
-                "(one eth0, one address)"}};
+    d.notes = {{Severity::Info, "Ubuntu-18.04, Ubuntu-20.04 share the network namespace net:[4026531840] "
+                                "(one eth0, one address)"}};
     const std::string dot = diagramToDot(d);
     // Lines of at most 48 characters, broken at spaces.
     EXPECT_TRUE(contains(dot,
@@ -198,7 +196,7 @@ TEST(DiagramDot, WrapsLongBadgesAtSpaces)
                               "namespace net:[4026531840] (one eth0, one<br align=\"left\"/>address)<br "
                               "align=\"left\"/>>"));
     // A word longer than a line keeps a line of its own.
-    d.notes = {{BadgeSeverity::Warning, "short " + std::string(60, 'x') + " end"}};
+    d.notes = {{Severity::Warning, "short " + std::string(60, 'x') + " end"}};
     EXPECT_TRUE(contains(diagramToDot(d), "</font> short<br align=\"left\"/>" + std::string(60, 'x') +
                                               "<br align=\"left\"/>end<br align=\"left\"/>>"));
 }

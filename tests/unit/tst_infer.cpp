@@ -178,7 +178,7 @@ TEST(Infer, SeedTreeFromThreeVantages)
     // The evidence names the ppid walk of the article: 226's parent 221 is in 4026532245.
     bool walked = false;
     for (const Evidence &e : ubuntu->evidence)
-        walked |= e.kind == "ppid-walk" && e.vantage == "vm" && e.pid == 226 && e.ppid == 221;
+        walked |= e.kind == EvidenceKind::PpidWalk && e.vantage == "vm" && e.pid == 226 && e.ppid == 221;
     EXPECT_TRUE(walked);
     EXPECT_FALSE(s.partial());
     EXPECT_TRUE(s.findings.empty());
@@ -198,7 +198,7 @@ TEST(Infer, WithoutTheVmVantageTopsHaveNoParent)
     EXPECT_EQ(s.findNamespace(pidNsId(kIso1804)), nullptr);
     EXPECT_EQ(wslg->depth, -1);
     ASSERT_FALSE(wslg->evidence.empty());
-    EXPECT_EQ(wslg->evidence.front().kind, "no-vantage-above");
+    EXPECT_EQ(wslg->evidence.front().kind, EvidenceKind::NoVantageAbove);
     const Process *sleep = findProcess(s, "sleep 680001");
     ASSERT_NE(sleep, nullptr);
     EXPECT_EQ(chainOf(*sleep), (Chain{{pidNsId(kWslg), 4578}, {pidNsId(kUbuntu), 4419}}));

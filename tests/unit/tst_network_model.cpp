@@ -64,7 +64,7 @@ Snapshot withVmNamespace(const char *eth0 = "172.19.132.144")
     return s;
 }
 
-bool hasFinding(const Snapshot &s, const std::string &severity, const std::string &part)
+bool hasFinding(const Snapshot &s, Severity severity, const std::string &part)
 {
     for (const Finding &f : s.network.findings)
         if (f.severity == severity && f.text.find(part) != std::string::npos)
@@ -72,7 +72,7 @@ bool hasFinding(const Snapshot &s, const std::string &severity, const std::strin
     return false;
 }
 
-bool hasLink(const Snapshot &s, const std::string &from, const std::string &to, const std::string &kind)
+bool hasLink(const Snapshot &s, const std::string &from, const std::string &to, LinkKind kind)
 {
     for (const NetLink &l : s.network.links)
         if (l.from == from && l.to == to && l.kind == kind)
@@ -104,27 +104,27 @@ TEST(NetworkModel, TheArticlesNetwork)
     EXPECT_EQ(n.subnets[0].broadcast, "172.19.143.255");
     EXPECT_EQ(n.subnets[0].addresses, 4096u);
     EXPECT_TRUE(hasLink(s, "adapter:vEthernet (WSL (Hyper-V firewall))", "switch:WSL (Hyper-V firewall)",
-                        "attached"));
-    EXPECT_TRUE(hasLink(s, "switch:WSL (Hyper-V firewall)", "net:[4026531840]/eth0", "serves"));
+                        LinkKind::Attached));
+    EXPECT_TRUE(hasLink(s, "switch:WSL (Hyper-V firewall)", "net:[4026531840]/eth0", LinkKind::Serves));
+    EXPECT_TRUE(hasLink(s, "net:[4026531840]/eth0", "adapter:vEthernet (WSL (Hyper-V firewall))",
+                        LinkKind::DefaultRoute));
     EXPECT_TRUE(
-        hasLink(s, "net:[4026531840]/eth0", "adapter:vEthernet (WSL (Hyper-V firewall))", "default-route"));
-    EXPECT_TRUE(
-        hasFinding(s, "info",
+        hasFinding(s, Severity::Info,
                    "eth0 (Ubuntu-20.04, kali-linux) 172.19.132.144 is inside the NAT network 172.19.128.0/20 "
                    "served by 172.19.128.1"));
     EXPECT_EQ(s.captures.size(), 5u);
     for (const Finding &f : n.findings)
-        EXPECT_EQ(f.severity, "info") << f.text;
+        EXPECT_EQ(f.severity, Severity::Info) << f.text;
 }
 
 TEST(NetworkModel, BroadcastAndOutsideAddressesAreFlagged)
 {
     Snapshot s = withVmNamespace("172.19.143.255");
     buildHostNetwork(s, articleCaptures());
-    EXPECT_TRUE(hasFinding(s, "error", "got the subnet's broadcast address 172.19.143.255"));
+    EXPECT_TRUE(hasFinding(s, Severity::Error, "got the subnet's broadcast address 172.19.143.255"));
     Snapshot t = withVmNamespace("10.0.0.5");
     buildHostNetwork(t, articleCaptures());
-    EXPECT_TRUE(hasFinding(t, "warning", "10.0.0.5 is outside the NAT network 172.19.128.0/20"));
+    EXPECT_TRUE(hasFinding(t, Severity::Warning, "10.0.0.5 is outside the NAT network 172.19.128.0/20"));
 }
 
 TEST(NetworkModel, MirroredModeHasNoWslAdapterByDesign)
@@ -142,7 +142,8 @@ TEST(NetworkModel, MirroredModeHasNoWslAdapterByDesign)
     cfg.wslConfig = config;
     buildHostNetwork(s, {ok("ipconfig", values), ok("wslconfig", cfg)});
     EXPECT_EQ(s.network.mode, "mirrored");
-    EXPECT_TRUE(hasFinding(s, "info", "mirrored mode: there is no vEthernet (WSL) adapter, by design"));
+    EXPECT_TRUE(
+        hasFinding(s, Severity::Info, "mirrored mode: there is no vEthernet (WSL) adapter, by design"));
     EXPECT_TRUE(s.network.subnets.empty()); // no WSL adapter, no NAT: nothing of WSL's to compute
 }
 
@@ -166,9 +167,9 @@ TEST(NetworkModel, FailuresAndOddities)
     buildHostNetwork(s, {failed, ok("wsl-error", error), ok("wslconfig", cfg)});
     ASSERT_EQ(s.captures.size(), 3u);
     EXPECT_FALSE(s.captures[0].ok);
-    EXPECT_TRUE(hasFinding(s, "error", "only a loopback interface in net:[4026532999] (Debian)"));
-    EXPECT_TRUE(hasFinding(s, "error", "WSL_E_GUI_APPLICATIONS_DISABLED"));
-    EXPECT_TRUE(hasFinding(s, "info", "guiApplications=false"));
+    EXPECT_TRUE(hasFinding(s, Severity::Error, "only a loopback interface in net:[4026532999] (Debian)"));
+    EXPECT_TRUE(hasFinding(s, Severity::Error, "WSL_E_GUI_APPLICATIONS_DISABLED"));
+    EXPECT_TRUE(hasFinding(s, Severity::Info, "guiApplications=false"));
 }
 
 TEST(NetworkModel, DistrosFromTheListEnrichedByTheRegistry)

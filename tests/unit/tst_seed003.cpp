@@ -75,7 +75,7 @@ TEST(Seed003, TheArticlesTree)
     // The article's walk: 226 (/sbin/init of 4026532257) has PPid 221 in 4026532245; 56297 has 56291.
     auto walkedFrom = [&](const char *id, int pid, int ppid) {
         for (const Evidence &e : s.findNamespace(id)->evidence)
-            if (e.kind == "ppid-walk" && e.vantage == "vm" && e.pid == pid && e.ppid == ppid)
+            if (e.kind == EvidenceKind::PpidWalk && e.vantage == "vm" && e.pid == pid && e.ppid == ppid)
                 return true;
         return false;
     };

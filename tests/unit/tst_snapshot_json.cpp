@@ -19,7 +19,7 @@ Snapshot sample()
     Snapshot s;
     s.takenAt = "2026-11-21T05:00:00Z";
     s.vantages.push_back({"vm",
-                          "vm",
+                          VantageRole::Vm,
                           "",
                           true,
                           "",
@@ -30,7 +30,8 @@ Snapshot sample()
                           "CBL-Mariner",
                           3,
                           {"a warning"}});
-    s.vantages.push_back({"broken", "distro", "Debian", false, "did not finish", "", "", "", "", "", 0, {}});
+    s.vantages.push_back(
+        {"broken", VantageRole::Distro, "Debian", false, "did not finish", "", "", "", "", "", 0, {}});
     PidNamespace root;
     root.id = "pid:[4026531836]";
     root.inode = 4026531836;
@@ -38,7 +39,7 @@ Snapshot sample()
     root.label = "Mariner VM";
     root.depth = 0;
     root.processCount = 1;
-    root.evidence.push_back({"initial-namespace", "", 0, 0, "root"});
+    root.evidence.push_back({EvidenceKind::InitialNamespace, "", 0, 0, "root"});
     PidNamespace unseen;
     unseen.id = "pid:[?1]";
     unseen.parent = root.id;
@@ -46,7 +47,7 @@ Snapshot sample()
     unseen.label = "Unseen level";
     unseen.name = {NameKind::NestedIn, "Ubuntü", {}, "sh"}; // not what such a level is named; all fields set
     unseen.depth = 1;
-    unseen.evidence.push_back({"ppid-walk", "vm", 226, 221, "walked"});
+    unseen.evidence.push_back({EvidenceKind::PpidWalk, "vm", 226, 221, "walked"});
     s.pidNamespaces = {root, unseen};
     Process p;
     p.name = "sleep";
@@ -85,7 +86,7 @@ Snapshot sample()
     s.network.subnets.push_back(
         {"172.19.128.0/20", "172.19.128.0", "172.19.143.255", "172.19.128.1", "172.19.143.254", 4096});
     s.network.links.push_back({"adapter:vEthernet (WSL (Hyper-V firewall))", "switch:WSL (Hyper-V firewall)",
-                               "attached", "by name"});
+                               LinkKind::Attached, "by name"});
     s.captures.push_back({"ipconfig", false, "no output"});
     NetNamespace net;
     net.id = "net:[4026531840]";
@@ -96,8 +97,8 @@ Snapshot sample()
     net.routes.push_back({"default", "172.19.128.1", "eth0", ""});
     net.nameservers = {"172.19.128.1"};
     s.network.namespaces.push_back(net);
-    s.network.findings.push_back({"info", "shared"});
-    s.findings.push_back({"warning", "disagree"});
+    s.network.findings.push_back({Severity::Info, "shared"});
+    s.findings.push_back({Severity::Warning, "disagree"});
     return s;
 }
 
@@ -197,7 +198,7 @@ TEST(SnapshotJson, RoundTrip)
     ASSERT_TRUE(loaded.network.nat);
     EXPECT_EQ(loaded.network.nat->gateway, "172.19.128.1");
     EXPECT_EQ(loaded.network.subnets.at(0).addresses, 4096u);
-    EXPECT_EQ(loaded.network.links.at(0).kind, "attached");
+    EXPECT_EQ(loaded.network.links.at(0).kind, LinkKind::Attached);
 }
 
 // A name this version does not know keeps the file's label; a name that is not an object is refused.
@@ -221,6 +222,65 @@ TEST(SnapshotJson, NamespaceNames)
     EXPECT_NE(error.find("\"name\" is not an object"), std::string::npos) << error;
     EXPECT_FALSE(snapshotFromJson(file(R"({"subject": "x"})"), s, error));
     EXPECT_NE(error.find("\"kind\""), std::string::npos) << error;
+}
+
+// Kinds are enums inside and words only in the file: every word reads back as the value it was written
+// from, an unknown severity, link kind or vantage role is refused by name, an unknown evidence kind is kept
+// as Unknown with its text.
+TEST(SnapshotJson, KindsAreReadStrictly)
+{
+    for (Severity v : {Severity::Info, Severity::Warning, Severity::Error}) {
+        Severity back = v == Severity::Info ? Severity::Error : Severity::Info;
+        EXPECT_TRUE(fromString(toString(v), back));
+        EXPECT_EQ(back, v);
+    }
+    for (LinkKind v : {LinkKind::Attached, LinkKind::Serves, LinkKind::DefaultRoute}) {
+        LinkKind back = v == LinkKind::Serves ? LinkKind::Attached : LinkKind::Serves;
+        EXPECT_TRUE(fromString(toString(v), back));
+        EXPECT_EQ(back, v);
+    }
+    for (EvidenceKind v :
+         {EvidenceKind::VantageLevel, EvidenceKind::PpidWalk, EvidenceKind::Derived,
+          EvidenceKind::InitialNamespace, EvidenceKind::NoVantageAbove, EvidenceKind::Placeholder}) {
+        EvidenceKind back = EvidenceKind::Unknown;
+        EXPECT_TRUE(fromString(toString(v), back));
+        EXPECT_EQ(back, v);
+    }
+    for (VantageRole v : {VantageRole::Vm, VantageRole::System, VantageRole::Distro, VantageRole::Host}) {
+        VantageRole back = v == VantageRole::Vm ? VantageRole::Host : VantageRole::Vm;
+        EXPECT_TRUE(fromString(toString(v), back));
+        EXPECT_EQ(back, v);
+    }
+    Severity untouched = Severity::Warning;
+    EXPECT_FALSE(fromString("Warning", untouched)); // case matters: the file's words are lower case
+    EXPECT_EQ(untouched, Severity::Warning);
+
+    const auto file = [](const std::string &vantageRole, const std::string &evidence, const std::string &link,
+                         const std::string &severity) {
+        return R"({"schema": "wslatlas.snapshot/1", "vantages": [{"name": "vm", "role": ")" + vantageRole +
+               R"("}], "pid_namespaces": [{"id": "pid:[5]", "role": "vm", "evidence": [{"kind": ")" +
+               evidence +
+               R"(", "text": "seen from a vantage of a newer version"}]}], "processes": [], "network": {"links": [{"from": "a", "to": "b", "kind": ")" +
+               link + R"("}], "findings": [{"severity": ")" + severity + R"(", "text": "t"}]}})";
+    };
+    Snapshot s;
+    std::string error;
+    ASSERT_TRUE(snapshotFromJson(file("system", "ppid-walk", "serves", "warning"), s, error)) << error;
+    EXPECT_EQ(s.vantages.at(0).role, VantageRole::System);
+    EXPECT_EQ(s.pidNamespaces.at(0).evidence.at(0).kind, EvidenceKind::PpidWalk);
+    EXPECT_EQ(s.network.links.at(0).kind, LinkKind::Serves);
+    EXPECT_EQ(s.network.findings.at(0).severity, Severity::Warning);
+
+    ASSERT_TRUE(snapshotFromJson(file("vm", "sixth-sense", "serves", "info"), s, error)) << error;
+    EXPECT_EQ(s.pidNamespaces.at(0).evidence.at(0).kind, EvidenceKind::Unknown);
+    EXPECT_EQ(s.pidNamespaces.at(0).evidence.at(0).text, "seen from a vantage of a newer version");
+
+    EXPECT_FALSE(snapshotFromJson(file("vm", "ppid-walk", "serves", "critical"), s, error));
+    EXPECT_NE(error.find(R"("severity" "critical")"), std::string::npos) << error;
+    EXPECT_FALSE(snapshotFromJson(file("vm", "ppid-walk", "tunnels", "info"), s, error));
+    EXPECT_NE(error.find(R"(link 0 has an unknown "kind" "tunnels")"), std::string::npos) << error;
+    EXPECT_FALSE(snapshotFromJson(file("local", "ppid-walk", "serves", "info"), s, error));
+    EXPECT_NE(error.find(R"(vantage 0 has an unknown "role" "local")"), std::string::npos) << error;
 }
 
 TEST(SnapshotJson, RefusesCorruptAndForeignFiles)
@@ -252,7 +312,7 @@ TEST(SnapshotJson, RefusesCorruptAndForeignFiles)
     EXPECT_NE(error.find("pid:[2]"), std::string::npos) << error;
     // A number its field cannot hold is refused, not wrapped around (found with fuzz_snapshot_json's check).
     EXPECT_FALSE(snapshotFromJson(
-        R"({"schema": "wslatlas.snapshot/1", "vantages": [{"name": "vm", "process_count": 4294967297}], "pid_namespaces": [], "processes": []})",
+        R"({"schema": "wslatlas.snapshot/1", "vantages": [{"name": "vm", "role": "vm", "process_count": 4294967297}], "pid_namespaces": [], "processes": []})",
         s, error));
     EXPECT_NE(error.find("\"process_count\" is out of range (4294967297)"), std::string::npos) << error;
     EXPECT_FALSE(snapshotFromJson(

@@ -36,9 +36,19 @@ Snapshot seedSnapshot()
     sleep.pidNs = "pid:[4026532257]";
     sleep.chain = {{"pid:[4026531836]", 48950}, {"pid:[4026532245]", 4578}, {"pid:[4026532257]", 4419}};
     s.processes = {init, sleep};
-    s.vantages.push_back({"vm", "vm", "", true, "", "", "", "", "", "", 0, {}});
-    s.vantages.push_back(
-        {"kali", "distro", "kali", false, "did not finish within 30 s", "", "", "", "", "", 0, {}});
+    s.vantages.push_back({"vm", VantageRole::Vm, "", true, "", "", "", "", "", "", 0, {}});
+    s.vantages.push_back({"kali",
+                          VantageRole::Distro,
+                          "kali",
+                          false,
+                          "did not finish within 30 s",
+                          "",
+                          "",
+                          "",
+                          "",
+                          "",
+                          0,
+                          {}});
     return s;
 }
 

@@ -551,7 +551,7 @@ TEST_P(ElevatedHelper, TheVmRootComesFromTheHelperOrANoteSaysWhy)
     EXPECT_EQ(calls("runas").size(), 1u);
     std::string findings;
     for (const wslatlas::Finding &f : snapshot->findings)
-        findings += f.severity + ": " + f.text + "\n";
+        findings += std::string(wslatlas::toString(f.severity)) + ": " + f.text + "\n";
     const QString written = path(QStringLiteral("controller.json"));
     writeFile(written, QByteArray::fromStdString(wslatlas::snapshotToJson(*snapshot)));
     if (answer == "accept") {

@@ -203,6 +203,28 @@ QTableWidgetItem *cell(const QString &text, bool number = false)
     return item;
 }
 
+// How a parent is known, as a heading for the evidence's sentence.
+QString evidenceKindText(EvidenceKind kind)
+{
+    switch (kind) {
+    case EvidenceKind::VantageLevel:
+        return DetailsPanel::tr("Seen from a vantage above");
+    case EvidenceKind::PpidWalk:
+        return DetailsPanel::tr("Parent-process walk");
+    case EvidenceKind::Derived:
+        return DetailsPanel::tr("Derived from known ancestors");
+    case EvidenceKind::InitialNamespace:
+        return DetailsPanel::tr("The kernel's initial namespace");
+    case EvidenceKind::NoVantageAbove:
+        return DetailsPanel::tr("No vantage above");
+    case EvidenceKind::Placeholder:
+        return DetailsPanel::tr("A level nobody saw");
+    case EvidenceKind::Unknown:
+        break;
+    }
+    return DetailsPanel::tr("Other");
+}
+
 QString inodeText(const std::optional<std::uint64_t> &inode)
 {
     return inode ? QString::number(*inode) : QString();
@@ -388,7 +410,7 @@ QWidget *DetailsPanel::buildNamespacePage(int nsIndex)
         layout->addWidget(valueLabel(tr("The snapshot gives no evidence.")));
     for (const Evidence &e : ns.evidence) {
         QFormLayout *evidence = formLayout();
-        addRow(evidence, tr("Kind"), toQString(e.kind));
+        addRow(evidence, tr("Kind"), evidenceKindText(e.kind));
         if (!e.vantage.empty())
             addRow(evidence, tr("Vantage"), toQString(e.vantage));
         if (e.pid > 0)

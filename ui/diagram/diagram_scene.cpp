@@ -54,11 +54,11 @@ DiagramColors toDiagramColors(const ToneColors &colors)
 
 std::array<DiagramColors, 3> allBadgeColors(bool dark)
 {
-    return {diagramBadgeColors(BadgeSeverity::Info, dark), diagramBadgeColors(BadgeSeverity::Warning, dark),
-            diagramBadgeColors(BadgeSeverity::Error, dark)};
+    return {diagramBadgeColors(Severity::Info, dark), diagramBadgeColors(Severity::Warning, dark),
+            diagramBadgeColors(Severity::Error, dark)};
 }
 
-const DiagramColors &badgeOf(const std::array<DiagramColors, 3> &colors, BadgeSeverity severity)
+const DiagramColors &badgeOf(const std::array<DiagramColors, 3> &colors, Severity severity)
 {
     return colors[static_cast<std::size_t>(severity)];
 }
@@ -192,7 +192,7 @@ DiagramColors diagramToneColors(DiagramTone tone, bool dark)
     return toDiagramColors(toneColors(tone, dark));
 }
 
-DiagramColors diagramBadgeColors(BadgeSeverity severity, bool dark)
+DiagramColors diagramBadgeColors(Severity severity, bool dark)
 {
     return toDiagramColors(badgeColors(severity, dark));
 }

@@ -34,7 +34,7 @@ struct DiagramColors
     QColor text;
 };
 DiagramColors diagramToneColors(DiagramTone tone, bool dark);
-DiagramColors diagramBadgeColors(BadgeSeverity severity, bool dark);
+DiagramColors diagramBadgeColors(Severity severity, bool dark);
 
 // The fonts a diagram is measured and drawn with, all derived from the scene's font.
 struct DiagramFonts
@@ -61,7 +61,7 @@ struct DiagramNodeContent
 {
     struct Badge
     {
-        BadgeSeverity severity = BadgeSeverity::Info;
+        Severity severity = Severity::Info;
         QString text;
         QRectF rect;     // the pill
         QRectF textRect; // wrapped text inside it
@@ -211,7 +211,7 @@ public:
 private:
     struct Row
     {
-        BadgeSeverity severity;
+        Severity severity;
         QString text;
         QRectF rect, textRect;
         QPointF dot;

@@ -13,19 +13,9 @@
 
 namespace wslatlas::diagram_support {
 
-// A finding's "info" / "warning" / "error"; anything else reads as info.
-inline BadgeSeverity severityOf(std::string_view severity)
-{
-    if (severity == "error")
-        return BadgeSeverity::Error;
-    if (severity == "warning")
-        return BadgeSeverity::Warning;
-    return BadgeSeverity::Info;
-}
-
 inline DiagramBadge badgeOf(const Finding &finding)
 {
-    return {severityOf(finding.severity), finding.text};
+    return {finding.severity, finding.text};
 }
 
 inline std::string utf8(const QString &text)

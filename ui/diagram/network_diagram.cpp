@@ -337,9 +337,9 @@ void NetworkDiagramBuilder::addNamespaces()
     const auto &vantages = m_snapshot.vantages;
     const bool linuxHost = m_net.hostAdapters.empty() && m_net.switches.empty() && !m_net.nat &&
                            std::any_of(vantages.begin(), vantages.end(),
-                                       [](const VantageReport &v) { return v.role == "host"; }) &&
+                                       [](const VantageReport &v) { return v.role == VantageRole::Host; }) &&
                            std::all_of(vantages.begin(), vantages.end(),
-                                       [](const VantageReport &v) { return v.role == "host"; });
+                                       [](const VantageReport &v) { return v.role == VantageRole::Host; });
     const bool wsl = !linuxHost;
     DiagramCluster cluster{"cluster:vm",
                            wsl ? utf8(tr("WSL 2 VM")) : utf8(tr("Linux host")),
@@ -438,17 +438,19 @@ void NetworkDiagramBuilder::addMirrored()
 void NetworkDiagramBuilder::addLinks()
 {
     for (const NetLink &link : m_net.links) {
-        if (link.kind == "attached") {
+        switch (link.kind) {
+        case LinkKind::Attached:
             addEdge(link.from, link.to, tr("attached", "a host adapter is the switch's own adapter"), false);
-        } else if (link.kind == "serves") {
+            break;
+        case LinkKind::Serves:
             addEdge(link.from, link.to, tr("serves", "a switch serves an interface in its subnet"), false);
-        } else if (link.kind == "default-route") {
+            break;
+        case LinkKind::DefaultRoute:
             // Drawn from the gateway to the interface that routes to it, so that everything reads from the
             // host towards the VM (an edge back would turn the layout around).
             addEdge(link.to, link.from,
                     tr("default gateway", "a host adapter is an interface's default gateway"), true);
-        } else {
-            addEdge(link.from, link.to, toQString(link.kind), false);
+            break;
         }
     }
 }

@@ -20,8 +20,8 @@ namespace {
 bool provenParent(const PidNamespace &ns)
 {
     return std::any_of(ns.evidence.begin(), ns.evidence.end(), [](const Evidence &e) {
-        return e.kind == "ppid-walk" || e.kind == "initial-namespace" || e.kind == "vantage-level" ||
-               e.kind == "derived";
+        return e.kind == EvidenceKind::PpidWalk || e.kind == EvidenceKind::InitialNamespace ||
+               e.kind == EvidenceKind::VantageLevel || e.kind == EvidenceKind::Derived;
     });
 }
 
