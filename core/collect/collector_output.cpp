@@ -448,9 +448,10 @@ void parseOsRelease(const std::vector<std::string_view> *lines, std::map<std::st
 
 // ---- network
 //
-// The ip-link, ip-addr, ip-route and resolv-conf sections are read by the capture parsers of
-// core/captures/linux_net.cpp, the same ones `wslatlas-cli parse` runs on pasted outputs; the /proc/net
-// sections are the fallbacks for a vantage without `ip` (or whose `ip` printed nothing readable).
+// The ip-link, ip-addr, ip-route and resolv-conf sections are read by the capture parsers of core/captures
+// (ip_addr.cpp, ip_route.cpp, resolv_conf.cpp), the same ones `wslatlas-cli parse` runs on pasted outputs;
+// the /proc/net sections are the fallbacks for a vantage without `ip` (or whose `ip` printed nothing
+// readable).
 
 InterfaceObservation &interfaceNamed(std::vector<InterfaceObservation> &list, const std::string &name)
 {
