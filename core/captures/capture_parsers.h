@@ -71,7 +71,7 @@ CaptureResult<std::vector<VirtualSwitch>> parseVmSwitch(std::string_view bytes);
 CaptureResult<std::vector<VirtualSwitch>>
 parseHnsdiagNetworks(std::string_view bytes); // hnsdiag list networks
 
-// --- Inside the VM (core/captures/linux_net.cpp) ---
+// --- Inside the VM (core/captures/ip_addr.cpp, ifconfig.cpp, ip_route.cpp, resolv_conf.cpp) ---
 CaptureResult<std::vector<NetInterface>> parseIpAddr(std::string_view bytes); // ip addr / ip -o addr
 CaptureResult<std::vector<NetInterface>>
 parseIfconfig(std::string_view bytes);                                  // ifconfig (net-tools, busybox)

@@ -353,6 +353,88 @@ bool isMediaDisconnected(std::string_view value)
     return false;
 }
 
+std::string adapterLabel(const HostAdapter &adapter)
+{
+    return "Adapter " + quoted(adapter.name, 80);
+}
+
+// The field after an IPv4 address: its subnet mask.
+std::optional<CaptureError> applyMask(const HostAdapter &adapter, Address &a,
+                                      const std::optional<AddressValue> &mask, std::string_view value)
+{
+    if (!mask || mask->v6)
+        return CaptureError{adapterLabel(adapter) + ": the IPv4 address " + a.address + " is followed by " +
+                            quoted(value, 80) +
+                            " where its subnet mask (like 255.255.240.0) should be; paste the whole, "
+                            "unedited ipconfig output."};
+    std::string why;
+    const auto prefix = maskToPrefix(mask->text, why);
+    if (!prefix)
+        return CaptureError{adapterLabel(adapter) + ": " + why + " (for " + a.address +
+                            "); ipconfig never prints such a mask, so this text was edited or damaged."};
+    a.prefix = *prefix;
+    return std::nullopt;
+}
+
+// An "IPv4 Address" field; its prefix length comes from the mask in the next field.
+std::optional<CaptureError> addIpv4(HostAdapter &adapter, const Field &f,
+                                    const std::optional<AddressValue> &address)
+{
+    if (!address || address->v6)
+        return CaptureError{adapterLabel(adapter) + ": the IPv4 field " + quoted(f.label, 80) + " holds " +
+                            quoted(f.value, 80) +
+                            ", which is not an IPv4 address (was the output cut off?)."};
+    adapter.ipv4.push_back(Address{address->text, 0});
+    return std::nullopt;
+}
+
+// An IPv6 address field. A link-local address is a /64 (the others' prefix length stays 0: unknown), and its
+// %zone is the adapter's interface index.
+std::optional<CaptureError> addIpv6(HostAdapter &adapter, const Field &f,
+                                    const std::optional<AddressValue> &address)
+{
+    if (!address || !address->v6)
+        return CaptureError{adapterLabel(adapter) + ": the IPv6 field " + quoted(f.label, 80) + " holds " +
+                            quoted(f.value, 80) +
+                            ", which is not an IPv6 address (was the output cut off?)."};
+    const bool linkLocal = istartsWith(address->text, "fe80:");
+    adapter.ipv6.push_back(Address{address->text, linkLocal ? 64 : 0});
+    if (linkLocal && address->zone && !adapter.ifIndex)
+        adapter.ifIndex = address->zone;
+    return std::nullopt;
+}
+
+// The physical address, if fields[i] holds one; the field before it, when it is plain text, is the
+// adapter's description (ipconfig /all prints them one after the other).
+bool takeMac(HostAdapter &adapter, const std::vector<Field> &fields, std::size_t i)
+{
+    auto mac = normalizeMac(trimPadding(fields[i].value));
+    if (!mac)
+        return false;
+    adapter.mac = *mac;
+    if (i > 0) {
+        const Field &prev = fields[i - 1];
+        const std::string_view d = trimPadding(prev.value);
+        if (!d.empty() && !labelHasAnyToken(prev.label) && !parseAddressValue(d) && !isMediaDisconnected(d))
+            adapter.description = std::string(d);
+    }
+    return true;
+}
+
+// A field's address (when it has one) and the addresses on its continuation lines.
+void addAddressList(std::vector<std::string> &list, const std::optional<AddressValue> &first, const Field &f)
+{
+    if (first)
+        list.push_back(first->text);
+    for (std::string_view more : f.more)
+        if (auto extra = parseAddressValue(more))
+            list.push_back(extra->text);
+}
+
+// "No address waits for its mask". (Not an optional: MinGW's GCC 12 at -O3 warns, wrongly, that one may be
+// used uninitialized.)
+constexpr std::size_t kNoMask = static_cast<std::size_t>(-1);
+
 CaptureResult<HostAdapter> readSection(const Section &section)
 {
     HostAdapter adapter;
@@ -361,10 +443,7 @@ CaptureResult<HostAdapter> readSection(const Section &section)
     bool disconnected = false;
     bool sawAddress = false;
     bool gatewayDone = false;
-    // Index into adapter.ipv4 of an address still waiting for its mask; kNoMask when none. (Not an
-    // optional: MinGW's GCC 12 at -O3 warns, wrongly, that one may be used uninitialized.)
-    constexpr std::size_t kNoMask = static_cast<std::size_t>(-1);
-    std::size_t pendingMask = kNoMask;
+    std::size_t pendingMask = kNoMask; // index into adapter.ipv4 of an address still waiting for its mask
 
     const auto &fields = section.fields;
     for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -374,19 +453,8 @@ CaptureResult<HostAdapter> readSection(const Section &section)
         const auto address = parseAddressValue(value);
 
         if (pendingMask != kNoMask) {
-            Address &a = adapter.ipv4[pendingMask];
-            if (!address || address->v6)
-                return CaptureError{"Adapter " + quoted(adapter.name, 80) + ": the IPv4 address " +
-                                    a.address + " is followed by " + quoted(value, 80) +
-                                    " where its subnet mask (like 255.255.240.0) should be; paste the whole, "
-                                    "unedited ipconfig output."};
-            std::string why;
-            const auto prefix = maskToPrefix(address->text, why);
-            if (!prefix)
-                return CaptureError{
-                    "Adapter " + quoted(adapter.name, 80) + ": " + why + " (for " + a.address +
-                    "); ipconfig never prints such a mask, so this text was edited or damaged."};
-            a.prefix = *prefix;
+            if (auto err = applyMask(adapter, adapter.ipv4[pendingMask], address, value))
+                return *err;
             pendingMask = kNoMask;
             continue;
         }
@@ -398,11 +466,8 @@ CaptureResult<HostAdapter> readSection(const Section &section)
         if (labelHas(label, "IPv4") && !dhcp) {
             if (trimPadding(value).empty())
                 continue;
-            if (!address || address->v6)
-                return CaptureError{"Adapter " + quoted(adapter.name, 80) + ": the IPv4 field " +
-                                    quoted(label, 80) + " holds " + quoted(value, 80) +
-                                    ", which is not an IPv4 address (was the output cut off?)."};
-            adapter.ipv4.push_back(Address{address->text, 0});
+            if (auto err = addIpv4(adapter, f, address))
+                return *err;
             pendingMask = adapter.ipv4.size() - 1;
             sawAddress = true;
             continue;
@@ -410,50 +475,26 @@ CaptureResult<HostAdapter> readSection(const Section &section)
         if (labelHas(label, "IPv6") && !dhcp) {
             if (trimPadding(value).empty())
                 continue;
-            if (!address || !address->v6)
-                return CaptureError{"Adapter " + quoted(adapter.name, 80) + ": the IPv6 field " +
-                                    quoted(label, 80) + " holds " + quoted(value, 80) +
-                                    ", which is not an IPv6 address (was the output cut off?)."};
-            const bool linkLocal = istartsWith(address->text, "fe80:");
-            adapter.ipv6.push_back(Address{address->text, linkLocal ? 64 : 0});
-            if (linkLocal && address->zone && !adapter.ifIndex)
-                adapter.ifIndex = address->zone;
+            if (auto err = addIpv6(adapter, f, address))
+                return *err;
             sawAddress = true;
             continue;
         }
-        if (adapter.mac.empty()) {
-            if (auto mac = normalizeMac(trimPadding(value))) {
-                adapter.mac = *mac;
-                if (i > 0) {
-                    const Field &prev = fields[i - 1];
-                    const std::string_view d = trimPadding(prev.value);
-                    if (!d.empty() && !labelHasAnyToken(prev.label) && !parseAddressValue(d) &&
-                        !isMediaDisconnected(d))
-                        adapter.description = std::string(d);
-                }
-                continue;
-            }
-        }
+        if (adapter.mac.empty() && takeMac(adapter, fields, i))
+            continue;
         if (labelHas(label, "DNS") && address) {
-            adapter.dnsServers.push_back(address->text);
-            for (std::string_view more : f.more)
-                if (auto extra = parseAddressValue(more))
-                    adapter.dnsServers.push_back(extra->text);
+            addAddressList(adapter.dnsServers, address, f);
             continue;
         }
         if (sawAddress && !gatewayDone && !labelHasAnyToken(label) &&
             (trimPadding(value).empty() || address)) {
             gatewayDone = true;
-            if (address)
-                adapter.gateways.push_back(address->text);
-            for (std::string_view more : f.more)
-                if (auto extra = parseAddressValue(more))
-                    adapter.gateways.push_back(extra->text);
+            addAddressList(adapter.gateways, address, f);
             continue;
         }
     }
     if (pendingMask != kNoMask)
-        return CaptureError{"Adapter " + quoted(adapter.name, 80) + ": the IPv4 address " +
+        return CaptureError{adapterLabel(adapter) + ": the IPv4 address " +
                             adapter.ipv4[pendingMask].address +
                             " has no subnet mask line after it; the output seems cut off, paste all of it."};
     if (disconnected)

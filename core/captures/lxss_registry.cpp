@@ -184,79 +184,126 @@ std::optional<int> dwordOf(const Value *v)
     return static_cast<int>(*n);
 }
 
-} // namespace
-
-CaptureResult<LxssRegistry> parseLxssRegistry(std::string_view bytes)
+// A key line: "HKEY_CURRENT_USER\...\Lxss" as reg.exe prints it, or "[HKEY_...\Lxss]" in a regedit export.
+std::optional<std::string> keyPathOf(std::string_view bare)
 {
-    const std::string text = decodeCaptureText(bytes);
-    if (isBlank(text))
-        return CaptureError{"the input is empty: paste what `reg query HKCU\\Software\\Microsoft\\Windows\\"
-                            "CurrentVersion\\Lxss /s` (and the HKLM one) printed"};
+    if (bare.size() > 2 && bare.front() == '[' && isKeyPath(bare.substr(1)) &&
+        trimPaddingRight(bare).back() == ']') {
+        std::string_view path = trimPaddingRight(bare);
+        return std::string(path.substr(1, path.size() - 2));
+    }
+    if (isKeyPath(bare))
+        return std::string(trimPaddingRight(bare));
+    return std::nullopt;
+}
 
+// regedit wraps hex data over lines ending in a backslash: the value of all of them, read again when
+// there was more than one line (n moves to the last).
+std::optional<Value> unwrappedExportValue(Value first, std::string_view bare,
+                                          const std::vector<std::string_view> &lines, std::size_t &n)
+{
+    std::string joined(trimPaddingRight(bare));
+    while (!joined.empty() && joined.back() == '\\' && n + 1 < lines.size()) {
+        joined.pop_back();
+        joined += trimPadding(lines[++n]);
+    }
+    if (joined == trimPaddingRight(bare))
+        return first;
+    return regExportValue(joined);
+}
+
+struct Listing
+{
     std::vector<Key> keys;
-    bool cutValue = false; // an indented line that is no value: only allowed if more follows
-    const auto lines = splitLines(text);
-    std::size_t lastText = 0;
+    std::size_t lastText = 0; // the last line that is not blank
+    bool cutValue = false;    // that line is an indented line that is no value: a cut-off paste
+};
+
+// The keys and their values in any of the three forms; lines before the first key are skipped.
+Listing readKeys(const std::vector<std::string_view> &lines)
+{
+    Listing out;
     for (std::size_t n = 0; n < lines.size(); ++n)
         if (!isBlank(lines[n]))
-            lastText = n;
+            out.lastText = n;
     for (std::size_t n = 0; n < lines.size(); ++n) {
         std::string_view line = lines[n];
         // Notes pasted from a source file or an article: "// HKEY_LOCAL_MACHINE\..."
         std::string_view bare = trimPaddingLeft(line);
         if (bare.substr(0, 2) == "//")
             bare = trimPaddingLeft(bare.substr(2));
-        if (bare.size() > 2 && bare.front() == '[' && isKeyPath(bare.substr(1)) &&
-            trimPaddingRight(bare).back() == ']') {
-            std::string_view path = trimPaddingRight(bare);
-            keys.push_back({std::string(path.substr(1, path.size() - 2)), {}});
+        if (auto path = keyPathOf(bare)) {
+            out.keys.push_back({std::move(*path), {}});
             continue;
         }
-        if (isKeyPath(bare)) {
-            keys.push_back({std::string(trimPaddingRight(bare)), {}});
+        if (out.keys.empty())
             continue;
-        }
-        if (keys.empty())
-            continue;
+        std::vector<Value> &values = out.keys.back().values;
         if (auto v = regQueryValue(line)) {
             if (!isKnownType(v->type)) {
-                cutValue = cutValue || n == lastText; // "    DistributionName    REG_S"
+                out.cutValue = out.cutValue || n == out.lastText; // "    DistributionName    REG_S"
                 continue;
             }
-            keys.back().values.push_back(std::move(*v));
+            values.push_back(std::move(*v));
         } else if (auto v = noteValue(bare)) {
-            keys.back().values.push_back(std::move(*v));
+            values.push_back(std::move(*v));
         } else if (auto v = regExportValue(bare)) {
-            // regedit wraps hex data over lines ending in a backslash.
-            std::string joined(trimPaddingRight(bare));
-            while (!joined.empty() && joined.back() == '\\' && n + 1 < lines.size()) {
-                joined.pop_back();
-                joined += trimPadding(lines[++n]);
-            }
-            if (joined != trimPaddingRight(bare))
-                v = regExportValue(joined);
-            if (v)
-                keys.back().values.push_back(std::move(*v));
-        } else if (n == lastText && line.substr(0, 4) == "    ") {
-            cutValue = true;
+            if (auto whole = unwrappedExportValue(std::move(*v), bare, lines, n))
+                values.push_back(std::move(*whole));
+        } else if (n == out.lastText && line.substr(0, 4) == "    ") {
+            out.cutValue = true;
         }
     }
+    return out;
+}
 
-    if (keys.empty()) {
-        if (istartsWith(trimPadding(text), "ERROR:") ||
-            icontains(text, "unable to find the specified registry key"))
-            return CaptureError{
-                "reg.exe found no Lxss key: WSL has not been set up for this user (or machine), or "
-                "the key path is mistyped"};
+// No key line at all: reg.exe's own error for a missing key, or not registry output.
+CaptureError noKeyError(std::string_view text)
+{
+    if (istartsWith(trimPadding(text), "ERROR:") ||
+        icontains(text, "unable to find the specified registry key"))
         return CaptureError{
-            "this is not the output of `reg query ...\\Lxss /s` (no HKEY_...\\Lxss key line); the "
-            "input starts with " +
-            quoted(firstNonBlankLine(text))};
-    }
-    if (cutValue)
-        return CaptureError{"the registry output stops in the middle of a value line: " +
-                            quoted(lines[lastText])};
+            "reg.exe found no Lxss key: WSL has not been set up for this user (or machine), or "
+            "the key path is mistyped"};
+    return CaptureError{
+        "this is not the output of `reg query ...\\Lxss /s` (no HKEY_...\\Lxss key line); the "
+        "input starts with " +
+        quoted(firstNonBlankLine(text))};
+}
 
+// The Lxss key itself: the NAT settings and the default distribution. When HKLM and HKCU both hold one,
+// the first value read stays.
+void readLxssRoot(const Key &key, NatConfig &nat, LxssRegistry &reg)
+{
+    auto take = [&](std::string &field, std::string_view name) {
+        if (const Value *v = findValue(key, name); v && field.empty())
+            field = v->data;
+    };
+    take(nat.network, "NatNetwork");
+    take(nat.gateway, "NatGatewayIpAddress");
+    take(nat.address, "NatIpAddress");
+    take(reg.defaultDistributionId, "DefaultDistribution");
+}
+
+// A distribution's key, ...\Lxss\{GUID}, that has its DistributionName.
+Distro distroOf(const Key &key, std::string_view id, const Value &name)
+{
+    Distro d;
+    d.name = name.data;
+    d.id = std::string(id);
+    if (const Value *base = findValue(key, "BasePath"))
+        d.basePath = base->data;
+    d.flags = dwordOf(findValue(key, "Flags"));
+    if (auto version = dwordOf(findValue(key, "Version")))
+        d.version = *version;
+    else if (d.flags) // LXSS_DISTRO_FLAGS_VM_MODE (0x8) marks a WSL 2 distro
+        d.version = (*d.flags & 0x8) ? 2 : 1;
+    return d;
+}
+
+// The Lxss keys among all the keys read: the root's settings and one Distro per {GUID} subkey.
+CaptureResult<LxssRegistry> readLxssKeys(const std::vector<Key> &keys)
+{
     LxssRegistry reg;
     NatConfig nat;
     bool anyLxss = false;
@@ -266,16 +313,7 @@ CaptureResult<LxssRegistry> parseLxssRegistry(std::string_view bytes)
             continue;
         anyLxss = true;
         if (relative->empty()) {
-            auto take = [&](std::string &field, std::string_view name) {
-                if (const Value *v = findValue(key, name); v && field.empty())
-                    field = v->data;
-            };
-            take(nat.network, "NatNetwork");
-            take(nat.gateway, "NatGatewayIpAddress");
-            take(nat.address, "NatIpAddress");
-            if (const Value *v = findValue(key, "DefaultDistribution");
-                v && reg.defaultDistributionId.empty())
-                reg.defaultDistributionId = v->data;
+            readLxssRoot(key, nat, reg);
             continue;
         }
         if (!isGuidKeyName(*relative))
@@ -287,17 +325,7 @@ CaptureResult<LxssRegistry> parseLxssRegistry(std::string_view bytes)
                                     std::string(*relative) + ", before its DistributionName"};
             continue;
         }
-        Distro d;
-        d.name = name->data;
-        d.id = std::string(*relative);
-        if (const Value *base = findValue(key, "BasePath"))
-            d.basePath = base->data;
-        d.flags = dwordOf(findValue(key, "Flags"));
-        if (auto version = dwordOf(findValue(key, "Version")))
-            d.version = *version;
-        else if (d.flags) // LXSS_DISTRO_FLAGS_VM_MODE (0x8) marks a WSL 2 distro
-            d.version = (*d.flags & 0x8) ? 2 : 1;
-        reg.distros.push_back(std::move(d));
+        reg.distros.push_back(distroOf(key, *relative, *name));
     }
     if (!anyLxss)
         return CaptureError{
@@ -309,6 +337,24 @@ CaptureResult<LxssRegistry> parseLxssRegistry(std::string_view bytes)
     for (Distro &d : reg.distros)
         d.isDefault = !reg.defaultDistributionId.empty() && iequals(d.id, reg.defaultDistributionId);
     return reg;
+}
+
+} // namespace
+
+CaptureResult<LxssRegistry> parseLxssRegistry(std::string_view bytes)
+{
+    const std::string text = decodeCaptureText(bytes);
+    if (isBlank(text))
+        return CaptureError{"the input is empty: paste what `reg query HKCU\\Software\\Microsoft\\Windows\\"
+                            "CurrentVersion\\Lxss /s` (and the HKLM one) printed"};
+    const auto lines = splitLines(text);
+    const Listing listing = readKeys(lines);
+    if (listing.keys.empty())
+        return noKeyError(text);
+    if (listing.cutValue)
+        return CaptureError{"the registry output stops in the middle of a value line: " +
+                            quoted(lines[listing.lastText])};
+    return readLxssKeys(listing.keys);
 }
 
 } // namespace wslatlas

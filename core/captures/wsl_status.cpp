@@ -49,6 +49,71 @@ std::optional<CaptureError> failureOf(std::string_view bytes, std::string_view c
     return std::nullopt;
 }
 
+// The lines of `wsl.exe --version`, in the order WSL prints them (MessagePackageVersions), which is the
+// same in every language.
+enum VersionField
+{
+    Wsl,
+    Kernel,
+    Wslg,
+    Msrdc,
+    Direct3d,
+    DxCore,
+    Windows,
+    FieldCount
+};
+
+using VersionValues = std::array<std::optional<std::string>, FieldCount>;
+
+// Product names stay untranslated in the labels; only "Kernel" is translated.
+std::optional<VersionField> fieldOfLabel(std::string_view label)
+{
+    if (label.find("WSLg") != std::string_view::npos)
+        return Wslg;
+    if (label.find("MSRDC") != std::string_view::npos)
+        return Msrdc;
+    if (label.find("Direct3D") != std::string_view::npos)
+        return Direct3d;
+    if (label.find("DXCore") != std::string_view::npos)
+        return DxCore;
+    if (label.find("Windows") != std::string_view::npos)
+        return Windows;
+    if (label.find("WSL") != std::string_view::npos)
+        return Wsl;
+    if (icontains(label, "kernel"))
+        return Kernel;
+    return std::nullopt;
+}
+
+// Each version line's field: by its label's product name, else by elimination or by position.
+VersionValues placeVersions(const std::vector<LabelLine> &labelled)
+{
+    VersionValues values;
+    std::vector<const LabelLine *> unplaced;
+    for (const LabelLine &l : labelled) {
+        if (!looksLikeVersion(l.value))
+            continue;
+        auto field = fieldOfLabel(l.label);
+        if (field && !values[*field])
+            values[*field] = std::string(l.value);
+        else if (!field)
+            unplaced.push_back(&l);
+    }
+    // A translated "Kernel" label: the version line that named no product, in the kernel's place.
+    if (!values[Kernel] && unplaced.size() == 1)
+        values[Kernel] = std::string(unplaced.front()->value);
+    // Labels that named nothing at all: the seven lines in their fixed order.
+    std::vector<const LabelLine *> versionLines;
+    for (const LabelLine &l : labelled)
+        if (looksLikeVersion(l.value))
+            versionLines.push_back(&l);
+    if (versionLines.size() == FieldCount)
+        for (std::size_t f = 0; f < FieldCount; ++f)
+            if (!values[f])
+                values[f] = std::string(versionLines[f]->value);
+    return values;
+}
+
 } // namespace
 
 CaptureResult<WslStatus> parseWslStatus(std::string_view bytes)
@@ -112,60 +177,7 @@ CaptureResult<WslVersion> parseWslVersion(std::string_view bytes)
         if (!icontains(l.label, "MSBuild")) // a debug build's extra lines
             labelled.push_back(l);
 
-    // The order WSL prints them in (MessagePackageVersions), which is the same in every language.
-    enum Field
-    {
-        Wsl,
-        Kernel,
-        Wslg,
-        Msrdc,
-        Direct3d,
-        DxCore,
-        Windows,
-        FieldCount
-    };
-    std::array<std::optional<std::string>, FieldCount> values;
-    // Product names stay untranslated in the labels; only "Kernel" is translated.
-    auto fieldOfLabel = [](std::string_view label) -> std::optional<Field> {
-        if (label.find("WSLg") != std::string_view::npos)
-            return Wslg;
-        if (label.find("MSRDC") != std::string_view::npos)
-            return Msrdc;
-        if (label.find("Direct3D") != std::string_view::npos)
-            return Direct3d;
-        if (label.find("DXCore") != std::string_view::npos)
-            return DxCore;
-        if (label.find("Windows") != std::string_view::npos)
-            return Windows;
-        if (label.find("WSL") != std::string_view::npos)
-            return Wsl;
-        if (icontains(label, "kernel"))
-            return Kernel;
-        return std::nullopt;
-    };
-    std::vector<const LabelLine *> unplaced;
-    for (const LabelLine &l : labelled) {
-        if (!looksLikeVersion(l.value))
-            continue;
-        auto field = fieldOfLabel(l.label);
-        if (field && !values[*field])
-            values[*field] = std::string(l.value);
-        else if (!field)
-            unplaced.push_back(&l);
-    }
-    // A translated "Kernel" label: the version line that named no product, in the kernel's place.
-    if (!values[Kernel] && unplaced.size() == 1)
-        values[Kernel] = std::string(unplaced.front()->value);
-    // Labels that named nothing at all: the seven lines in their fixed order.
-    std::vector<const LabelLine *> versionLines;
-    for (const LabelLine &l : labelled)
-        if (looksLikeVersion(l.value))
-            versionLines.push_back(&l);
-    if (versionLines.size() == FieldCount)
-        for (std::size_t f = 0; f < FieldCount; ++f)
-            if (!values[f])
-                values[f] = std::string(versionLines[f]->value);
-
+    const VersionValues values = placeVersions(labelled);
     if (!values[Wsl] || (!values[Kernel] && !values[Windows])) {
         if (looksLikeWslUsage(text))
             return CaptureError{

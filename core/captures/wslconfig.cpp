@@ -49,52 +49,57 @@ struct ParsedLine
     std::string key, value;
 };
 
-// One logical line (continuations already joined by the caller through `next`).
-ParsedLine parseLine(std::string_view line, const std::vector<std::string_view> &lines, std::size_t &n)
+std::size_t skipSpaces(std::string_view line, std::size_t i)
+{
+    while (i < line.size() && isHSpace(line[i]))
+        ++i;
+    return i;
+}
+
+// "[name]" with only spaces or a comment after it; line[i] is the '['.
+ParsedLine parseSectionLine(std::string_view line, std::size_t i)
 {
     ParsedLine out;
-    std::size_t i = 0;
-    while (i < line.size() && isHSpace(line[i]))
-        ++i;
-    if (i == line.size()) {
-        out.kind = LineKind::Blank;
+    ++i;
+    std::size_t start = i;
+    if (i >= line.size() || !isAlpha(line[i]))
         return out;
-    }
-    if (line[i] == '#') {
-        out.kind = LineKind::Comment;
-        return out;
-    }
-    if (line[i] == '[') {
-        ++i;
-        std::size_t start = i;
-        if (i >= line.size() || !isAlpha(line[i]))
-            return out;
-        while (i < line.size() && isAlnum(line[i]))
-            ++i;
-        if (i >= line.size() || line[i] != ']')
-            return out;
-        out.section = toLower(line.substr(start, i - start));
-        ++i;
-        while (i < line.size() && isHSpace(line[i]))
-            ++i;
-        if (i < line.size() && line[i] != '#')
-            return out;
-        out.kind = LineKind::Section;
-        return out;
-    }
-    if (!isAlpha(line[i]))
-        return out;
-    std::size_t keyStart = i;
     while (i < line.size() && isAlnum(line[i]))
         ++i;
-    out.key = toLower(line.substr(keyStart, i - keyStart));
-    while (i < line.size() && isHSpace(line[i]))
-        ++i;
-    if (i >= line.size() || line[i] != '=')
+    if (i >= line.size() || line[i] != ']')
         return out;
-    ++i;
-    while (i < line.size() && isHSpace(line[i]))
-        ++i;
+    out.section = toLower(line.substr(start, i - start));
+    i = skipSpaces(line, i + 1);
+    if (i < line.size() && line[i] != '#')
+        return out;
+    out.kind = LineKind::Section;
+    return out;
+}
+
+// What the escape "\e" stands for; nothing for an escape WSL refuses ("Invalid escaped character").
+std::optional<char> unescaped(char e)
+{
+    switch (e) {
+    case '\\':
+    case '"':
+        return e;
+    case 'n':
+        return '\n';
+    case 't':
+        return '\t';
+    case 'b':
+        return '\b';
+    default:
+        return std::nullopt;
+    }
+}
+
+// The value of a key line from line[i] on, continued on the next lines (n moves along) after a backslash at
+// a line's end. False when WSL would skip the line: a bad escape, an unclosed quote, a continuation at the
+// end of the file.
+bool readValue(std::string_view line, std::size_t i, const std::vector<std::string_view> &lines,
+               std::size_t &n, std::string &value)
+{
     bool inQuote = false;
     std::size_t keep = 0; // value length without trailing unquoted spaces
     while (i < line.size()) {
@@ -103,43 +108,57 @@ ParsedLine parseLine(std::string_view line, const std::vector<std::string_view> 
             inQuote = !inQuote;
         } else if (c == '\\') {
             if (i >= line.size()) { // a backslash at the end continues the value on the next line
-                if (n + 1 < lines.size()) {
-                    line = lines[++n];
-                    i = 0;
-                    continue;
-                }
-                return out; // a continuation with nothing after it
+                if (n + 1 >= lines.size())
+                    return false;
+                line = lines[++n];
+                i = 0;
+                continue;
             }
-            char e = line[i++];
-            switch (e) {
-            case '\\':
-            case '"':
-                out.value += e;
-                break;
-            case 'n':
-                out.value += '\n';
-                break;
-            case 't':
-                out.value += '\t';
-                break;
-            case 'b':
-                out.value += '\b';
-                break;
-            default:
-                return out; // WSL: "Invalid escaped character", the line is skipped
-            }
+            auto e = unescaped(line[i++]);
+            if (!e)
+                return false;
+            value += *e;
         } else if (c == '#' && !inQuote) {
             break;
         } else {
-            out.value += c;
+            value += c;
         }
         if (!isHSpace(c))
-            keep = out.value.size();
+            keep = value.size();
     }
     if (inQuote)
-        return out; // WSL: "Expected '\"'", the line is skipped
-    out.value.resize(keep);
-    out.kind = LineKind::KeyValue;
+        return false; // WSL: "Expected '\"'"
+    value.resize(keep);
+    return true;
+}
+
+// One logical line: lines[n], and the lines after it that a backslash continues (n moves to the last).
+ParsedLine parseLine(std::string_view line, const std::vector<std::string_view> &lines, std::size_t &n)
+{
+    ParsedLine out;
+    std::size_t i = skipSpaces(line, 0);
+    if (i == line.size()) {
+        out.kind = LineKind::Blank;
+        return out;
+    }
+    if (line[i] == '#') {
+        out.kind = LineKind::Comment;
+        return out;
+    }
+    if (line[i] == '[')
+        return parseSectionLine(line, i);
+    if (!isAlpha(line[i]))
+        return out;
+    std::size_t keyStart = i;
+    while (i < line.size() && isAlnum(line[i]))
+        ++i;
+    out.key = toLower(line.substr(keyStart, i - keyStart));
+    i = skipSpaces(line, i);
+    if (i >= line.size() || line[i] != '=')
+        return out;
+    i = skipSpaces(line, i + 1);
+    if (readValue(line, i, lines, n, out.value))
+        out.kind = LineKind::KeyValue;
     return out;
 }
 

@@ -448,9 +448,10 @@ void parseOsRelease(const std::vector<std::string_view> *lines, std::map<std::st
 
 // ---- network
 //
-// The ip-link, ip-addr, ip-route and resolv-conf sections are read by the capture parsers of
-// core/captures/linux_net.cpp, the same ones `wslatlas-cli parse` runs on pasted outputs; the /proc/net
-// sections are the fallbacks for a vantage without `ip` (or whose `ip` printed nothing readable).
+// The ip-link, ip-addr, ip-route and resolv-conf sections are read by the capture parsers of core/captures
+// (ip_addr.cpp, ip_route.cpp, resolv_conf.cpp), the same ones `wslatlas-cli parse` runs on pasted outputs;
+// the /proc/net sections are the fallbacks for a vantage without `ip` (or whose `ip` printed nothing
+// readable).
 
 InterfaceObservation &interfaceNamed(std::vector<InterfaceObservation> &list, const std::string &name)
 {
@@ -681,6 +682,34 @@ std::string_view markerNonce(std::string_view afterMarker)
     return nextWord(afterMarker, at);
 }
 
+// The line that starts at `start`, without its line end; `start` moves to the next line.
+std::string_view takeLine(std::string_view raw, std::size_t &start)
+{
+    const std::size_t nl = raw.find('\n', start);
+    const std::size_t stop = nl == std::string_view::npos ? raw.size() : nl;
+    std::string_view line = raw.substr(start, stop - start);
+    start = stop + 1;
+    while (!line.empty() && line.back() == '\r')
+        line.remove_suffix(1);
+    return line;
+}
+
+// No begin marker of this run: only other runs' blocks, an echoed script, or not the collector at all.
+CollectorParseError noBlockError(std::string_view raw, const Sections &sections)
+{
+    if (sections.staleBlocks > 0)
+        return error("The output held only collector output of an earlier run (" +
+                     std::to_string(sections.staleBlocks) +
+                     " block(s) with another run's marker), none of this run; run the vantage again.");
+    if (raw.find("wa_m=@@WSLATLAS") != std::string_view::npos)
+        return error("The shell echoed the collector script but printed none of its output; make sure the "
+                     "command runs the script (`sh -s`) and is left to finish.");
+    return error(
+        "The output did not come from the WSL Atlas collector (it starts with " +
+        quoted(firstNonBlankLine(splitLines(raw))) +
+        "); check that the vantage command runs `sh -s` and that nothing else writes to its output.");
+}
+
 // Finds the begin marker and cuts what follows into sections; returns an error for anything that is not a
 // complete collector output. With a nonce, only the block whose begin and end markers carry it counts: a
 // debug shell that outlived an earlier connection may still print that run's output first.
@@ -701,12 +730,7 @@ std::optional<CollectorParseError> cutSections(std::string_view raw, std::string
     std::string_view versionText;
     std::vector<std::string_view> *current = nullptr;
     for (std::size_t start = 0; start <= raw.size();) {
-        const std::size_t nl = raw.find('\n', start);
-        const std::size_t stop = nl == std::string_view::npos ? raw.size() : nl;
-        std::string_view line = raw.substr(start, stop - start);
-        start = stop + 1;
-        while (!line.empty() && line.back() == '\r')
-            line.remove_suffix(1);
+        const std::string_view line = takeLine(raw, start);
         if (line.starts_with("/proc/")) {
             if (current)
                 current->push_back(line);
@@ -749,21 +773,8 @@ std::optional<CollectorParseError> cutSections(std::string_view raw, std::string
         if (current)
             current->push_back(line);
     }
-    if (!begun) {
-        if (sections.staleBlocks > 0)
-            return error("The output held only collector output of an earlier run (" +
-                         std::to_string(sections.staleBlocks) +
-                         " block(s) with another run's marker), none of this run; run the vantage again.");
-        if (raw.find("wa_m=@@WSLATLAS") != std::string_view::npos)
-            return error(
-                "The shell echoed the collector script but printed none of its output; make sure the "
-                "command runs the script (`sh -s`) and is left to finish.");
-        return error(
-            "The output did not come from the WSL Atlas collector (it starts with " +
-            quoted(firstNonBlankLine(splitLines(raw))) +
-            "); check that the vantage command runs `sh -s` and that nothing else writes to its output.");
-    }
-
+    if (!begun)
+        return noBlockError(raw, sections);
     return checkVersionAndEnd(versionText, sections);
 }
 
@@ -810,20 +821,14 @@ const char *const kNoNspidMessage = "This kernel reports no NSpid: a WSL 1 distr
                                     "than 4.1 cannot show pid namespaces; "
                                     "convert the distro with `wsl --set-version NAME 2`.";
 
-CollectorParseResult parse(std::string_view raw, std::string_view nonce)
+// The "self" section: the shell's own status file, from which the vantage's pid namespace is known.
+// `selfFields` keeps what it said for later messages.
+std::optional<CollectorParseError> readSelf(const Sections &sections, VantageObservation &obs,
+                                            StatusFields &selfFields)
 {
-    Sections sections;
-    if (auto err = cutSections(raw, nonce, sections))
-        return *err;
-
-    VantageObservation obs;
-    obs.warnings = staleBlockWarnings(sections);
-
-    // The shell itself.
     const auto *self = sections.find("self");
     if (!self)
         return error(kNoNspidMessage);
-    StatusFields selfFields;
     bool selfHasStatus = false;
     for (auto line : *self) {
         auto kv = splitStatusField(line);
@@ -843,6 +848,112 @@ CollectorParseResult parse(std::string_view raw, std::string_view nonce)
         return error(kNoNspidMessage);
     obs.selfProcPid = selfFields.pid ? selfFields.pid : std::optional<int>(obs.selfNspid.front());
     obs.selfPpid = selfFields.ppid.value_or(0);
+    return std::nullopt;
+}
+
+// The ns section, and the shell's own namespaces from it: the shell's row when the status listing had
+// the shell, else the links parseNsSection set aside.
+void readNamespaces(const Sections &sections, DraftTable &table, int shellProcPid, VantageObservation &obs)
+{
+    NsLinks shellNs;
+    if (const auto *s = sections.find("ns"))
+        parseNsSection(*s, table, shellProcPid, shellNs);
+    if (const ProcessDraft *shell = table.find(shellProcPid))
+        obs.selfNs = shell->ns;
+    else
+        obs.selfNs = std::move(shellNs);
+    if (obs.selfNs.count("pid") == 0)
+        obs.warnings.push_back("The collector's shell (pid " + std::to_string(shellProcPid) +
+                               ") could not read its own namespace links, so this vantage's namespaces are "
+                               "unknown; run the vantage as root.");
+}
+
+// A listed process as the observation holds it (its NSpid already read).
+ProcessObservation observationOf(ProcessDraft &d, int ppid, std::vector<int> nspid)
+{
+    const StatusFields &f = d.status;
+    ProcessObservation p;
+    p.pid = d.pid;
+    p.ppid = ppid;
+    p.nspid = std::move(nspid);
+    p.name = f.name->find('\\') == std::string_view::npos ? validUtf8(*f.name)
+                                                          : validUtf8(unescapeStatusName(*f.name));
+    p.uid = f.uid;
+    p.startTicks = d.startTicks;
+    if (d.cmdline) {
+        std::string_view cmdline = d.cmdlineJoined ? std::string_view(*d.cmdlineJoined) : *d.cmdline;
+        if (!cmdline.empty() && cmdline.back() == ' ')
+            cmdline.remove_suffix(1); // the final NUL
+        p.cmdline = validUtf8(cmdline);
+    }
+    p.ns = std::move(d.ns);
+    return p;
+}
+
+std::string withoutNspidWarning(const std::vector<int> &pids)
+{
+    std::string list;
+    for (std::size_t i = 0; i < pids.size() && i < 5; ++i)
+        list += (i ? ", " : "") + std::to_string(pids[i]);
+    if (pids.size() > 5)
+        list += ", ...";
+    return std::to_string(pids.size()) + (pids.size() == 1 ? " process was" : " processes were") +
+           " left out because their status had no NSpid line (" + (pids.size() == 1 ? "pid " : "pids ") +
+           list + ").";
+}
+
+// Root is refused links only by the kernel's ptrace rules; anyone else lacks the permission.
+std::string unreadableNsWarning(int unreadable, bool root)
+{
+    return std::to_string(unreadable) +
+           (unreadable == 1 ? " process's namespace links were" : " processes' namespace links were") +
+           (root ? " not readable, even as root (the kernel's ptrace rules refuse them: a "
+                   "non-dumpable process, or one in another user namespace)."
+                 : " not readable (run the vantage as root to see them).");
+}
+
+// The drafts that become the observation's processes, in pid order: those of the status listing, less the
+// collector's own shell and commands, less those without NSpid (named in a warning).
+void addProcesses(DraftTable &table, int shellProcPid, bool root, VantageObservation &obs)
+{
+    std::vector<int> withoutNspid;
+    int unreadable = 0;
+    const std::vector<ProcessDraft *> drafts = table.byPid();
+    obs.processes.reserve(drafts.size());
+    for (ProcessDraft *draft : drafts) {
+        ProcessDraft &d = *draft;
+        const StatusFields &f = d.status;
+        if (!f.name)
+            continue; // not in the status listing: it exited, or started after the listing
+        const int ppid = f.ppid ? *f.ppid : d.statPpid.value_or(0);
+        if (shellProcPid > 0 && (d.pid == shellProcPid || ppid == shellProcPid))
+            continue; // the collector itself: its shell and the grep/cat/ls/tr/ip it ran
+        std::vector<int> nspid = parsePidList(f.nspid);
+        if (nspid.empty()) {
+            withoutNspid.push_back(d.pid);
+            continue;
+        }
+        obs.processes.push_back(observationOf(d, ppid, std::move(nspid)));
+        if (d.nsListed && obs.processes.back().ns.count("pid") == 0)
+            ++unreadable;
+    }
+    if (!withoutNspid.empty())
+        obs.warnings.push_back(withoutNspidWarning(withoutNspid));
+    if (unreadable > 0)
+        obs.warnings.push_back(unreadableNsWarning(unreadable, root));
+}
+
+CollectorParseResult parse(std::string_view raw, std::string_view nonce)
+{
+    Sections sections;
+    if (auto err = cutSections(raw, nonce, sections))
+        return *err;
+
+    VantageObservation obs;
+    obs.warnings = staleBlockWarnings(sections);
+    StatusFields selfFields;
+    if (auto err = readSelf(sections, obs, selfFields))
+        return *err;
 
     obs.kernel = firstLine(sections.find("kernel"));
     obs.hostname = firstLine(sections.find("hostname"));
@@ -861,74 +972,8 @@ CollectorParseResult parse(std::string_view raw, std::string_view nonce)
     if (const auto *s = sections.find("cmdline"))
         parseCmdlineSection(*s, table);
     const int shellProcPid = *obs.selfProcPid;
-    NsLinks shellNs; // the shell's links when the status listing did not have the shell
-    if (const auto *s = sections.find("ns"))
-        parseNsSection(*s, table, shellProcPid, shellNs);
-
-    if (const ProcessDraft *shell = table.find(shellProcPid))
-        obs.selfNs = shell->ns;
-    else
-        obs.selfNs = std::move(shellNs);
-    if (obs.selfNs.count("pid") == 0)
-        obs.warnings.push_back("The collector's shell (pid " + std::to_string(shellProcPid) +
-                               ") could not read its own namespace links, so this vantage's namespaces are "
-                               "unknown; run the vantage as root.");
-
-    std::vector<int> withoutNspid;
-    int unreadable = 0;
-    const std::vector<ProcessDraft *> drafts = table.byPid();
-    obs.processes.reserve(drafts.size());
-    for (ProcessDraft *draft : drafts) {
-        ProcessDraft &d = *draft;
-        const StatusFields &f = d.status;
-        if (!f.name)
-            continue; // not in the status listing: it exited, or started after the listing
-        const int ppid = f.ppid ? *f.ppid : d.statPpid.value_or(0);
-        if (shellProcPid > 0 && (d.pid == shellProcPid || ppid == shellProcPid))
-            continue; // the collector itself: its shell and the grep/cat/ls/tr/ip it ran
-        std::vector<int> nspid = parsePidList(f.nspid);
-        if (nspid.empty()) {
-            withoutNspid.push_back(d.pid);
-            continue;
-        }
-        ProcessObservation p;
-        p.pid = d.pid;
-        p.ppid = ppid;
-        p.nspid = std::move(nspid);
-        p.name = f.name->find('\\') == std::string_view::npos ? validUtf8(*f.name)
-                                                              : validUtf8(unescapeStatusName(*f.name));
-        p.uid = f.uid;
-        p.startTicks = d.startTicks;
-        if (d.cmdline) {
-            std::string_view cmdline = d.cmdlineJoined ? std::string_view(*d.cmdlineJoined) : *d.cmdline;
-            if (!cmdline.empty() && cmdline.back() == ' ')
-                cmdline.remove_suffix(1); // the final NUL
-            p.cmdline = validUtf8(cmdline);
-        }
-        p.ns = std::move(d.ns);
-        if (d.nsListed && p.ns.count("pid") == 0)
-            ++unreadable;
-        obs.processes.push_back(std::move(p));
-    }
-
-    if (!withoutNspid.empty()) {
-        std::string list;
-        for (std::size_t i = 0; i < withoutNspid.size() && i < 5; ++i)
-            list += (i ? ", " : "") + std::to_string(withoutNspid[i]);
-        if (withoutNspid.size() > 5)
-            list += ", ...";
-        obs.warnings.push_back(std::to_string(withoutNspid.size()) +
-                               (withoutNspid.size() == 1 ? " process was" : " processes were") +
-                               " left out because their status had no NSpid line (" +
-                               (withoutNspid.size() == 1 ? "pid " : "pids ") + list + ").");
-    }
-    if (unreadable > 0)
-        obs.warnings.push_back(
-            std::to_string(unreadable) +
-            (unreadable == 1 ? " process's namespace links were" : " processes' namespace links were") +
-            (selfFields.uid == 0 ? " not readable, even as root (the kernel's ptrace rules refuse them: a "
-                                   "non-dumpable process, or one in another user namespace)."
-                                 : " not readable (run the vantage as root to see them)."));
+    readNamespaces(sections, table, shellProcPid, obs);
+    addProcesses(table, shellProcPid, selfFields.uid == 0, obs);
 
     parseNetwork(sections, obs);
     return obs;

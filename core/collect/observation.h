@@ -115,7 +115,8 @@ struct ProcessObservation
     int innermostPid() const { return nspid.empty() ? pid : nspid.back(); }
 };
 
-// The network parts use the capture parsers' own types (core/captures/linux_net.cpp reads both).
+// The network parts use the capture parsers' own types (core/captures/ip_addr.cpp and ifconfig.cpp read
+// both).
 using AddressObservation = Address;
 using InterfaceObservation = NetInterface;
 using RouteObservation = Route;

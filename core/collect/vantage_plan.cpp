@@ -5,16 +5,114 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <set>
 #include <utility>
 
 namespace wslatlas {
 
+namespace {
+
+using nlohmann::json;
+
+// The elements of a "command" array, which must all be strings; `who` names the vantage or capture in the
+// message.
+bool readCommand(const json &command, const std::string &who, std::vector<std::string> &out,
+                 PlanParseError &error)
+{
+    for (const json &arg : command) {
+        if (!arg.is_string()) {
+            error.message = who + R"(: every "command" element must be a string)";
+            return false;
+        }
+        out.push_back(arg.get<std::string>());
+    }
+    return true;
+}
+
+// "distro" is optional (null counts as absent), but a system or distro vantage belongs to one.
+bool readDistro(const json &v, const std::string &named, VantageSpec &spec, PlanParseError &error)
+{
+    if (v.contains("distro")) {
+        if (!v["distro"].is_string() && !v["distro"].is_null()) {
+            error.message = named + R"(: "distro" must be a string)";
+            return false;
+        }
+        if (v["distro"].is_string())
+            spec.distro = v["distro"].get<std::string>();
+    }
+    if ((spec.role == VantageRole::System || spec.role == VantageRole::Distro) && spec.distro.empty()) {
+        error.message = named + R"( has role ")" + std::string(toString(spec.role)) +
+                        R"(" and needs the "distro" it belongs to)";
+        return false;
+    }
+    return true;
+}
+
+// One element of "vantages"; `names` holds the names seen so far, which must not repeat.
+bool readVantage(const json &v, std::size_t index, std::set<std::string> &names, VantageSpec &spec,
+                 PlanParseError &error)
+{
+    const std::string where = "vantage " + std::to_string(index);
+    if (!v.is_object()) {
+        error.message = where + " is not an object";
+        return false;
+    }
+    if (!v.contains("name") || !v["name"].is_string() || v["name"].get<std::string>().empty()) {
+        error.message = where + R"( needs a non-empty "name")";
+        return false;
+    }
+    spec.name = v["name"].get<std::string>();
+    const std::string named = "vantage \"" + spec.name + "\"";
+    if (!names.insert(spec.name).second) {
+        error.message = named + " appears twice; vantage names must be unique";
+        return false;
+    }
+    if (!v.contains("role") || !v["role"].is_string() ||
+        !fromString(v["role"].get<std::string>(), spec.role)) {
+        error.message = named + R"( needs a "role" of "vm", "system", "distro" or "host")";
+        return false;
+    }
+    if (!readDistro(v, named, spec, error))
+        return false;
+    if (!v.contains("command") || !v["command"].is_array() || v["command"].empty()) {
+        error.message = named + R"( needs a "command": a non-empty array of strings (no shell line))";
+        return false;
+    }
+    if (!readCommand(v["command"], named, spec.command, error))
+        return false;
+    if (spec.command.front().empty()) {
+        error.message = named + ": the program (first command element) is empty";
+        return false;
+    }
+    return true;
+}
+
+// One element of "captures": a kind that `wslatlas-cli parse` knows and the command that prints it.
+bool readCapture(const json &c, std::size_t index, CaptureSpec &spec, PlanParseError &error)
+{
+    const std::string where = "capture " + std::to_string(index);
+    if (!c.is_object() || !c.contains("kind") || !c["kind"].is_string()) {
+        error.message = where + R"( needs a "kind")";
+        return false;
+    }
+    spec.kind = c["kind"].get<std::string>();
+    if (!isCaptureKind(spec.kind)) {
+        error.message =
+            where + " has an unknown kind \"" + spec.kind + "\" (see `wslatlas-cli parse --help`)";
+        return false;
+    }
+    if (!c.contains("command") || !c["command"].is_array() || c["command"].empty()) {
+        error.message = where + R"( needs a "command": a non-empty array of strings)";
+        return false;
+    }
+    return readCommand(c["command"], where, spec.command, error);
+}
+
+} // namespace
+
 bool parsePlanJson(std::string_view text, VantagePlan &plan, PlanParseError &error)
 {
-    using nlohmann::json;
     json doc = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
     if (doc.is_discarded()) {
         error.message = "the plan is not valid JSON";
@@ -28,55 +126,9 @@ bool parsePlanJson(std::string_view text, VantagePlan &plan, PlanParseError &err
     std::set<std::string> names;
     std::size_t index = 0;
     for (const json &v : doc["vantages"]) {
-        const std::string where = "vantage " + std::to_string(index++);
-        if (!v.is_object()) {
-            error.message = where + " is not an object";
-            return false;
-        }
         VantageSpec spec;
-        if (!v.contains("name") || !v["name"].is_string() || v["name"].get<std::string>().empty()) {
-            error.message = where + R"( needs a non-empty "name")";
+        if (!readVantage(v, index++, names, spec, error))
             return false;
-        }
-        spec.name = v["name"].get<std::string>();
-        const std::string named = "vantage \"" + spec.name + "\"";
-        if (!names.insert(spec.name).second) {
-            error.message = named + " appears twice; vantage names must be unique";
-            return false;
-        }
-        if (!v.contains("role") || !v["role"].is_string() ||
-            !fromString(v["role"].get<std::string>(), spec.role)) {
-            error.message = named + R"( needs a "role" of "vm", "system", "distro" or "host")";
-            return false;
-        }
-        if (v.contains("distro")) {
-            if (!v["distro"].is_string() && !v["distro"].is_null()) {
-                error.message = named + R"(: "distro" must be a string)";
-                return false;
-            }
-            if (v["distro"].is_string())
-                spec.distro = v["distro"].get<std::string>();
-        }
-        if ((spec.role == VantageRole::System || spec.role == VantageRole::Distro) && spec.distro.empty()) {
-            error.message = named + R"( has role ")" + std::string(toString(spec.role)) +
-                            R"(" and needs the "distro" it belongs to)";
-            return false;
-        }
-        if (!v.contains("command") || !v["command"].is_array() || v["command"].empty()) {
-            error.message = named + R"( needs a "command": a non-empty array of strings (no shell line))";
-            return false;
-        }
-        for (const json &arg : v["command"]) {
-            if (!arg.is_string()) {
-                error.message = named + R"(: every "command" element must be a string)";
-                return false;
-            }
-            spec.command.push_back(arg.get<std::string>());
-        }
-        if (spec.command.front().empty()) {
-            error.message = named + ": the program (first command element) is empty";
-            return false;
-        }
         result.vantages.push_back(std::move(spec));
     }
     if (doc.contains("captures")) {
@@ -86,29 +138,9 @@ bool parsePlanJson(std::string_view text, VantagePlan &plan, PlanParseError &err
         }
         index = 0;
         for (const json &c : doc["captures"]) {
-            const std::string where = "capture " + std::to_string(index++);
-            if (!c.is_object() || !c.contains("kind") || !c["kind"].is_string()) {
-                error.message = where + R"( needs a "kind")";
-                return false;
-            }
             CaptureSpec spec;
-            spec.kind = c["kind"].get<std::string>();
-            if (!isCaptureKind(spec.kind)) {
-                error.message =
-                    where + " has an unknown kind \"" + spec.kind + "\" (see `wslatlas-cli parse --help`)";
+            if (!readCapture(c, index++, spec, error))
                 return false;
-            }
-            if (!c.contains("command") || !c["command"].is_array() || c["command"].empty()) {
-                error.message = where + R"( needs a "command": a non-empty array of strings)";
-                return false;
-            }
-            for (const json &arg : c["command"]) {
-                if (!arg.is_string()) {
-                    error.message = where + R"(: every "command" element must be a string)";
-                    return false;
-                }
-                spec.command.push_back(arg.get<std::string>());
-            }
             result.captures.push_back(std::move(spec));
         }
     }
