@@ -115,6 +115,7 @@ VantageRun vmThroughHelper(std::chrono::milliseconds timeout)
         timeout + std::chrono::seconds(30));
     if (helper.declined) {
         run.note = "the administrator prompt was declined, so the VM root is left out";
+        run.noteCode = FindingCode::ElevationDeclined;
         return run;
     }
     if (!helper.started) {
@@ -127,6 +128,7 @@ VantageRun vmThroughHelper(std::chrono::milliseconds timeout)
         run.note = "the administrator who approved the prompt is another user (over-the-shoulder "
                    "elevation): that account has no WSL distros and its own debug shell, so the VM root is "
                    "left out; run WSL Atlas as administrator from your own account instead";
+        run.noteCode = FindingCode::ElevationOtherUser;
         return run;
     }
     QFile output(dir.filePath(QStringLiteral("vantage-vm.txt")));

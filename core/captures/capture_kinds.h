@@ -34,6 +34,7 @@ struct ParsedCapture
     Capture status; // kind, ok, error: goes into snapshot.captures
     CaptureValues values;
     std::string note; // when ok: something a user should know (an info finding of the snapshot)
+    FindingCode noteCode = FindingCode::Other;
 };
 
 // The PowerShell captures of one refresh run in one powershell.exe (vantage_plan.cpp writes the script):

@@ -1,5 +1,7 @@
 #include "collect.h"
 
+#include "finding.h"
+
 #include "collector_output.h"
 #include "network_model.h"
 
@@ -55,18 +57,25 @@ std::string wslErrorMessage(const CommandResult &result)
 }
 
 // wsl.exe's answers that say the vantage has nothing to look at, by the machine's own settings: a note,
-// not an error (WslClient.cpp, LxssUserSession.cpp in microsoft/WSL). Empty when it is none of them.
-std::string expectedCondition(const VantageSpec &spec, const CommandResult &result)
+// not an error (WslClient.cpp, LxssUserSession.cpp in microsoft/WSL). Empty text when it is none of them.
+struct Condition
+{
+    FindingCode code = FindingCode::Other;
+    std::string text;
+};
+
+Condition expectedCondition(const VantageSpec &spec, const CommandResult &result)
 {
     const std::string distro = spec.distro.empty() ? spec.name : spec.distro;
     for (const std::string *stream : {&result.stdoutData, &result.stderrData}) {
         auto parsed = parseWslError(*stream);
         const auto *error = std::get_if<WslError>(&parsed);
         if (error && error->token == "WSL_E_GUI_APPLICATIONS_DISABLED")
-            return "GUI applications are off for " + distro +
-                   " (.wslconfig or its /etc/wsl.conf), so it has no WSLg system distro to look at";
+            return {FindingCode::GuiAppsOffForDistro,
+                    "GUI applications are off for " + distro +
+                        " (.wslconfig or its /etc/wsl.conf), so it has no WSLg system distro to look at"};
         if (error && error->token == "WSL_E_WSL2_NEEDED")
-            return distro + " is a WSL 1 distro: it has no namespaces in the VM";
+            return {FindingCode::Wsl1Distro, distro + " is a WSL 1 distro: it has no namespaces in the VM"};
     }
     // A distro that holds data only (docker-desktop-data) has no passwd entry and no shell: WSL's init
     // logs "getpwuid(0) failed" and "execvpe /bin/sh failed" (src/linux/init/init.cpp).
@@ -74,7 +83,8 @@ std::string expectedCondition(const VantageSpec &spec, const CommandResult &resu
         const std::string text = decodeCaptureText(*stream);
         if (text.find("getpwuid(") != std::string::npos ||
             (text.find("execvpe") != std::string::npos && text.find("failed") != std::string::npos))
-            return distro + " holds data only (no shell to run the collector in, like docker-desktop-data)";
+            return {FindingCode::DataOnlyDistro,
+                    distro + " holds data only (no shell to run the collector in, like docker-desktop-data)"};
     }
     return {};
 }
@@ -96,6 +106,7 @@ std::optional<ParsedCapture> emptyIsAnAnswer(const std::string &kind, const std:
     }
     if (kind == "vm-switch" && output.find(kNotAvailableMarker) != std::string::npos) {
         c.values.switches = std::vector<VirtualSwitch>{};
+        c.noteCode = FindingCode::VmSwitchModuleMissing;
         c.note = "Get-VMSwitch is not available on this edition of Windows (no Hyper-V PowerShell module), "
                  "so the virtual switches come from hnsdiag only";
         return c;
@@ -178,8 +189,9 @@ VantageRun vantageRunFromResult(const VantageSpec &spec, const CommandResult &re
     if (auto *error = std::get_if<CollectorParseError>(&parsed)) {
         std::string message;
         if (exitedBadly) {
-            if (std::string note = expectedCondition(spec, result); !note.empty()) {
-                run.note = std::move(note);
+            if (Condition note = expectedCondition(spec, result); !note.text.empty()) {
+                run.note = std::move(note.text);
+                run.noteCode = note.code;
                 return run;
             }
             // The command's own words say what went wrong; the collector parser's view of its output
@@ -394,9 +406,15 @@ Snapshot snapshotFrom(const Collection &collection, std::string takenAt)
     Snapshot snapshot = inferSnapshot(collection.runs, std::move(takenAt));
     buildHostNetwork(snapshot, collection.captures);
     for (const ParsedCapture &capture : collection.captures)
-        if (capture.status.ok && !capture.note.empty())
-            snapshot.findings.push_back(
-                {Severity::Info, "capture " + capture.status.kind + ": " + capture.note});
+        if (capture.status.ok && !capture.note.empty()) {
+            Finding note = makeFinding(Severity::Info, capture.noteCode, {{"capture", capture.status.kind}});
+            if (note.text.empty())
+                note = {Severity::Info,
+                        "capture " + capture.status.kind + ": " + capture.note,
+                        FindingCode::Other,
+                        {}};
+            snapshot.findings.push_back(std::move(note));
+        }
     return snapshot;
 }
 

@@ -1,5 +1,7 @@
 #include "infer.h"
 
+#include "finding.h"
+
 #include <algorithm>
 #include <climits>
 #include <functional>
@@ -98,9 +100,9 @@ private:
     std::vector<Fact> m_facts;
     std::vector<NsInfo> m_ns; // indexed by NsId
     std::unordered_map<std::uint64_t, NsId> m_byInode;
-    std::size_t m_parentCount = 0; // namespaces with a parent
-    std::vector<NsId> m_order;     // the snapshot's order: parents before children
-    std::vector<std::string> m_conflicts;
+    std::size_t m_parentCount = 0;    // namespaces with a parent
+    std::vector<NsId> m_order;        // the snapshot's order: parents before children
+    std::vector<Finding> m_conflicts; // warnings
     int m_placeholders = 0;
 };
 
@@ -329,7 +331,10 @@ bool Inference::isAncestorOrSelf(NsId candidate, NsId ns) const
 bool Inference::setParent(NsId child, NsId parent, const Evidence &evidence)
 {
     if (isAncestorOrSelf(child, parent)) {
-        m_conflicts.push_back("ignored: " + evidence.text + " (it would make a cycle)");
+        m_conflicts.push_back({Severity::Warning,
+                               "ignored: " + evidence.text + " (it would make a cycle)",
+                               FindingCode::Other,
+                               {}});
         return false;
     }
     NsInfo &info = m_ns[child];
@@ -354,9 +359,10 @@ void Inference::resolveParents()
             if (child.parentEvidence.size() < 4)
                 child.parentEvidence.push_back(f.evidence);
         } else {
-            m_conflicts.push_back("vantages disagree on the parent of " + child.key + ": " +
-                                  m_ns[child.parent].key + " or " + m_ns[f.ancestor].key + " (kept " +
-                                  m_ns[child.parent].key + ")");
+            const std::string &kept = m_ns[child.parent].key;
+            const std::string &other = m_ns[f.ancestor].key;
+            m_conflicts.push_back(makeFinding(Severity::Warning, FindingCode::ParentsDisagree,
+                                              {{"child", child.key}, {"kept", kept}, {"other", other}}));
         }
     }
     // How far up from a fact's child its known ancestors go: {the last one, levels climbed}.
@@ -375,9 +381,13 @@ void Inference::resolveParents()
             const auto [at, k] = climb(f);
             if (k == f.distance) {
                 if (at != f.ancestor) {
-                    m_conflicts.push_back("vantages disagree on the ancestor " + std::to_string(f.distance) +
-                                          " levels above " + m_ns[f.child].key + ": " + m_ns[at].key +
-                                          " or " + m_ns[f.ancestor].key);
+                    const std::string levels = std::to_string(f.distance);
+                    const std::string &child = m_ns[f.child].key;
+                    m_conflicts.push_back(makeFinding(Severity::Warning, FindingCode::AncestorsDisagree,
+                                                      {{"levels", levels},
+                                                       {"child", child},
+                                                       {"first", m_ns[at].key},
+                                                       {"second", m_ns[f.ancestor].key}}));
                 }
                 continue;
             }
@@ -747,13 +757,12 @@ void Inference::buildNetwork(Snapshot &snapshot)
             std::string names;
             for (std::size_t i = 0; i < net.distros.size(); ++i)
                 names += (i ? ", " : "") + net.distros[i];
-            snapshot.network.findings.push_back({Severity::Info, names + " share the network namespace " +
-                                                                     net.id + " (one eth0, one address)"});
+            snapshot.network.findings.push_back(
+                makeFinding(Severity::Info, FindingCode::NetNsShared, {{"distros", names}, {"net", net.id}}));
         }
         if (net.distros.size() == 1 && snapshot.network.namespaces.size() > 1)
-            snapshot.network.findings.push_back(
-                {Severity::Info,
-                 net.distros.front() + " has a network namespace of its own (" + net.id + ")"});
+            snapshot.network.findings.push_back(makeFinding(
+                Severity::Info, FindingCode::NetNsOwn, {{"distro", net.distros.front()}, {"net", net.id}}));
     }
 }
 
@@ -796,7 +805,12 @@ Snapshot Inference::run(std::string takenAt)
 
     for (const VantageRun &r : m_runs) {
         if (!r.observation && !r.note.empty()) {
-            snapshot.findings.push_back({Severity::Info, "vantage " + r.spec.name + ": " + r.note});
+            const std::string distro = r.spec.distro.empty() ? r.spec.name : r.spec.distro;
+            Finding note =
+                makeFinding(Severity::Info, r.noteCode, {{"vantage", r.spec.name}, {"distro", distro}});
+            if (note.text.empty()) // a note without a code of its own: its words as they came
+                note = {Severity::Info, "vantage " + r.spec.name + ": " + r.note, FindingCode::Other, {}};
+            snapshot.findings.push_back(std::move(note));
             continue;
         }
         VantageReport report;
@@ -824,8 +838,7 @@ Snapshot Inference::run(std::string takenAt)
         }
         snapshot.vantages.push_back(std::move(report));
     }
-    for (const std::string &c : m_conflicts)
-        snapshot.findings.push_back({Severity::Warning, c});
+    snapshot.findings.insert(snapshot.findings.end(), m_conflicts.begin(), m_conflicts.end());
     return snapshot;
 }
 

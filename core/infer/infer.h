@@ -20,7 +20,8 @@ struct VantageRun
     // setting, not a fault (GUI apps off for the distro, a data-only distro, WSL 1): a note in the
     // snapshot's findings, not a failed vantage.
     std::string note;
-    std::vector<std::string> warnings; // e.g. stderr text of a vantage that still succeeded
+    FindingCode noteCode = FindingCode::Other; // what the note says, for the words in the user's language
+    std::vector<std::string> warnings;         // e.g. stderr text of a vantage that still succeeded
 };
 
 Snapshot inferSnapshot(const std::vector<VantageRun> &runs, std::string takenAt);

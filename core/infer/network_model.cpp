@@ -1,6 +1,7 @@
 #include "network_model.h"
 
 #include "address.h"
+#include "finding.h"
 #include "text.h"
 
 #include <algorithm>
@@ -159,7 +160,8 @@ void buildHostNetwork(Snapshot &snapshot, const std::vector<ParsedCapture> &capt
         if (v.wslConfig)
             wslConfig = v.wslConfig;
         if (v.error)
-            net.findings.push_back({Severity::Error, v.error->message + " (" + v.error->code + ")"});
+            net.findings.push_back(makeFinding(Severity::Error, FindingCode::WslError,
+                                               {{"message", v.error->message}, {"code", v.error->code}}));
         if (v.interfaces)
             for (const NetInterface &i : *v.interfaces)
                 pasted.interfaces.push_back(i);
@@ -306,46 +308,37 @@ void buildHostNetwork(Snapshot &snapshot, const std::vector<ParsedCapture> &capt
             continue;
         const Subnet sub = computeSubnet(*natCidr);
         const std::string cidr = sub.cidr;
+        std::map<std::string, std::string> where{{"interface", i.label}, {"address", i.text}, {"cidr", cidr}};
         if (!subnetContains(*natCidr, i.address)) {
-            net.findings.push_back(
-                {Severity::Warning, i.label + " " + i.text + " is outside the NAT network " + cidr +
-                                        ": the VM and the host's WSL adapter are on different networks"});
+            net.findings.push_back(makeFinding(Severity::Warning, FindingCode::OutsideNat, where));
         } else if (i.text == sub.broadcast) {
-            net.findings.push_back(
-                {Severity::Error, i.label + " got the subnet's broadcast address " + i.text + " (" + cidr +
-                                      "): it cannot talk to the host; restart WSL (wsl --shutdown)"});
+            net.findings.push_back(makeFinding(Severity::Error, FindingCode::BroadcastAddress, where));
         } else if (i.text == sub.network) {
-            net.findings.push_back(
-                {Severity::Error, i.label + " got the subnet's network address " + i.text + " (" + cidr +
-                                      "): it cannot talk to the host; restart WSL (wsl --shutdown)"});
+            net.findings.push_back(makeFinding(Severity::Error, FindingCode::NetworkAddress, where));
         } else {
-            net.findings.push_back(
-                {Severity::Info, i.label + " " + i.text + " is inside the NAT network " + cidr +
-                                     (natGateway.empty() ? "" : " served by " + natGateway)});
+            where["gateway"] = natGateway;
+            net.findings.push_back(makeFinding(Severity::Info, FindingCode::InsideNat, where));
         }
     }
     if (net.mode == "mirrored" && !anyWslAdapter)
-        net.findings.push_back({Severity::Info,
-                                "mirrored mode: there is no vEthernet (WSL) adapter, by design; the "
-                                "VM shares the host's adapters"});
+        net.findings.push_back(makeFinding(Severity::Info, FindingCode::MirroredNoAdapter, {}));
     if (net.mode == "nat" && !anyWslAdapter && !net.hostAdapters.empty())
-        net.findings.push_back({Severity::Warning,
-                                "NAT mode, but no vEthernet (WSL) adapter among the host's adapters; "
-                                "it exists only while the WSL VM runs (start a distro and capture again)"});
+        net.findings.push_back(makeFinding(Severity::Warning, FindingCode::NatNoAdapter, {}));
     if (net.nat && !net.nat->network.empty())
         for (const VirtualSwitch &s : net.switches)
             if (!s.subnet.empty() && (s.type == "ICS" || s.type == "NAT") && s.subnet != net.nat->network)
-                net.findings.push_back({Severity::Warning, "the registry's NatNetwork " + net.nat->network +
-                                                               " differs from switch " + s.name +
-                                                               "'s subnet " + s.subnet});
+                net.findings.push_back(
+                    makeFinding(Severity::Warning, FindingCode::NatNetworkDiffers,
+                                {{"registry", net.nat->network}, {"switch", s.name}, {"subnet", s.subnet}}));
     if (net.nat && !net.nat->gateway.empty())
         for (const HostAdapter &a : net.hostAdapters)
             if (a.wsl && !a.ipv4.empty() && std::none_of(a.ipv4.begin(), a.ipv4.end(), [&](const Address &x) {
                     return x.address == net.nat->gateway;
                 }))
-                net.findings.push_back({Severity::Warning, a.name + " has " + a.ipv4.front().address +
-                                                               ", not the registry's NatGatewayIpAddress " +
-                                                               net.nat->gateway});
+                net.findings.push_back(makeFinding(Severity::Warning, FindingCode::GatewayDiffers,
+                                                   {{"adapter", a.name},
+                                                    {"address", a.ipv4.front().address},
+                                                    {"gateway", net.nat->gateway}}));
     for (const NetNamespace &ns : net.namespaces) {
         const bool onlyLoopback =
             !ns.interfaces.empty() &&
@@ -353,15 +346,11 @@ void buildHostNetwork(Snapshot &snapshot, const std::vector<ParsedCapture> &capt
                 return i.name == "lo" || i.name.rfind("loopback", 0) == 0;
             });
         if (onlyLoopback)
-            net.findings.push_back(
-                {Severity::Error, "only a loopback interface in " + ns.id +
-                                      (ns.distros.empty() ? "" : " (" + joined(ns.distros) + ")") +
-                                      ": networking did not start; check `wsl --status` and restart WSL"});
+            net.findings.push_back(makeFinding(Severity::Error, FindingCode::OnlyLoopback,
+                                               {{"net", ns.id}, {"distros", joined(ns.distros)}}));
     }
     if (wslConfig && wslConfig->guiApplications && !*wslConfig->guiApplications)
-        net.findings.push_back({Severity::Info,
-                                "guiApplications=false in .wslconfig: no WSLg system distros, and "
-                                "`wsl --system` fails with WSL_E_GUI_APPLICATIONS_DISABLED"});
+        net.findings.push_back(makeFinding(Severity::Info, FindingCode::GuiAppsOff, {}));
 }
 
 } // namespace wslatlas

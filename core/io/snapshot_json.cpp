@@ -189,8 +189,15 @@ ojson toJson(const Subnet &sub)
 ojson toJson(const std::vector<Finding> &findings)
 {
     ojson a = ojson::array();
-    for (const Finding &f : findings)
-        a.push_back({{"severity", toString(f.severity)}, {"text", f.text}});
+    for (const Finding &f : findings) {
+        ojson j{{"severity", toString(f.severity)}, {"text", f.text}};
+        // The facts behind the sentence, from which the program writes it in the user's language.
+        if (f.code != FindingCode::Other) {
+            j["code"] = toString(f.code);
+            j["params"] = f.params;
+        }
+        a.push_back(std::move(j));
+    }
     return a;
 }
 
@@ -282,8 +289,16 @@ template <typename Enum> Enum kind(const json &j, const char *key, const std::st
 std::vector<Finding> findings(const json &j, const char *key, const std::string &where)
 {
     std::vector<Finding> out;
-    for (const json &f : array(j, key, where))
-        out.push_back({kind<Severity>(f, "severity", where), str(f, "text", where)});
+    for (const json &f : array(j, key, where)) {
+        Finding finding{kind<Severity>(f, "severity", where), str(f, "text", where), FindingCode::Other, {}};
+        // A code this version has no words for stays Other: its English text is shown.
+        if (fromString(str(f, "code", where), finding.code) && f.contains("params") &&
+            f.at("params").is_object())
+            for (const auto &[name, value] : f.at("params").items())
+                if (value.is_string())
+                    finding.params[name] = value.get<std::string>();
+        out.push_back(std::move(finding));
+    }
     return out;
 }
 

@@ -45,6 +45,31 @@ constexpr NameTable<LinkKind, 3> kLinkKinds{{
     {LinkKind::DefaultRoute, "default-route"},
 }};
 
+constexpr NameTable<FindingCode, 22> kFindingCodes{{
+    {FindingCode::Other, "other"},
+    {FindingCode::NetNsShared, "netns-shared"},
+    {FindingCode::NetNsOwn, "netns-own"},
+    {FindingCode::GuiAppsOffForDistro, "gui-apps-off-for-distro"},
+    {FindingCode::Wsl1Distro, "wsl1-distro"},
+    {FindingCode::DataOnlyDistro, "data-only-distro"},
+    {FindingCode::ElevationDeclined, "elevation-declined"},
+    {FindingCode::ElevationOtherUser, "elevation-other-user"},
+    {FindingCode::VmSwitchModuleMissing, "vm-switch-module-missing"},
+    {FindingCode::ParentsDisagree, "parents-disagree"},
+    {FindingCode::AncestorsDisagree, "ancestors-disagree"},
+    {FindingCode::WslError, "wsl-error"},
+    {FindingCode::OutsideNat, "outside-nat"},
+    {FindingCode::BroadcastAddress, "broadcast-address"},
+    {FindingCode::NetworkAddress, "network-address"},
+    {FindingCode::InsideNat, "inside-nat"},
+    {FindingCode::MirroredNoAdapter, "mirrored-no-adapter"},
+    {FindingCode::NatNoAdapter, "nat-no-adapter"},
+    {FindingCode::NatNetworkDiffers, "nat-network-differs"},
+    {FindingCode::GatewayDiffers, "gateway-differs"},
+    {FindingCode::OnlyLoopback, "only-loopback"},
+    {FindingCode::GuiAppsOff, "gui-apps-off"},
+}};
+
 } // namespace
 
 std::string_view toString(NamespaceRole role)
@@ -70,6 +95,16 @@ std::string_view toString(Severity severity)
 std::string_view toString(LinkKind kind)
 {
     return nameIn(kLinkKinds, kind, "attached");
+}
+
+std::string_view toString(FindingCode code)
+{
+    return nameIn(kFindingCodes, code, "other");
+}
+
+bool fromString(std::string_view text, FindingCode &out)
+{
+    return valueIn(kFindingCodes, text, out);
 }
 
 bool fromString(std::string_view text, NamespaceRole &out)

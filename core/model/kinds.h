@@ -52,11 +52,41 @@ enum class LinkKind
     DefaultRoute // a namespace's default route to its gateway
 };
 
+// What a finding says, as a code: core stores the code and its parameters (Finding::params), ui writes
+// the sentence in the user's language. Other: only the English text (a finding this version has no words
+// for, or one read from a newer file).
+enum class FindingCode
+{
+    Other,
+    NetNsShared,           // distros, net
+    NetNsOwn,              // distro, net
+    GuiAppsOffForDistro,   // vantage, distro
+    Wsl1Distro,            // vantage, distro
+    DataOnlyDistro,        // vantage, distro
+    ElevationDeclined,     // vantage
+    ElevationOtherUser,    // vantage
+    VmSwitchModuleMissing, // (none)
+    ParentsDisagree,       // child, kept, other
+    AncestorsDisagree,     // levels, child, first, second
+    WslError,              // message, code
+    OutsideNat,            // interface, address, cidr
+    BroadcastAddress,      // interface, address, cidr
+    NetworkAddress,        // interface, address, cidr
+    InsideNat,             // interface, address, cidr, gateway (may be empty)
+    MirroredNoAdapter,     // (none)
+    NatNoAdapter,          // (none)
+    NatNetworkDiffers,     // registry, switch, subnet
+    GatewayDiffers,        // adapter, address, gateway
+    OnlyLoopback,          // net, distros (may be empty)
+    GuiAppsOff             // (none)
+};
+
 std::string_view toString(NamespaceRole role);
 std::string_view toString(VantageRole role);
 std::string_view toString(EvidenceKind kind);
 std::string_view toString(Severity severity);
 std::string_view toString(LinkKind kind);
+std::string_view toString(FindingCode code);
 
 // True when `text` names a value (then set); false leaves `out` alone, so the caller decides between refusing
 // the input and keeping an explicit Unknown.
@@ -65,5 +95,6 @@ bool fromString(std::string_view text, VantageRole &out);
 bool fromString(std::string_view text, EvidenceKind &out);
 bool fromString(std::string_view text, Severity &out);
 bool fromString(std::string_view text, LinkKind &out);
+bool fromString(std::string_view text, FindingCode &out);
 
 } // namespace wslatlas

@@ -66,10 +66,15 @@ struct NetNamespace
     std::vector<std::string> nameservers;
 };
 
+// Something a user should know. `text` is the English sentence (what the CLI prints and the file keeps for
+// its readers); `code` and `params` are the facts it is made of, from which ui writes it in the user's
+// language (kinds.h lists each code's parameters).
 struct Finding
 {
     Severity severity = Severity::Info;
     std::string text;
+    FindingCode code = FindingCode::Other;
+    std::map<std::string, std::string> params{};
 };
 
 // A Windows network adapter (ipconfig, Get-NetAdapter, Get-NetIPAddress).

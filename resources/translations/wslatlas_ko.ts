@@ -15,6 +15,101 @@
     </message>
 </context>
 <context>
+    <name>Finding</name>
+    <message>
+        <source>%1 share the network namespace %2 (one eth0, one address)</source>
+        <translation>%1은(는) 네트워크 네임스페이스 %2을(를) 공유합니다 (eth0 하나, 주소 하나)</translation>
+    </message>
+    <message>
+        <source>%1 has a network namespace of its own (%2)</source>
+        <translation>%1에는 자체 네트워크 네임스페이스가 있습니다 (%2)</translation>
+    </message>
+    <message>
+        <source>vantage %1: GUI applications are off for %2 (.wslconfig or its /etc/wsl.conf), so it has no WSLg system distro to look at</source>
+        <translation>관찰 지점 %1: %2의 GUI 애플리케이션이 꺼져 있어(.wslconfig 또는 그 배포판의 /etc/wsl.conf) 살펴볼 WSLg 시스템 배포판이 없습니다</translation>
+    </message>
+    <message>
+        <source>vantage %1: %2 is a WSL 1 distro: it has no namespaces in the VM</source>
+        <translation>관찰 지점 %1: %2은(는) WSL 1 배포판이라 VM 안에 네임스페이스가 없습니다</translation>
+    </message>
+    <message>
+        <source>vantage %1: %2 holds data only (no shell to run the collector in, like docker-desktop-data)</source>
+        <translation>관찰 지점 %1: %2에는 데이터만 있습니다 (docker-desktop-data처럼 수집기를 실행할 셸이 없음)</translation>
+    </message>
+    <message>
+        <source>vantage %1: the administrator prompt was declined, so the VM root is left out</source>
+        <translation>관찰 지점 %1: 관리자 권한 요청이 거부되어 VM 루트는 빠졌습니다</translation>
+    </message>
+    <message>
+        <source>vantage %1: the administrator who approved the prompt is another user (over-the-shoulder elevation): that account has no WSL distros and its own debug shell, so the VM root is left out; run WSL Atlas as administrator from your own account instead</source>
+        <translation>관찰 지점 %1: 권한 요청을 승인한 관리자가 다른 사용자입니다(어깨너머 권한 상승). 그 계정에는 WSL 배포판이 없고 디버그 셸도 따로 있어 VM 루트는 빠졌습니다. 자신의 계정에서 WSL Atlas를 관리자로 실행하세요</translation>
+    </message>
+    <message>
+        <source>capture %1: Get-VMSwitch is not available on this edition of Windows (no Hyper-V PowerShell module), so the virtual switches come from hnsdiag only</source>
+        <translation>캡처 %1: 이 Windows 에디션에는 Get-VMSwitch가 없어(Hyper-V PowerShell 모듈 없음) 가상 스위치는 hnsdiag에서만 가져옵니다</translation>
+    </message>
+    <message>
+        <source>vantages disagree on the parent of %1: %2 or %3 (kept %2)</source>
+        <translation>%1의 부모에 대해 관찰 지점들의 의견이 다릅니다: %2 또는 %3 (%2 유지)</translation>
+    </message>
+    <message>
+        <source>vantages disagree on the ancestor %1 levels above %2: %3 or %4</source>
+        <translation>%2보다 %1단계 위의 조상에 대해 관찰 지점들의 의견이 다릅니다: %3 또는 %4</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 %2 is outside the NAT network %3: the VM and the host&apos;s WSL adapter are on different networks</source>
+        <translation>%1 %2은(는) NAT 네트워크 %3 밖에 있습니다: VM과 호스트의 WSL 어댑터가 서로 다른 네트워크에 있습니다</translation>
+    </message>
+    <message>
+        <source>%1 got the subnet&apos;s broadcast address %2 (%3): it cannot talk to the host; restart WSL (wsl --shutdown)</source>
+        <translation>%1이(가) 서브넷의 브로드캐스트 주소 %2 (%3)을(를) 받았습니다: 호스트와 통신할 수 없습니다. WSL을 다시 시작하세요 (wsl --shutdown)</translation>
+    </message>
+    <message>
+        <source>%1 got the subnet&apos;s network address %2 (%3): it cannot talk to the host; restart WSL (wsl --shutdown)</source>
+        <translation>%1이(가) 서브넷의 네트워크 주소 %2 (%3)을(를) 받았습니다: 호스트와 통신할 수 없습니다. WSL을 다시 시작하세요 (wsl --shutdown)</translation>
+    </message>
+    <message>
+        <source>%1 %2 is inside the NAT network %3</source>
+        <translation>%1 %2은(는) NAT 네트워크 %3 안에 있습니다</translation>
+    </message>
+    <message>
+        <source>%1 %2 is inside the NAT network %3 served by %4</source>
+        <translation>%1 %2은(는) %4이(가) 담당하는 NAT 네트워크 %3 안에 있습니다</translation>
+    </message>
+    <message>
+        <source>mirrored mode: there is no vEthernet (WSL) adapter, by design; the VM shares the host&apos;s adapters</source>
+        <translation>미러 모드: 설계상 vEthernet (WSL) 어댑터가 없습니다. VM이 호스트의 어댑터를 함께 씁니다</translation>
+    </message>
+    <message>
+        <source>NAT mode, but no vEthernet (WSL) adapter among the host&apos;s adapters; it exists only while the WSL VM runs (start a distro and capture again)</source>
+        <translation>NAT 모드인데 호스트 어댑터 중에 vEthernet (WSL) 어댑터가 없습니다. 이 어댑터는 WSL VM이 실행 중일 때만 있습니다 (배포판을 시작하고 다시 캡처하세요)</translation>
+    </message>
+    <message>
+        <source>the registry&apos;s NatNetwork %1 differs from switch %2&apos;s subnet %3</source>
+        <translation>레지스트리의 NatNetwork %1이(가) 스위치 %2의 서브넷 %3과(와) 다릅니다</translation>
+    </message>
+    <message>
+        <source>%1 has %2, not the registry&apos;s NatGatewayIpAddress %3</source>
+        <translation>%1의 주소는 %2이며, 레지스트리의 NatGatewayIpAddress %3이(가) 아닙니다</translation>
+    </message>
+    <message>
+        <source>only a loopback interface in %1: networking did not start; check `wsl --status` and restart WSL</source>
+        <translation>%1에는 루프백 인터페이스만 있습니다: 네트워킹이 시작되지 않았습니다. `wsl --status`를 확인하고 WSL을 다시 시작하세요</translation>
+    </message>
+    <message>
+        <source>only a loopback interface in %1 (%2): networking did not start; check `wsl --status` and restart WSL</source>
+        <translation>%1 (%2)에는 루프백 인터페이스만 있습니다: 네트워킹이 시작되지 않았습니다. `wsl --status`를 확인하고 WSL을 다시 시작하세요</translation>
+    </message>
+    <message>
+        <source>guiApplications=false in .wslconfig: no WSLg system distros, and `wsl --system` fails with WSL_E_GUI_APPLICATIONS_DISABLED</source>
+        <translation>.wslconfig에 guiApplications=false: WSLg 시스템 배포판이 없고 `wsl --system`은 WSL_E_GUI_APPLICATIONS_DISABLED로 실패합니다</translation>
+    </message>
+</context>
+<context>
     <name>NamespaceName</name>
     <message>
         <source>Mariner VM</source>
@@ -644,6 +739,34 @@
     <message>
         <source>Type</source>
         <translation>유형</translation>
+    </message>
+    <message>
+        <source>Seen from a vantage above</source>
+        <translation>위쪽 관찰 지점에서 봄</translation>
+    </message>
+    <message>
+        <source>Parent-process walk</source>
+        <translation>부모 프로세스 따라가기</translation>
+    </message>
+    <message>
+        <source>Derived from known ancestors</source>
+        <translation>알려진 조상에서 유도</translation>
+    </message>
+    <message>
+        <source>The kernel&apos;s initial namespace</source>
+        <translation>커널의 초기 네임스페이스</translation>
+    </message>
+    <message>
+        <source>No vantage above</source>
+        <translation>위쪽 관찰 지점 없음</translation>
+    </message>
+    <message>
+        <source>A level nobody saw</source>
+        <translation>아무도 보지 못한 단계</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>기타</translation>
     </message>
 </context>
 <context>

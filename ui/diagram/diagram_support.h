@@ -1,6 +1,7 @@
 #pragma once
 // Small pieces the diagram builders (pid_diagram, network_diagram) share.
 #include "diagram.h"
+#include "finding_text.h"
 #include "network.h"
 #include "text.h"
 
@@ -15,7 +16,7 @@ namespace wslatlas::diagram_support {
 
 inline DiagramBadge badgeOf(const Finding &finding)
 {
-    return {finding.severity, finding.text};
+    return {finding.severity, FindingText::text(finding).toStdString()};
 }
 
 inline std::string utf8(const QString &text)
