@@ -127,7 +127,7 @@ void MainWindow::createCentral()
     });
     m_processPage = new ProcessPage(m_hub, m_tabs);
     m_charts = new ChartsView(m_tabs);
-    connect(m_charts, &ChartsView::namespaceActivated, m_hub, &SelectionHub::select);
+    connect(m_charts, &ChartsView::namespaceActivated, m_hub, &SelectionHub::reselect);
     m_tabs->addTab(m_pidPage, tr("Namespaces"));
     m_tabs->addTab(m_netPage, tr("Network"));
     m_tabs->addTab(m_processPage, tr("Processes"));
@@ -159,7 +159,7 @@ void MainWindow::createDocks()
     m_details = new DetailsPanel(detailsDock);
     detailsDock->setWidget(m_details);
     addDockWidget(Qt::RightDockWidgetArea, detailsDock);
-    connect(m_details, &DetailsPanel::namespaceActivated, m_hub, &SelectionHub::select);
+    connect(m_details, &DetailsPanel::namespaceActivated, m_hub, &SelectionHub::reselect);
     connect(m_hub, &SelectionHub::currentChanged, m_details, &DetailsPanel::showItem);
     resizeDocks({treeDock, detailsDock}, {480, 340}, Qt::Horizontal);
 }
@@ -334,7 +334,7 @@ void MainWindow::onCollectionCanceled()
 void MainWindow::selectItem(const QString &id)
 {
     if (m_document->analysis())
-        m_hub->select(id);
+        m_hub->reselect(id); // an explicit request: every view shows it again, also when it is current
 }
 
 void MainWindow::setShowProcesses(bool show)

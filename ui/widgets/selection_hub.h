@@ -3,7 +3,8 @@
 // item with select(); the hub emits currentChanged() once and every view (the reporting one too) shows it.
 // A select() of the item already current is ignored, so a view that echoes the item while following it
 // stops there: views need no flag of their own. A select() made while currentChanged() is being emitted is
-// delivered after that emission, as one more emission, so every view ends on the newest item.
+// delivered after that emission, as one more emission, so every view ends on the newest item. reselect()
+// emits for the current item too (a new snapshot, the user choosing it again); echoes of it stay ignored.
 //
 // Items are the keys the models and diagrams already use (SnapshotAnalysis::key, ItemRoles::IdRole):
 // "pid:[…]" a namespace, "proc:…" a process, anything else a node of a diagram only (the network's).
@@ -38,9 +39,11 @@ public:
     QString namespaceOf(const QString &key) const;
 
 public Q_SLOTS:
-    void select(const QString &key);   // ignored when key is already current
-    void reselect(const QString &key); // emits even when unchanged: every view's rows were rebuilt
-    void hover(const QString &key);    // "" when the pointer left the item
+    void select(const QString &key); // ignored when key is already current
+    // Emits even when unchanged: every view's rows were rebuilt, or the user chose the current item again
+    // (a click on the selected node, a link to it) and the views scroll back to it.
+    void reselect(const QString &key);
+    void hover(const QString &key); // "" when the pointer left the item
 
 Q_SIGNALS:
     void currentChanged(const QString &key);
