@@ -165,6 +165,102 @@ std::string whyNotStartable(const QString &program)
     return {};
 }
 
+using FinishJob = std::function<void(Job &)>;
+
+// Why the job cannot start at all (empty when it can): the runner was cancelled, the command is empty, or
+// its program is not there. Sets canceled for the first.
+std::string refuseBeforeStart(Job &job, bool canceled)
+{
+    if (canceled) {
+        job.result.canceled = true;
+        return {};
+    }
+    if (job.request.argv.empty() || job.request.argv.front().empty())
+        return "no program to run (the command is empty)";
+    const QString program = QString::fromStdString(job.request.argv.front());
+    if (const std::string why = whyNotStartable(program); !why.empty())
+        return "could not start \"" + job.request.argv.front() + "\": " + why;
+    return {};
+}
+
+// The program, its arguments, its own process group or console, and the job's timers (not started).
+void configureJob(Job &job)
+{
+    QProcess &process = job.process;
+    process.setProcessChannelMode(QProcess::SeparateChannels);
+    process.setProgram(QString::fromStdString(job.request.argv.front()));
+    QStringList arguments;
+    for (std::size_t i = 1; i < job.request.argv.size(); ++i)
+        arguments.append(QString::fromStdString(job.request.argv[i]));
+    process.setArguments(arguments);
+#ifdef Q_OS_UNIX
+    // Its own process group, so that stopping it reaches its children too (async-signal-safe).
+    process.setChildProcessModifier([] { ::setpgid(0, 0); });
+#endif
+#ifdef Q_OS_WIN
+    // A console of its own, never shown: wsl.exe switches its console to raw VT input and code page
+    // 65001 and a killed debug shell never switches it back (windows_console.h). Untested on Windows.
+    process.setCreateProcessArgumentsModifier(
+        [](QProcess::CreateProcessArguments *args) { args->flags |= CREATE_NO_WINDOW; });
+#endif
+
+    job.deadline.setSingleShot(true);
+    job.deadline.setTimerType(Qt::PreciseTimer);
+    job.grace.setSingleShot(true);
+    job.grace.setInterval(QProcessRunner::kTerminateGrace);
+    job.linger.setSingleShot(true);
+    job.linger.setInterval(QProcessRunner::kExitAfterMarker);
+}
+
+// The process's and the timers' handlers; finish is called once the job's result is final. Both the job
+// and finish outlive every handler (runAll disconnects them before returning).
+void connectJob(Job &job, const FinishJob &finish)
+{
+    QProcess &process = job.process;
+    QObject::connect(&process, &QProcess::started, &process, [&job] {
+        job.result.started = true;
+        // A program that closes stdin early makes these writes fail; Qt reports that as a
+        // WriteError (ignored below) without raising SIGPIPE in this process.
+        if (!job.request.stdinData.empty())
+            job.process.write(job.request.stdinData.data(),
+                              static_cast<qint64>(job.request.stdinData.size()));
+        job.process.closeWriteChannel(); // takes effect once the buffered data is written
+    });
+    QObject::connect(&process, &QProcess::readyReadStandardOutput, &process, [&job] { readStdout(job); });
+    QObject::connect(&process, &QProcess::readyReadStandardError, &process, [&job] { readStderr(job); });
+    QObject::connect(&process, &QProcess::errorOccurred, &process, [&job, &finish](QProcess::ProcessError e) {
+        // Crashed, WriteError, ReadError are followed by finished(); only a failed start is final.
+        if (e != QProcess::FailedToStart)
+            return;
+        job.result.started = false;
+        job.result.startError = "could not start \"" + job.request.argv.front() +
+                                "\": " + job.process.errorString().toStdString();
+        finish(job);
+    });
+    QObject::connect(&process, &QProcess::finished, &process,
+                     [&job, &finish](int exitCode, QProcess::ExitStatus status) {
+                         readStdout(job);
+                         readStderr(job);
+                         job.result.exitCode = status == QProcess::NormalExit ? exitCode : -1;
+                         // Our own stop (timeout, cap, end marker) is not a crash.
+                         job.result.crashed = status == QProcess::CrashExit && !job.stopping;
+                         finish(job);
+                     });
+    QObject::connect(&job.deadline, &QTimer::timeout, &process, [&job] {
+        if (job.done)
+            return;
+        // A command already being stopped after its end marker did not time out.
+        if (!job.stopping)
+            job.result.timedOut = true;
+        stop(job, true);
+    });
+    QObject::connect(&job.grace, &QTimer::timeout, &process, [&job] { signalTree(job, true); });
+    QObject::connect(&job.linger, &QTimer::timeout, &process, [&job] {
+        signalTree(job, false);
+        job.grace.start();
+    });
+}
+
 } // namespace
 
 // One runAll call in progress, as cancel() sees it: an object living on the runAll thread, whose
@@ -199,10 +295,10 @@ bool QProcessRunner::isCanceled() const
 std::vector<CommandResult> QProcessRunner::runAll(const std::vector<CommandRequest> &requests,
                                                   const ResultCallback &onResult)
 {
-    // Declared before the jobs so that it outlives them: their handlers refer to it.
+    // Declared before the jobs so that it outlives them: their handlers refer to it and to finish.
     QEventLoop loop;
     std::size_t remaining = requests.size();
-    auto finish = [&](Job &job) {
+    const FinishJob finish = [&](Job &job) {
         if (job.done)
             return;
         job.done = true;
@@ -252,99 +348,19 @@ std::vector<CommandResult> QProcessRunner::runAll(const std::vector<CommandReque
     for (const auto &owned : jobs) {
         Job &job = *owned;
         // Checked after registering: a cancel() from now on also reaches the commands started below.
-        if (m_canceled.load()) {
-            job.result.canceled = true;
+        const bool canceled = m_canceled.load();
+        if (std::string why = refuseBeforeStart(job, canceled); canceled || !why.empty()) {
+            job.result.startError = std::move(why);
             finish(job);
             continue;
         }
-        if (job.request.argv.empty() || job.request.argv.front().empty()) {
-            job.result.startError = "no program to run (the command is empty)";
-            finish(job);
-            continue;
-        }
-
-        const QString program = QString::fromStdString(job.request.argv.front());
-        if (const std::string why = whyNotStartable(program); !why.empty()) {
-            job.result.startError = "could not start \"" + job.request.argv.front() + "\": " + why;
-            finish(job);
-            continue;
-        }
-
-        QProcess &process = job.process;
-        process.setProcessChannelMode(QProcess::SeparateChannels);
-        process.setProgram(program);
-        QStringList arguments;
-        for (std::size_t i = 1; i < job.request.argv.size(); ++i)
-            arguments.append(QString::fromStdString(job.request.argv[i]));
-        process.setArguments(arguments);
-#ifdef Q_OS_UNIX
-        // Its own process group, so that stopping it reaches its children too (async-signal-safe).
-        process.setChildProcessModifier([] { ::setpgid(0, 0); });
-#endif
-#ifdef Q_OS_WIN
-        // A console of its own, never shown: wsl.exe switches its console to raw VT input and code page
-        // 65001 and a killed debug shell never switches it back (windows_console.h). Untested on Windows.
-        process.setCreateProcessArgumentsModifier(
-            [](QProcess::CreateProcessArguments *args) { args->flags |= CREATE_NO_WINDOW; });
-#endif
-
-        job.deadline.setSingleShot(true);
-        job.deadline.setTimerType(Qt::PreciseTimer);
-        job.grace.setSingleShot(true);
-        job.grace.setInterval(kTerminateGrace);
-        job.linger.setSingleShot(true);
-        job.linger.setInterval(kExitAfterMarker);
-
-        QObject::connect(&process, &QProcess::started, &process, [&job] {
-            job.result.started = true;
-            // A program that closes stdin early makes these writes fail; Qt reports that as a
-            // WriteError (ignored below) without raising SIGPIPE in this process.
-            if (!job.request.stdinData.empty())
-                job.process.write(job.request.stdinData.data(),
-                                  static_cast<qint64>(job.request.stdinData.size()));
-            job.process.closeWriteChannel(); // takes effect once the buffered data is written
-        });
-        QObject::connect(&process, &QProcess::readyReadStandardOutput, &process, [&job] { readStdout(job); });
-        QObject::connect(&process, &QProcess::readyReadStandardError, &process, [&job] { readStderr(job); });
-        QObject::connect(&process, &QProcess::errorOccurred, &process,
-                         [&job, &finish](QProcess::ProcessError e) {
-                             // Crashed, WriteError, ReadError are followed by finished(); only a failed start
-                             // is final.
-                             if (e != QProcess::FailedToStart)
-                                 return;
-                             job.result.started = false;
-                             job.result.startError = "could not start \"" + job.request.argv.front() +
-                                                     "\": " + job.process.errorString().toStdString();
-                             finish(job);
-                         });
-        QObject::connect(&process, &QProcess::finished, &process,
-                         [&job, &finish](int exitCode, QProcess::ExitStatus status) {
-                             readStdout(job);
-                             readStderr(job);
-                             job.result.exitCode = status == QProcess::NormalExit ? exitCode : -1;
-                             // Our own stop (timeout, cap, end marker) is not a crash.
-                             job.result.crashed = status == QProcess::CrashExit && !job.stopping;
-                             finish(job);
-                         });
-        QObject::connect(&job.deadline, &QTimer::timeout, &process, [&job] {
-            if (job.done)
-                return;
-            // A command already being stopped after its end marker did not time out.
-            if (!job.stopping)
-                job.result.timedOut = true;
-            stop(job, true);
-        });
-        QObject::connect(&job.grace, &QTimer::timeout, &process, [&job] { signalTree(job, true); });
-        QObject::connect(&job.linger, &QTimer::timeout, &process, [&job] {
-            signalTree(job, false);
-            job.grace.start();
-        });
-
+        configureJob(job);
+        connectJob(job, finish);
         if (job.request.timeout.count() > 0) {
             job.deadline.setInterval(job.request.timeout);
             job.deadline.start();
         }
-        process.start(QIODevice::ReadWrite);
+        job.process.start(QIODevice::ReadWrite);
     }
 
     // Every running process ends in finished() (a kill always ends it), so the loop always returns.

@@ -15,6 +15,29 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>PNG image, 2× for high-DPI screens (*.png)</source>
+        <translation>PNG 이미지, 고DPI 화면용 2× (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 드로잉 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Graphviz DOT (*.dot *.gv)</source>
+        <translation>Graphviz DOT (*.dot *.gv)</translation>
+    </message>
+    <message>
+        <source>Export View</source>
+        <translation>보기 내보내기</translation>
+    </message>
+</context>
+<context>
     <name>Finding</name>
     <message>
         <source>%1 share the network namespace %2 (one eth0, one address)</source>
@@ -429,6 +452,185 @@
     </message>
 </context>
 <context>
+    <name>WindowActions</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Take a new snapshot from the chosen source</source>
+        <translation>선택한 소스에서 새 스냅샷을 만듭니다</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>취소(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stop collecting; the shown snapshot stays</source>
+        <translation>수집을 중지합니다. 표시된 스냅샷은 유지됩니다</translation>
+    </message>
+    <message>
+        <source>&amp;Auto-refresh</source>
+        <translation>자동 새로 고침(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Every interval, check which distros run (wsl -l --running, which wakes nothing) and take a new snapshot when that changed; chart the process counts</source>
+        <translation>간격마다 실행 중인 배포판을 확인하고(wsl -l --running, 아무것도 깨우지 않음) 바뀌었을 때 새 스냅샷을 만듭니다. 프로세스 수를 차트로 표시합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Full Snapshot Every Interval</source>
+        <translation>간격마다 전체 스냅샷(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Auto-refresh takes a full snapshot every interval. This keeps WSL running: each snapshot runs a command in every running distro, so neither they (idle after 15 s) nor the WSL VM (idle after 60 s) ever shut down while it is on</source>
+        <translation>자동 새로 고침이 간격마다 전체 스냅샷을 만듭니다. 이 동안 WSL은 계속 실행됩니다: 스냅샷마다 실행 중인 모든 배포판에서 명령을 실행하므로, 켜져 있는 동안 배포판(15초 유휴 후)도 WSL VM(60초 유휴 후)도 종료되지 않습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Open Snapshot…</source>
+        <translation>스냅샷 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a snapshot file</source>
+        <translation>스냅샷 파일을 엽니다</translation>
+    </message>
+    <message>
+        <source>&amp;Save Snapshot</source>
+        <translation>스냅샷 저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the shown snapshot</source>
+        <translation>표시된 스냅샷을 저장합니다</translation>
+    </message>
+    <message>
+        <source>Save Snapshot &amp;As…</source>
+        <translation>다른 이름으로 스냅샷 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save the shown snapshot under a new name</source>
+        <translation>표시된 스냅샷을 새 이름으로 저장합니다</translation>
+    </message>
+    <message>
+        <source>Open the &amp;Sample</source>
+        <translation>샘플 열기(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The sample made from the two articles&apos; WSL machines</source>
+        <translation>두 글에 나온 WSL 머신으로 만든 샘플</translation>
+    </message>
+    <message>
+        <source>&amp;Export View…</source>
+        <translation>보기 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export the Namespaces or Network view as PNG, SVG or DOT</source>
+        <translation>네임스페이스 또는 네트워크 보기를 PNG, SVG 또는 DOT로 내보냅니다</translation>
+    </message>
+    <message>
+        <source>&amp;Copy View as Image</source>
+        <translation>보기를 이미지로 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the Namespaces or Network view to the clipboard</source>
+        <translation>네임스페이스 또는 네트워크 보기를 클립보드에 복사합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Quit WSL Atlas</source>
+        <translation>WSL Atlas를 끝냅니다</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>찾기(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Filter the namespace tree</source>
+        <translation>네임스페이스 트리를 필터링합니다</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom into the diagram</source>
+        <translation>다이어그램을 확대합니다</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Zoom out of the diagram</source>
+        <translation>다이어그램을 축소합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Window</source>
+        <translation>창에 맞추기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show the whole diagram</source>
+        <translation>다이어그램 전체를 표시합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>실제 크기(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Show the diagram at 100%</source>
+        <translation>다이어그램을 100% 크기로 표시합니다</translation>
+    </message>
+    <message>
+        <source>Show &amp;Processes</source>
+        <translation>프로세스 표시(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Draw the selected namespace&apos;s processes in the graph</source>
+        <translation>선택한 네임스페이스의 프로세스를 그래프에 그립니다</translation>
+    </message>
+    <message>
+        <source>&amp;About WSL Atlas</source>
+        <translation>WSL Atlas 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Versions and credits</source>
+        <translation>버전 및 크레딧</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt 정보(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>The Qt version in use</source>
+        <translation>사용 중인 Qt 버전</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Snapshot</source>
+        <translation>스냅샷(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>WSL Atlas: the pid namespaces, NSpid chains and network of WSL 2, drawn.</source>
@@ -541,6 +743,37 @@
     <message>
         <source>%1 processes</source>
         <translation>프로세스 %1개</translation>
+    </message>
+</context>
+<context>
+    <name>wslatlas::CollectionProgress</name>
+    <message>
+        <source>Finding vantages…</source>
+        <translation>관찰 지점 찾는 중…</translation>
+    </message>
+    <message>
+        <source>%v of %m vantages</source>
+        <translation>관찰 지점 %m개 중 %v개</translation>
+    </message>
+    <message>
+        <source>Collecting: %1 vantages, %2 host commands…</source>
+        <translation>수집 중: 관찰 지점 %1개, 호스트 명령 %2개…</translation>
+    </message>
+    <message>
+        <source>Collecting: %1 vantages…</source>
+        <translation>수집 중: 관찰 지점 %1개…</translation>
+    </message>
+    <message>
+        <source>%1 done (%2 of %3)</source>
+        <translation>%1 완료 (%2/%3)</translation>
+    </message>
+    <message>
+        <source>%1 failed (%2 of %3)</source>
+        <translation>%1 실패 (%2/%3)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -798,220 +1031,12 @@
 <context>
     <name>wslatlas::MainWindow</name>
     <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>새로 고침(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Take a new snapshot from the chosen source</source>
-        <translation>선택한 소스에서 새 스냅샷을 만듭니다</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel</source>
-        <translation>취소(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Stop collecting; the shown snapshot stays</source>
-        <translation>수집을 중지합니다. 표시된 스냅샷은 유지됩니다</translation>
-    </message>
-    <message>
-        <source>&amp;Auto-refresh</source>
-        <translation>자동 새로 고침(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Open Snapshot…</source>
-        <translation>스냅샷 열기(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Open a snapshot file</source>
-        <translation>스냅샷 파일을 엽니다</translation>
-    </message>
-    <message>
-        <source>&amp;Save Snapshot</source>
-        <translation>스냅샷 저장(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Save the shown snapshot</source>
-        <translation>표시된 스냅샷을 저장합니다</translation>
-    </message>
-    <message>
-        <source>Save Snapshot &amp;As…</source>
-        <translation>다른 이름으로 스냅샷 저장(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Save the shown snapshot under a new name</source>
-        <translation>표시된 스냅샷을 새 이름으로 저장합니다</translation>
-    </message>
-    <message>
-        <source>Open the &amp;Sample</source>
-        <translation>샘플 열기(&amp;S)</translation>
-    </message>
-    <message>
-        <source>The sample made from the two articles&apos; WSL machines</source>
-        <translation>두 글에 나온 WSL 머신으로 만든 샘플</translation>
-    </message>
-    <message>
-        <source>&amp;Export View…</source>
-        <translation>보기 내보내기(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Export the Namespaces or Network view as PNG, SVG or DOT</source>
-        <translation>네임스페이스 또는 네트워크 보기를 PNG, SVG 또는 DOT로 내보냅니다</translation>
-    </message>
-    <message>
-        <source>&amp;Copy View as Image</source>
-        <translation>보기를 이미지로 복사(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Copy the Namespaces or Network view to the clipboard</source>
-        <translation>네임스페이스 또는 네트워크 보기를 클립보드에 복사합니다</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>끝내기(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>Quit WSL Atlas</source>
-        <translation>WSL Atlas를 끝냅니다</translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation>찾기(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Filter the namespace tree</source>
-        <translation>네임스페이스 트리를 필터링합니다</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;In</source>
-        <translation>확대(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Zoom into the diagram</source>
-        <translation>다이어그램을 확대합니다</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Out</source>
-        <translation>축소(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Zoom out of the diagram</source>
-        <translation>다이어그램을 축소합니다</translation>
-    </message>
-    <message>
-        <source>&amp;Fit to Window</source>
-        <translation>창에 맞추기(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Show the whole diagram</source>
-        <translation>다이어그램 전체를 표시합니다</translation>
-    </message>
-    <message>
-        <source>&amp;Actual Size</source>
-        <translation>실제 크기(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Show the diagram at 100%</source>
-        <translation>다이어그램을 100% 크기로 표시합니다</translation>
-    </message>
-    <message>
-        <source>Show &amp;Processes</source>
-        <translation>프로세스 표시(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Draw the selected namespace&apos;s processes in the graph</source>
-        <translation>선택한 네임스페이스의 프로세스를 그래프에 그립니다</translation>
-    </message>
-    <message>
-        <source>&amp;About WSL Atlas</source>
-        <translation>WSL Atlas 정보(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Versions and credits</source>
-        <translation>버전 및 크레딧</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>Qt 정보(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>The Qt version in use</source>
-        <translation>사용 중인 Qt 버전</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>파일(&amp;F)</translation>
-    </message>
-    <message>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Edit</source>
-        <translation>편집(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>보기(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Snapshot</source>
-        <translation>스냅샷(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>도움말(&amp;H)</translation>
-    </message>
-    <message>
         <source>Snapshot</source>
         <translation>스냅샷</translation>
-    </message>
-    <message>
-        <source>Source:</source>
-        <translation>소스:</translation>
-    </message>
-    <message>
-        <source>Automatic</source>
-        <translation>자동</translation>
-    </message>
-    <message>
-        <source>WSL</source>
-        <translation>WSL</translation>
-    </message>
-    <message>
-        <source>This Linux host</source>
-        <translation>이 Linux 호스트</translation>
-    </message>
-    <message>
-        <source>Plan file…</source>
-        <translation>계획 파일…</translation>
-    </message>
-    <message>
-        <source>Where snapshots come from: WSL when wsl.exe is reachable, this Linux host, or a plan file written by wslatlas-cli plan</source>
-        <translation>스냅샷을 가져올 곳: wsl.exe에 접근할 수 있으면 WSL, 이 Linux 호스트, 또는 wslatlas-cli plan으로 작성한 계획 파일</translation>
-    </message>
-    <message>
-        <source>wsl.exe is not reachable from here</source>
-        <translation>여기에서 wsl.exe에 접근할 수 없습니다</translation>
-    </message>
-    <message>
-        <source>Include the VM root</source>
-        <translation>VM 루트 포함</translation>
-    </message>
-    <message>
-        <source>Also look from the utility VM&apos;s root (wsl --debug-shell); needs WSL Atlas to run as administrator</source>
-        <translation>유틸리티 VM의 루트(wsl --debug-shell)에서도 관찰합니다. WSL Atlas를 관리자 권한으로 실행해야 합니다</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> 초</translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
-        <translation>닫기</translation>
     </message>
     <message>
         <source>Namespaces</source>
@@ -1020,10 +1045,6 @@
     <message>
         <source>Network</source>
         <translation>네트워크</translation>
-    </message>
-    <message>
-        <source>Filter processes by name, command line, distro, pid or inode</source>
-        <translation>이름, 명령줄, 배포판, pid 또는 inode로 프로세스 필터링</translation>
     </message>
     <message>
         <source>Processes</source>
@@ -1038,32 +1059,8 @@
         <translation>네임스페이스 트리</translation>
     </message>
     <message>
-        <source>Find (Ctrl+F): name, label, inode, pid</source>
-        <translation>찾기(Ctrl+F): 이름, 레이블, inode, pid</translation>
-    </message>
-    <message>
         <source>Details</source>
         <translation>세부 정보</translation>
-    </message>
-    <message>
-        <source>Could not open %1: %2. The snapshot shown before is still shown.</source>
-        <translation>%1을(를) 열 수 없습니다: %2. 이전 스냅샷이 계속 표시됩니다.</translation>
-    </message>
-    <message>
-        <source>The bundled sample is missing from this build.</source>
-        <translation>이 빌드에는 내장 샘플이 없습니다.</translation>
-    </message>
-    <message>
-        <source>The bundled sample could not be read: %1</source>
-        <translation>내장 샘플을 읽을 수 없습니다: %1</translation>
-    </message>
-    <message>
-        <source>Sample: the articles&apos; WSL machines</source>
-        <translation>샘플: 글에 나온 WSL 머신</translation>
-    </message>
-    <message>
-        <source>This is a sample made from two articles&apos; command outputs, not your machine. Choose a source and press Refresh (Ctrl+R), or open a snapshot (Ctrl+O).</source>
-        <translation>사용자의 컴퓨터가 아니라 두 글의 명령 출력으로 만든 샘플입니다. 소스를 선택하고 새로 고침(Ctrl+R)을 누르거나 스냅샷을 여세요(Ctrl+O).</translation>
     </message>
     <message numerus="yes">
         <source>%n pid namespace(s)</source>
@@ -1078,72 +1075,8 @@
         </translation>
     </message>
     <message>
-        <source>Open Snapshot</source>
-        <translation>스냅샷 열기</translation>
-    </message>
-    <message>
-        <source>WSL Atlas snapshots (*.json);;All files (*)</source>
-        <translation>WSL Atlas 스냅샷 (*.json);;모든 파일 (*)</translation>
-    </message>
-    <message>
-        <source>Could not save %1: %2</source>
-        <translation>%1을(를) 저장할 수 없습니다: %2</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>%1 저장됨</translation>
-    </message>
-    <message>
-        <source>Save Snapshot</source>
-        <translation>스냅샷 저장</translation>
-    </message>
-    <message>
-        <source>WSL Atlas snapshots (*.json)</source>
-        <translation>WSL Atlas 스냅샷 (*.json)</translation>
-    </message>
-    <message>
-        <source>&amp;%1 %2</source>
-        <translation>&amp;%1 %2</translation>
-    </message>
-    <message>
-        <source>No recent files</source>
-        <translation>최근 파일 없음</translation>
-    </message>
-    <message>
-        <source>&amp;Clear the List</source>
-        <translation>목록 지우기(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Choose a Plan File</source>
-        <translation>계획 파일 선택</translation>
-    </message>
-    <message>
-        <source>Vantage plans (*.json);;All files (*)</source>
-        <translation>관찰 지점 계획 (*.json);;모든 파일 (*)</translation>
-    </message>
-    <message>
         <source>Choose a plan file first (Source: Plan file…), or pick another source.</source>
         <translation>먼저 계획 파일을 선택하거나(소스: 계획 파일…) 다른 소스를 고르세요.</translation>
-    </message>
-    <message>
-        <source>Finding vantages…</source>
-        <translation>관찰 지점 찾는 중…</translation>
-    </message>
-    <message>
-        <source>%v of %m vantages</source>
-        <translation>관찰 지점 %m개 중 %v개</translation>
-    </message>
-    <message>
-        <source>%1 done (%2 of %3)</source>
-        <translation>%1 완료 (%2/%3)</translation>
-    </message>
-    <message>
-        <source>%1 failed (%2 of %3)</source>
-        <translation>%1 실패 (%2/%3)</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Live: %1 at %2</source>
@@ -1180,26 +1113,6 @@
         <translation>네임스페이스 및 네트워크 보기만 내보낼 수 있음</translation>
     </message>
     <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG 이미지 (*.png)</translation>
-    </message>
-    <message>
-        <source>PNG image, 2× for high-DPI screens (*.png)</source>
-        <translation>PNG 이미지, 고DPI 화면용 2× (*.png)</translation>
-    </message>
-    <message>
-        <source>SVG drawing (*.svg)</source>
-        <translation>SVG 드로잉 (*.svg)</translation>
-    </message>
-    <message>
-        <source>Graphviz DOT (*.dot *.gv)</source>
-        <translation>Graphviz DOT (*.dot *.gv)</translation>
-    </message>
-    <message>
-        <source>Export View</source>
-        <translation>보기 내보내기</translation>
-    </message>
-    <message>
         <source>Export failed: %1</source>
         <translation>내보내기 실패: %1</translation>
     </message>
@@ -1231,41 +1144,12 @@
         <source>About WSL Atlas</source>
         <translation>WSL Atlas 정보</translation>
     </message>
+</context>
+<context>
+    <name>wslatlas::MessageBar</name>
     <message>
-        <source>Collecting: %1 vantages, %2 host commands…</source>
-        <translation>수집 중: 관찰 지점 %1개, 호스트 명령 %2개…</translation>
-    </message>
-    <message>
-        <source>Collecting: %1 vantages…</source>
-        <translation>수집 중: 관찰 지점 %1개…</translation>
-    </message>
-    <message>
-        <source>Every interval, check which distros run (wsl -l --running, which wakes nothing) and take a new snapshot when that changed; chart the process counts</source>
-        <translation>간격마다 실행 중인 배포판을 확인하고(wsl -l --running, 아무것도 깨우지 않음) 바뀌었을 때 새 스냅샷을 만듭니다. 프로세스 수를 차트로 표시합니다</translation>
-    </message>
-    <message>
-        <source>&amp;Full Snapshot Every Interval</source>
-        <translation>간격마다 전체 스냅샷(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Auto-refresh takes a full snapshot every interval. This keeps WSL running: each snapshot runs a command in every running distro, so neither they (idle after 15 s) nor the WSL VM (idle after 60 s) ever shut down while it is on</source>
-        <translation>자동 새로 고침이 간격마다 전체 스냅샷을 만듭니다. 이 동안 WSL은 계속 실행됩니다: 스냅샷마다 실행 중인 모든 배포판에서 명령을 실행하므로, 켜져 있는 동안 배포판(15초 유휴 후)도 WSL VM(60초 유휴 후)도 종료되지 않습니다</translation>
-    </message>
-    <message>
-        <source>Auto-refresh takes a full snapshot every %1 s, which keeps WSL running.</source>
-        <translation>자동 새로 고침이 %1초마다 전체 스냅샷을 만들며, 그동안 WSL은 계속 실행됩니다.</translation>
-    </message>
-    <message>
-        <source>Auto-refresh checks every %1 s which distros run, and takes a full snapshot only when that changes (a full snapshot keeps WSL running for a while).</source>
-        <translation>자동 새로 고침이 %1초마다 실행 중인 배포판을 확인하고, 바뀌었을 때만 전체 스냅샷을 만듭니다(전체 스냅샷은 한동안 WSL을 실행 상태로 유지합니다).</translation>
-    </message>
-    <message>
-        <source>Auto-refresh interval. A full snapshot keeps WSL running: the VM shuts down only after 60 s without one</source>
-        <translation>자동 새로 고침 간격. 전체 스냅샷은 WSL을 실행 상태로 유지합니다: VM은 스냅샷 없이 60초가 지나야 종료됩니다</translation>
-    </message>
-    <message>
-        <source>Opening %1…</source>
-        <translation>%1 여는 중…</translation>
+        <source>Dismiss</source>
+        <translation>닫기</translation>
     </message>
 </context>
 <context>
@@ -1321,6 +1205,20 @@
     </message>
 </context>
 <context>
+    <name>wslatlas::NamespaceTreePane</name>
+    <message>
+        <source>Find (Ctrl+F): name, label, inode, pid</source>
+        <translation>찾기(Ctrl+F): 이름, 레이블, inode, pid</translation>
+    </message>
+</context>
+<context>
+    <name>wslatlas::ProcessPage</name>
+    <message>
+        <source>Filter processes by name, command line, distro, pid or inode</source>
+        <translation>이름, 명령줄, 배포판, pid 또는 inode로 프로세스 필터링</translation>
+    </message>
+</context>
+<context>
     <name>wslatlas::ProcessTableModel</name>
     <message>
         <source>Level %1</source>
@@ -1366,6 +1264,135 @@
     <message>
         <source>The process&apos;s pid in the namespaces at level %1 (0 is the outermost)</source>
         <translation>레벨 %1 네임스페이스에서의 프로세스 pid(0이 가장 바깥쪽)</translation>
+    </message>
+</context>
+<context>
+    <name>wslatlas::RecentFilesMenu</name>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>최근 파일 없음</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the List</source>
+        <translation>목록 지우기(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>wslatlas::SnapshotDocument</name>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 여는 중…</translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2. The snapshot shown before is still shown.</source>
+        <translation>%1을(를) 열 수 없습니다: %2. 이전 스냅샷이 계속 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>The bundled sample is missing from this build.</source>
+        <translation>이 빌드에는 내장 샘플이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The bundled sample could not be read: %1</source>
+        <translation>내장 샘플을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Sample: the articles&apos; WSL machines</source>
+        <translation>샘플: 글에 나온 WSL 머신</translation>
+    </message>
+    <message>
+        <source>This is a sample made from two articles&apos; command outputs, not your machine. Choose a source and press Refresh (Ctrl+R), or open a snapshot (Ctrl+O).</source>
+        <translation>사용자의 컴퓨터가 아니라 두 글의 명령 출력으로 만든 샘플입니다. 소스를 선택하고 새로 고침(Ctrl+R)을 누르거나 스냅샷을 여세요(Ctrl+O).</translation>
+    </message>
+    <message>
+        <source>Open Snapshot</source>
+        <translation>스냅샷 열기</translation>
+    </message>
+    <message>
+        <source>WSL Atlas snapshots (*.json);;All files (*)</source>
+        <translation>WSL Atlas 스냅샷 (*.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1을(를) 저장할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 저장됨</translation>
+    </message>
+    <message>
+        <source>Save Snapshot</source>
+        <translation>스냅샷 저장</translation>
+    </message>
+    <message>
+        <source>WSL Atlas snapshots (*.json)</source>
+        <translation>WSL Atlas 스냅샷 (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>wslatlas::SourceControls</name>
+    <message>
+        <source>Automatic</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <source>WSL</source>
+        <translation>WSL</translation>
+    </message>
+    <message>
+        <source>This Linux host</source>
+        <translation>이 Linux 호스트</translation>
+    </message>
+    <message>
+        <source>Plan file…</source>
+        <translation>계획 파일…</translation>
+    </message>
+    <message>
+        <source>Where snapshots come from: WSL when wsl.exe is reachable, this Linux host, or a plan file written by wslatlas-cli plan</source>
+        <translation>스냅샷을 가져올 곳: wsl.exe에 접근할 수 있으면 WSL, 이 Linux 호스트, 또는 wslatlas-cli plan으로 작성한 계획 파일</translation>
+    </message>
+    <message>
+        <source>wsl.exe is not reachable from here</source>
+        <translation>여기에서 wsl.exe에 접근할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Include the VM root</source>
+        <translation>VM 루트 포함</translation>
+    </message>
+    <message>
+        <source>Also look from the utility VM&apos;s root (wsl --debug-shell); needs WSL Atlas to run as administrator</source>
+        <translation>유틸리티 VM의 루트(wsl --debug-shell)에서도 관찰합니다. WSL Atlas를 관리자 권한으로 실행해야 합니다</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 초</translation>
+    </message>
+    <message>
+        <source>Auto-refresh interval. A full snapshot keeps WSL running: the VM shuts down only after 60 s without one</source>
+        <translation>자동 새로 고침 간격. 전체 스냅샷은 WSL을 실행 상태로 유지합니다: VM은 스냅샷 없이 60초가 지나야 종료됩니다</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>소스:</translation>
+    </message>
+    <message>
+        <source>Choose a Plan File</source>
+        <translation>계획 파일 선택</translation>
+    </message>
+    <message>
+        <source>Vantage plans (*.json);;All files (*)</source>
+        <translation>관찰 지점 계획 (*.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Auto-refresh takes a full snapshot every %1 s, which keeps WSL running.</source>
+        <translation>자동 새로 고침이 %1초마다 전체 스냅샷을 만들며, 그동안 WSL은 계속 실행됩니다.</translation>
+    </message>
+    <message>
+        <source>Auto-refresh checks every %1 s which distros run, and takes a full snapshot only when that changes (a full snapshot keeps WSL running for a while).</source>
+        <translation>자동 새로 고침이 %1초마다 실행 중인 배포판을 확인하고, 바뀌었을 때만 전체 스냅샷을 만듭니다(전체 스냅샷은 한동안 WSL을 실행 상태로 유지합니다).</translation>
     </message>
 </context>
 </TS>
