@@ -1,29 +1,17 @@
 #include "snapshot_json.h"
 
 #include "capture_kinds.h"
+#include "file_io.h"
 #include "text.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <optional>
-#include <random>
-#include <sstream>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <fcntl.h>
-#ifdef _WIN32
-#include <io.h>
-#else
-#include <unistd.h>
-#endif
 
 namespace wslatlas {
 
@@ -708,11 +696,6 @@ std::string captureValuesToJson(const CaptureValues &v)
     return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
-std::filesystem::path pathFromUtf8(const std::string &path)
-{
-    return std::filesystem::path(std::u8string(path.begin(), path.end()));
-}
-
 std::string snapshotToJson(const Snapshot &s)
 {
     std::string out;
@@ -939,70 +922,12 @@ bool loadSnapshotFile(const std::string &path, Snapshot &snapshot, std::string &
         error = "cannot open " + path + ": it is a folder, not a snapshot file";
         return false;
     }
-    std::ifstream in(pathFromUtf8(path), std::ios::binary);
-    if (!in) {
-        error = "cannot open " + path + ": " + std::strerror(errno);
+    std::string data;
+    if (!readFile(path, data, error))
         return false;
-    }
-    std::ostringstream data;
-    data << in.rdbuf();
-    if (in.bad()) {
-        error = "cannot read " + path;
-        return false;
-    }
     std::string why;
-    if (!snapshotFromJson(data.str(), snapshot, why)) {
+    if (!snapshotFromJson(data, snapshot, why)) {
         error = "cannot open " + path + ": " + why;
-        return false;
-    }
-    return true;
-}
-
-bool writeFileAtomically(const std::string &path, std::string_view data, std::string &error)
-{
-    namespace fs = std::filesystem;
-    const fs::path target = pathFromUtf8(path);
-    std::random_device rd;
-    fs::path temp = target;
-    temp += ".tmp-" + std::to_string(rd());
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out) {
-            error = "cannot write " + path + ": " + std::strerror(errno) + "; the previous file is unchanged";
-            return false;
-        }
-        out.write(data.data(), static_cast<std::streamsize>(data.size()));
-        out.flush();
-        if (!out) {
-            error = "cannot write " + path + " (disk full?); the previous file is unchanged";
-            out.close();
-            std::error_code ignored;
-            fs::remove(temp, ignored);
-            return false;
-        }
-    }
-    // The data must be on disk before the rename makes it the file.
-#ifdef _WIN32
-    // _commit is FlushFileBuffers, which wants a handle opened for writing; the wide open keeps UTF-8 names.
-    if (int fd = ::_wopen(temp.c_str(), _O_WRONLY | _O_BINARY); fd >= 0) {
-        ::_commit(fd);
-        ::_close(fd);
-    }
-#else
-    if (int fd = ::open(temp.c_str(), O_RDONLY); fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
-#endif
-    // This replaces an existing file on Windows too (libstdc++ calls MoveFileExW with
-    // MOVEFILE_REPLACE_EXISTING, where _wrename would refuse; tst_snapshot_json checks it under wine). A
-    // reader holding the file open without FILE_SHARE_DELETE makes it fail: reported below, the previous file
-    // unchanged.
-    std::error_code ec;
-    fs::rename(temp, target, ec);
-    if (ec) {
-        error = "cannot replace " + path + ": " + ec.message() + "; the previous file is unchanged";
-        fs::remove(temp, ec);
         return false;
     }
     return true;
