@@ -5,6 +5,7 @@
 #include "collect.h"
 #include "collector_script.h"
 #include "default_plan.h"
+#include "file_io.h"
 #include "infer.h"
 #include "qprocess_runner.h"
 #include "snapshot_json.h"

@@ -4,6 +4,7 @@
 #include "collector_output.h"
 #include "collector_script.h"
 #include "default_plan.h"
+#include "file_io.h"
 #include "qprocess_runner.h"
 #include "snapshot_json.h"
 #include "windows_elevation.h"

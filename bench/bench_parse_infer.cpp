@@ -1,5 +1,6 @@
 // Parse, infer and parse+infer on synthetic WSL-like collector outputs (bench/synthetic.h): 4 vantages over
-// 200 pid namespaces, at 1,000 / 10,000 / 100,000 processes by default.
+// 200 pid namespaces, at 1,000 / 10,000 / 100,000 processes by default; JsonWrite and JsonRead save and load
+// the inferred snapshot (bytes_per_second counts the JSON text).
 //
 //   bench_parse_infer [--sizes=1000,10000] [--namespaces=200] [google benchmark flags...]
 //
@@ -7,6 +8,7 @@
 // bytes_per_second and input_bytes are the four outputs together.
 #include "collector_output.h"
 #include "infer.h"
+#include "snapshot_json.h"
 #include "synthetic.h"
 
 #include <benchmark/benchmark.h>
@@ -30,6 +32,8 @@ struct Prepared
     bench::SyntheticWorld world;
     std::vector<VantageRun> runs; // parsed once, for the infer-only benchmark
     std::string error;            // the first parse error, if any
+    Snapshot snapshot;            // inferred once, for the JSON benchmarks
+    std::string json;             // its text
 };
 
 // One size at a time: the benchmarks are registered size by size, so each world is built once.
@@ -56,6 +60,8 @@ Prepared &prepared(int processes, int namespaces)
             p->error = v.spec.name + ": " + std::get<CollectorParseError>(result).message;
         p->runs.push_back(std::move(run));
     }
+    p->snapshot = inferSnapshot(p->runs, "2026-11-21T05:00:00Z");
+    p->json = snapshotToJson(p->snapshot);
     cache = std::move(p);
     return *cache;
 }
@@ -129,6 +135,38 @@ void benchParseInfer(benchmark::State &state, int processes, int namespaces)
     setCounters(state, p);
 }
 
+void setJsonCounters(benchmark::State &state, const Prepared &p)
+{
+    state.SetItemsProcessed(state.iterations() * p.processes);
+    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(p.json.size()));
+    state.counters["json_bytes"] = static_cast<double>(p.json.size());
+}
+
+void benchJsonWrite(benchmark::State &state, int processes, int namespaces)
+{
+    const Prepared &p = prepared(processes, namespaces);
+    for (auto _ : state) {
+        std::string text = snapshotToJson(p.snapshot);
+        benchmark::DoNotOptimize(text);
+    }
+    setJsonCounters(state, p);
+}
+
+void benchJsonRead(benchmark::State &state, int processes, int namespaces)
+{
+    const Prepared &p = prepared(processes, namespaces);
+    std::string error;
+    for (auto _ : state) {
+        Snapshot snapshot;
+        if (!snapshotFromJson(p.json, snapshot, error)) {
+            state.SkipWithError(error.c_str());
+            return;
+        }
+        benchmark::DoNotOptimize(snapshot);
+    }
+    setJsonCounters(state, p);
+}
+
 std::vector<int> parseList(const char *text)
 {
     std::vector<int> out;
@@ -169,6 +207,10 @@ int main(int argc, char **argv)
         benchmark::RegisterBenchmark(("infer" + suffix).c_str(), benchInfer, n, namespaces)
             ->Unit(benchmark::kMillisecond);
         benchmark::RegisterBenchmark(("parse_infer" + suffix).c_str(), benchParseInfer, n, namespaces)
+            ->Unit(benchmark::kMillisecond);
+        benchmark::RegisterBenchmark(("JsonWrite" + suffix).c_str(), benchJsonWrite, n, namespaces)
+            ->Unit(benchmark::kMillisecond);
+        benchmark::RegisterBenchmark(("JsonRead" + suffix).c_str(), benchJsonRead, n, namespaces)
             ->Unit(benchmark::kMillisecond);
     }
     int count = static_cast<int>(rest.size());

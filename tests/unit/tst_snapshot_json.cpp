@@ -1,3 +1,4 @@
+#include "file_io.h"
 #include "infer.h"
 #include "snapshot_json.h"
 

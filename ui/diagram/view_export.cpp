@@ -3,10 +3,10 @@
 #include "diagram_dot.h"
 #include "diagram_export.h"
 #include "diagram_scene.h"
+#include "file_io.h"
 #include "model_support.h"
 #include "network_diagram.h"
 #include "pid_diagram.h"
-#include "snapshot_json.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
