@@ -1,5 +1,6 @@
 #include "infer.h"
 
+#include "evidence.h"
 #include "finding.h"
 
 #include <algorithm>
@@ -111,6 +112,44 @@ std::string describeProcess(const ProcessObservation &p)
     return std::to_string(p.pid) + " (" + p.name + ")";
 }
 
+// Evidence with its English sentence written from its facts (evidence.h).
+Evidence worded(Evidence e)
+{
+    e.text = englishText(e);
+    return e;
+}
+
+// A vantage whose /proc belongs to `top` sees `subject`'s processes with NSpid lists `levels` + 1 long.
+Evidence levelEvidence(const std::string &vantage, const std::string &top, const std::string &subject,
+                       int levels)
+{
+    Evidence e;
+    e.kind = EvidenceKind::VantageLevel;
+    e.vantage = vantage;
+    e.subject = subject;
+    e.ancestor = top;
+    e.levels = levels;
+    return worded(std::move(e));
+}
+
+// Walking PPid from `from` (of `subject`) reached `to`, in `ancestor`, `levels` levels up.
+Evidence walkEvidence(const std::string &vantage, const ProcessObservation &from,
+                      const ProcessObservation &to, const std::string &subject, const std::string &ancestor,
+                      int levels)
+{
+    Evidence e;
+    e.kind = EvidenceKind::PpidWalk;
+    e.vantage = vantage;
+    e.pid = from.pid;
+    e.ppid = to.pid;
+    e.process = from.name;
+    e.parentProcess = to.name;
+    e.subject = subject;
+    e.ancestor = ancestor;
+    e.levels = levels;
+    return worded(std::move(e));
+}
+
 NsId Inference::nsOfInode(std::uint64_t inode)
 {
     const auto [it, inserted] = m_byInode.try_emplace(inode, static_cast<NsId>(m_ns.size()));
@@ -169,9 +208,10 @@ void Inference::buildView(VantageView &view)
         }
     }
     if (view.top == kNoNs) {
-        view.top = newPlaceholder({EvidenceKind::Placeholder, view.run->spec.name, 0, 0,
-                                   "The pid namespace that owns vantage " + view.run->spec.name +
-                                       "'s /proc: none of its links were readable."});
+        Evidence unreadable;
+        unreadable.kind = EvidenceKind::Placeholder;
+        unreadable.vantage = view.run->spec.name;
+        view.top = newPlaceholder(worded(std::move(unreadable)));
     }
     view.addLevel(view.top, 0);
     if (view.self != kNoNs && !obs.selfNspid.empty())
@@ -262,14 +302,7 @@ void Inference::collectFacts(const VantageView &view)
             continue;
         const std::string &key = m_ns[ns].key;
         // Certain by NSpid alone: a namespace `level` levels below the top has the top as that ancestor.
-        m_facts.push_back(
-            {ns,
-             level,
-             view.top,
-             {EvidenceKind::VantageLevel, vantage, 0, 0,
-              "Vantage " + vantage + "'s /proc belongs to " + top + ", and the processes of " + key +
-                  " have NSpid lists of length " + std::to_string(level + 1) + ": " + key + " is " +
-                  std::to_string(level) + (level == 1 ? " level" : " levels") + " below it."}});
+        m_facts.push_back({ns, level, view.top, levelEvidence(vantage, top, key, level)});
         if (level == 1)
             continue;
         // The levels in between: walk PPid from the namespace's init (then other members) to the first
@@ -298,14 +331,8 @@ void Inference::collectFacts(const VantageView &view)
                     if (d >= 1 && d < best) {
                         best = d;
                         m_facts.push_back(
-                            {ns,
-                             d,
-                             qns,
-                             {EvidenceKind::PpidWalk, vantage, procs[i].pid, q,
-                              "In vantage " + vantage + ", process " + describeProcess(procs[i]) + " of " +
-                                  key + " descends from process " + describeProcess(procs[it->second]) +
-                                  " in " + m_ns[qns].key + ", " + std::to_string(d) +
-                                  (d == 1 ? " level" : " levels") + " up."}});
+                            {ns, d, qns,
+                             walkEvidence(vantage, procs[i], procs[it->second], key, m_ns[qns].key, d)});
                     }
                     break;
                 }
@@ -393,10 +420,10 @@ void Inference::resolveParents()
             }
             if (f.distance - k == 1) {
                 Evidence derived = f.evidence;
+                derived.basis = f.evidence.kind;
                 derived.kind = EvidenceKind::Derived;
-                derived.text = f.evidence.text + " Since " + m_ns[f.child].key + "'s ancestors up to " +
-                               m_ns[at].key + " are known, " + m_ns[f.ancestor].key + " is the parent of " +
-                               m_ns[at].key + ".";
+                derived.via = m_ns[at].key;
+                derived = worded(std::move(derived));
                 changed = setParent(at, f.ancestor, derived) || changed;
             }
         }
@@ -420,14 +447,19 @@ void Inference::resolveParents()
     for (const NsId start : inKeyOrder(std::move(starts))) {
         const Fact &f = *nearest[start];
         const int r = remaining[start];
-        const std::string sitsBelow = m_ns[start].key + " sits below a level no vantage saw.";
+        Evidence unseen = f.evidence; // the fact that shows the level is there
+        unseen.basis = f.evidence.kind;
+        unseen.kind = EvidenceKind::Placeholder;
+        unseen = worded(std::move(unseen));
+        Evidence sitsBelow;
+        sitsBelow.kind = EvidenceKind::Placeholder;
+        sitsBelow.vantage = f.evidence.vantage;
+        sitsBelow.subject = m_ns[start].key;
+        sitsBelow = worded(std::move(sitsBelow));
         NsId at = start;
         for (int k = 1; k < r; ++k) {
-            const NsId placeholder =
-                newPlaceholder({EvidenceKind::Placeholder, f.evidence.vantage, 0, 0,
-                                "No vantage saw this level. " + f.evidence.text +
-                                    " Add a vantage that lands in the levels between to name it."});
-            setParent(at, placeholder, {EvidenceKind::Placeholder, f.evidence.vantage, 0, 0, sitsBelow});
+            const NsId placeholder = newPlaceholder(unseen);
+            setParent(at, placeholder, sitsBelow);
             at = placeholder;
         }
         setParent(at, f.ancestor, f.evidence);
@@ -593,21 +625,14 @@ void Inference::orderNamespaces(Snapshot &snapshot)
             ns.parent = m_ns[info.parent].key;
             ns.evidence.insert(ns.evidence.end(), info.parentEvidence.begin(), info.parentEvidence.end());
         } else if (ns.inode && *ns.inode == kInitialPidNsInode) {
-            ns.evidence.push_back(
-                {EvidenceKind::InitialNamespace,
-                 {},
-                 0,
-                 0,
-                 "Inode 4026531836 is the kernel's initial pid namespace: it has no parent."});
+            Evidence root;
+            root.kind = EvidenceKind::InitialNamespace;
+            ns.evidence.push_back(worded(std::move(root)));
         } else if (ns.inode) {
-            ns.evidence.push_back(
-                {EvidenceKind::NoVantageAbove,
-                 {},
-                 0,
-                 0,
-                 "No vantage saw above " + info.key +
-                     " (it is not the kernel's initial pid namespace), so its parent is unknown. "
-                     "Include the VM root vantage (wsl --debug-shell, as administrator) to see it."});
+            Evidence above;
+            above.kind = EvidenceKind::NoVantageAbove;
+            above.subject = info.key;
+            ns.evidence.push_back(worded(std::move(above)));
         }
         snapshot.pidNamespaces.push_back(std::move(ns));
         m_order.push_back(id);

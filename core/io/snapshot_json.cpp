@@ -408,6 +408,15 @@ void write(JsonWriter &w, const Evidence &e)
     w.fieldIfSet("pid", e.pid);
     w.fieldIfSet("ppid", e.ppid);
     w.field("text", e.text);
+    // The facts the sentence is made of (the program writes it in the user's language from them).
+    w.fieldIfSet("subject", e.subject);
+    w.fieldIfSet("ancestor", e.ancestor);
+    w.fieldIfSet("via", e.via);
+    w.fieldIfSet("levels", e.levels);
+    w.fieldIfSet("process", e.process);
+    w.fieldIfSet("parent_process", e.parentProcess);
+    if (e.basis != EvidenceKind::Unknown)
+        w.field("basis", e.basis);
     w.endObject();
 }
 
@@ -420,6 +429,14 @@ void read(const json &j, Evidence &e, const std::string &where)
     e.pid = num<int>(j, "pid", where).value_or(0);
     e.ppid = num<int>(j, "ppid", where).value_or(0);
     e.text = str(j, "text", where);
+    e.subject = str(j, "subject", where);
+    e.ancestor = str(j, "ancestor", where);
+    e.via = str(j, "via", where);
+    e.levels = num<int>(j, "levels", where).value_or(0);
+    e.process = str(j, "process", where);
+    e.parentProcess = str(j, "parent_process", where);
+    if (!fromString(str(j, "basis", where), e.basis))
+        e.basis = EvidenceKind::Unknown;
 }
 
 void write(JsonWriter &w, const PidNamespace &n)

@@ -1,5 +1,7 @@
 #include "finding.h"
 
+#include "text.h"
+
 namespace wslatlas {
 
 namespace {
@@ -98,24 +100,14 @@ FindingPattern findingPattern(FindingCode code, const FindingParams &params)
 std::string englishText(FindingCode code, const FindingParams &params)
 {
     const FindingPattern p = findingPattern(code, params);
-    std::string out;
-    for (std::size_t i = 0; i < p.pattern.size(); ++i) {
-        const char c = p.pattern[i];
-        const bool placeholder =
-            c == '%' && i + 1 < p.pattern.size() && p.pattern[i + 1] >= '1' && p.pattern[i + 1] <= '9';
-        if (!placeholder) {
-            out += c;
-            continue;
-        }
-        const auto index = static_cast<std::size_t>(p.pattern[++i] - '1');
-        if (index >= p.params.size())
-            return {};
-        const auto it = params.find(std::string(p.params[index]));
+    std::vector<std::string> values;
+    for (const std::string_view name : p.params) {
+        const auto it = params.find(std::string(name));
         if (it == params.end())
             return {};
-        out += it->second;
+        values.push_back(it->second);
     }
-    return out;
+    return text::filled(p.pattern, values);
 }
 
 Finding makeFinding(Severity severity, FindingCode code, FindingParams params)

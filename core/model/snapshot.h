@@ -17,13 +17,22 @@ inline constexpr std::string_view kSnapshotSchema = "wslatlas.snapshot/1";
 inline constexpr std::uint64_t kInitialPidNsInode = 4026531836; // the kernel's init_pid_ns, always
 
 // Why a namespace has the parent it has (or none): shown in the details panel.
+// The facts are stored; `text` is the English sentence made from them (core/model/evidence.h), kept for
+// the file's readers, and ui writes the sentence in the user's language from the same facts.
 struct Evidence
 {
     EvidenceKind kind = EvidenceKind::Unknown;
-    std::string vantage; // the vantage that saw it, when any
-    int pid = 0;         // the process walked from (in that vantage's /proc terms)
-    int ppid = 0;        // the parent it led to
-    std::string text;    // one sentence for people
+    std::string vantage;                        // the vantage that saw it, when any
+    int pid = 0;                                // the process walked from (in that vantage's /proc terms)
+    int ppid = 0;                               // the process it led to, in another namespace
+    std::string text;                           // the English sentence
+    std::string subject{};                      // the namespace it is about
+    std::string ancestor{};                     // the namespace found above it
+    std::string via{};                          // Derived: the namespace whose parent it settles
+    int levels = 0;                             // how far above `subject` the ancestor is
+    std::string process{};                      // PpidWalk: the name of `pid`
+    std::string parentProcess{};                // PpidWalk: the name of `ppid`
+    EvidenceKind basis = EvidenceKind::Unknown; // Derived, Placeholder: the kind of fact it builds on
 };
 
 struct PidNamespace

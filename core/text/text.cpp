@@ -263,4 +263,23 @@ std::string quoted(std::string_view s, std::size_t maxBytes)
     return out + "\"";
 }
 
+std::string filled(std::string_view pattern, const std::vector<std::string> &values)
+{
+    std::string out;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        const char c = pattern[i];
+        const bool placeholder =
+            c == '%' && i + 1 < pattern.size() && pattern[i + 1] >= '1' && pattern[i + 1] <= '9';
+        if (!placeholder) {
+            out += c;
+            continue;
+        }
+        const auto index = static_cast<std::size_t>(pattern[++i] - '1');
+        if (index >= values.size())
+            return {};
+        out += values[index];
+    }
+    return out;
+}
+
 } // namespace wslatlas::text

@@ -115,4 +115,8 @@ bool isValidUtf8(std::string_view s);
 // marked with "...". Binary noise stays short and a message stays valid UTF-8 whatever the input was.
 std::string quoted(std::string_view s, std::size_t maxBytes = 60);
 
+// `pattern` with %1…%9 replaced by `values`, in one pass (a value holding "%1" is not filled again); empty
+// when the pattern names a value that is not there. The sentences of findings and evidence use it.
+std::string filled(std::string_view pattern, const std::vector<std::string> &values);
+
 } // namespace wslatlas::text

@@ -15,6 +15,53 @@
     </message>
 </context>
 <context>
+    <name>Evidence</name>
+    <message>
+        <source>Vantage %1&apos;s /proc belongs to %2, and the processes of %3 have NSpid lists of length %4: %3 is %5 level below it.</source>
+        <translation>관찰 지점 %1의 /proc는 %2에 속하고, %3의 프로세스는 NSpid 목록 길이가 %4입니다: %3은(는) 그보다 %5단계 아래입니다.</translation>
+    </message>
+    <message>
+        <source>Vantage %1&apos;s /proc belongs to %2, and the processes of %3 have NSpid lists of length %4: %3 is %5 levels below it.</source>
+        <translation>관찰 지점 %1의 /proc는 %2에 속하고, %3의 프로세스는 NSpid 목록 길이가 %4입니다: %3은(는) 그보다 %5단계 아래입니다.</translation>
+    </message>
+    <message>
+        <source>In vantage %1, process %2 of %3 descends from process %4 in %5, %6 level up.</source>
+        <translation>관찰 지점 %1에서 %3의 프로세스 %2은(는) %6단계 위인 %5의 프로세스 %4에서 나왔습니다.</translation>
+    </message>
+    <message>
+        <source>In vantage %1, process %2 of %3 descends from process %4 in %5, %6 levels up.</source>
+        <translation>관찰 지점 %1에서 %3의 프로세스 %2은(는) %6단계 위인 %5의 프로세스 %4에서 나왔습니다.</translation>
+    </message>
+    <message>
+        <source>No vantage saw this level.</source>
+        <translation>이 단계를 본 관찰 지점이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Add a vantage that lands in the levels between to name it.</source>
+        <translation>이름을 알려면 그 사이 단계에 들어가는 관찰 지점을 추가하세요.</translation>
+    </message>
+    <message>
+        <source>%1 sits below a level no vantage saw.</source>
+        <translation>%1은(는) 어떤 관찰 지점도 보지 못한 단계 아래에 있습니다.</translation>
+    </message>
+    <message>
+        <source>The pid namespace that owns vantage %1&apos;s /proc: none of its links were readable.</source>
+        <translation>관찰 지점 %1의 /proc를 가진 pid 네임스페이스: 그 링크를 하나도 읽을 수 없었습니다.</translation>
+    </message>
+    <message>
+        <source>Since %1&apos;s ancestors up to %2 are known, %3 is the parent of %2.</source>
+        <translation>%1의 조상을 %2까지 알고 있으므로 %3은(는) %2의 부모입니다.</translation>
+    </message>
+    <message>
+        <source>Inode 4026531836 is the kernel&apos;s initial pid namespace: it has no parent.</source>
+        <translation>아이노드 4026531836은 커널의 초기 pid 네임스페이스이므로 부모가 없습니다.</translation>
+    </message>
+    <message>
+        <source>No vantage saw above %1 (it is not the kernel&apos;s initial pid namespace), so its parent is unknown. Include the VM root vantage (wsl --debug-shell, as administrator) to see it.</source>
+        <translation>%1 위를 본 관찰 지점이 없어(커널의 초기 pid 네임스페이스는 아님) 부모를 알 수 없습니다. 보려면 VM 루트 관찰 지점(관리자로 wsl --debug-shell)을 포함하세요.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>PNG image (*.png)</source>

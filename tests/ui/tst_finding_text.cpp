@@ -2,6 +2,7 @@
 // from ui. These hold the two together: every pattern core writes is offered to translators, the English
 // words in the program are core's words exactly, a Korean translator changes them, and a finding that does
 // not fit its code falls back to its own text.
+#include "evidence.h"
 #include "finding.h"
 #include "finding_text.h"
 #include "model_support.h"
@@ -10,6 +11,7 @@
 #include <QTranslator>
 
 #include <algorithm>
+#include <set>
 
 using namespace wslatlas;
 
@@ -40,6 +42,51 @@ std::vector<Finding> everyFinding()
     FindingParams noDistros = allParams();
     noDistros["distros"] = "";
     out.push_back(makeFinding(Severity::Error, FindingCode::OnlyLoopback, noDistros));
+    return out;
+}
+
+// Evidence of every kind and shape, with the facts inference stores.
+std::vector<Evidence> everyEvidence()
+{
+    Evidence level;
+    level.kind = EvidenceKind::VantageLevel;
+    level.vantage = "vm";
+    level.subject = "pid:[4026532257]";
+    level.ancestor = "pid:[4026531836]";
+    level.levels = 2;
+    Evidence oneLevel = level;
+    oneLevel.levels = 1;
+    Evidence walk = level;
+    walk.kind = EvidenceKind::PpidWalk;
+    walk.pid = 226;
+    walk.ppid = 221;
+    walk.process = "init";
+    walk.parentProcess = "init";
+    walk.ancestor = "pid:[4026532245]";
+    Evidence oneWalk = walk;
+    oneWalk.levels = 1;
+    Evidence derived = walk;
+    derived.kind = EvidenceKind::Derived;
+    derived.basis = EvidenceKind::PpidWalk;
+    derived.via = "pid:[4026532300]";
+    Evidence unseen = level;
+    unseen.kind = EvidenceKind::Placeholder;
+    unseen.basis = EvidenceKind::VantageLevel;
+    Evidence below;
+    below.kind = EvidenceKind::Placeholder;
+    below.vantage = "vm";
+    below.subject = "pid:[4026532257]";
+    Evidence unreadable;
+    unreadable.kind = EvidenceKind::Placeholder;
+    unreadable.vantage = "Ubuntü";
+    Evidence root;
+    root.kind = EvidenceKind::InitialNamespace;
+    Evidence none;
+    none.kind = EvidenceKind::NoVantageAbove;
+    none.subject = "pid:[4026532245]";
+    std::vector<Evidence> out{level, oneLevel, walk, oneWalk, derived, unseen, below, unreadable, root, none};
+    for (Evidence &e : out)
+        e.text = englishText(e);
     return out;
 }
 
@@ -98,6 +145,43 @@ private slots:
                 QVERIFY2(shown[i].contains(toQString(f.params.at(std::string(name)))),
                          qPrintable(shown[i] + QStringLiteral(" lacks ") + QString::fromUtf8(name.data())));
         }
+    }
+
+    void evidenceIsWrittenFromItsFacts()
+    {
+        std::set<std::string_view> patterns;
+        for (const Evidence &e : everyEvidence()) {
+            QVERIFY2(!e.text.empty(), toString(e.kind).data());
+            QVERIFY2(e.text.find('%') == std::string::npos, e.text.c_str());
+            QCOMPARE(EvidenceText::text(e), toQString(e.text)); // English: core's words exactly
+            for (const Sentence &sentence : evidenceSentences(e)) {
+                QVERIFY2(EvidenceText::offered(sentence.pattern), std::string(sentence.pattern).c_str());
+                patterns.insert(sentence.pattern);
+            }
+        }
+        QCOMPARE(patterns.size(), std::size_t(11)); // every sentence evidence.cpp has
+        QTranslator korean;
+        QVERIFY(korean.load(QStringLiteral(":/i18n/wslatlas_ko.qm")));
+        QCoreApplication::installTranslator(&korean);
+        std::vector<QString> shown;
+        for (const Evidence &e : everyEvidence())
+            shown.push_back(EvidenceText::text(e));
+        QCoreApplication::removeTranslator(&korean);
+        const std::vector<Evidence> evidence = everyEvidence();
+        for (std::size_t i = 0; i < evidence.size(); ++i) {
+            QVERIFY2(shown[i] != toQString(evidence[i].text), evidence[i].text.c_str());
+            for (const std::string &fact : {evidence[i].subject, evidence[i].ancestor, evidence[i].via})
+                if (!fact.empty() && evidence[i].text.find(fact) != std::string::npos)
+                    QVERIFY2(shown[i].contains(toQString(fact)), qPrintable(shown[i]));
+        }
+        // A file written before the facts were stored keeps its own sentence.
+        Evidence old;
+        old.kind = EvidenceKind::PpidWalk;
+        old.vantage = "vm";
+        old.pid = 226;
+        old.ppid = 221;
+        old.text = "In vantage vm, process 226 (init) descends from …";
+        QCOMPARE(EvidenceText::text(old), toQString(old.text));
     }
 
     void aFindingThatDoesNotFitItsCodeShowsItsOwnText()

@@ -2,6 +2,7 @@
 
 #include "diagram.h"
 #include "diagram_scene.h"
+#include "finding_text.h"
 
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -416,8 +417,8 @@ QWidget *DetailsPanel::buildNamespacePage(int nsIndex)
         if (e.pid > 0)
             addRow(evidence, tr("Walk"), tr("pid %1 → ppid %2").arg(e.pid).arg(e.ppid));
         layout->addLayout(evidence);
-        if (!e.text.empty())
-            layout->addWidget(valueLabel(toQString(e.text)));
+        if (const QString text = EvidenceText::text(e); !text.isEmpty())
+            layout->addWidget(valueLabel(text));
         layout->addSpacing(6);
     }
 

@@ -1,6 +1,7 @@
 #include "pid_diagram.h"
 
 #include "diagram_support.h"
+#include "finding_text.h"
 #include "model_support.h"
 
 #include <QCoreApplication>
@@ -51,8 +52,8 @@ DiagramNode namespaceNode(const SnapshotAnalysis &analysis, int index, const Rol
         node.lines.push_back(diagram_support::joined(ns.distros));
     std::vector<std::string> tip;
     for (const Evidence &e : ns.evidence)
-        if (!e.text.empty())
-            tip.push_back(e.text);
+        if (const QString text = EvidenceText::text(e); !text.isEmpty())
+            tip.push_back(utf8(text));
     if (!ns.vantages.empty())
         tip.push_back(utf8(QCoreApplication::translate("PidDiagram", "Vantages: %1",
                                                        "the vantages whose own namespace this is")

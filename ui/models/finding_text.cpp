@@ -1,10 +1,14 @@
 #include "finding_text.h"
 
+#include "evidence.h"
 #include "finding.h"
 #include "model_support.h"
+#include "text.h"
 
+#include <algorithm>
 #include <array>
-#include <cstring>
+#include <string>
+#include <vector>
 
 namespace wslatlas {
 
@@ -62,29 +66,43 @@ constexpr std::array kPatterns{
                       "guiApplications=false in .wslconfig: no WSLg system distros, and `wsl --system` fails "
                       "with WSL_E_GUI_APPLICATIONS_DISABLED")};
 
-// `pattern` with %1…%9 replaced by the values of `names`, in one pass (a value holding "%1" stays as it is);
-// empty when a value is missing.
-QString filled(const QString &pattern, const std::vector<std::string_view> &names,
-               const FindingParams &params)
+constexpr std::array kEvidencePatterns{
+    QT_TRANSLATE_NOOP(
+        "Evidence",
+        "Vantage %1's /proc belongs to %2, and the processes of %3 have NSpid lists of length %4: "
+        "%3 is %5 level below it."),
+    QT_TRANSLATE_NOOP(
+        "Evidence",
+        "Vantage %1's /proc belongs to %2, and the processes of %3 have NSpid lists of length %4: "
+        "%3 is %5 levels below it."),
+    QT_TRANSLATE_NOOP("Evidence",
+                      "In vantage %1, process %2 of %3 descends from process %4 in %5, %6 level up."),
+    QT_TRANSLATE_NOOP("Evidence",
+                      "In vantage %1, process %2 of %3 descends from process %4 in %5, %6 levels up."),
+    QT_TRANSLATE_NOOP("Evidence", "No vantage saw this level."),
+    QT_TRANSLATE_NOOP("Evidence", "Add a vantage that lands in the levels between to name it."),
+    QT_TRANSLATE_NOOP("Evidence", "%1 sits below a level no vantage saw."),
+    QT_TRANSLATE_NOOP("Evidence",
+                      "The pid namespace that owns vantage %1's /proc: none of its links were readable."),
+    QT_TRANSLATE_NOOP("Evidence", "Since %1's ancestors up to %2 are known, %3 is the parent of %2."),
+    QT_TRANSLATE_NOOP("Evidence",
+                      "Inode 4026531836 is the kernel's initial pid namespace: it has no parent."),
+    QT_TRANSLATE_NOOP(
+        "Evidence",
+        "No vantage saw above %1 (it is not the kernel's initial pid namespace), so its parent is "
+        "unknown. Include the VM root vantage (wsl --debug-shell, as administrator) to see it.")};
+
+// The translation of an English pattern (marked above), filled with `values` as core fills the English.
+QString translated(const char *context, std::string_view pattern, const std::vector<std::string> &values)
 {
-    QString out;
-    for (qsizetype i = 0; i < pattern.size(); ++i) {
-        const QChar c = pattern.at(i);
-        const bool placeholder =
-            c == u'%' && i + 1 < pattern.size() && pattern.at(i + 1) >= u'1' && pattern.at(i + 1) <= u'9';
-        if (!placeholder) {
-            out += c;
-            continue;
-        }
-        const auto index = static_cast<std::size_t>(pattern.at(++i).unicode() - u'1');
-        if (index >= names.size())
-            return {};
-        const auto it = params.find(std::string(names[index]));
-        if (it == params.end())
-            return {};
-        out += toQString(it->second);
-    }
-    return out;
+    const std::string english(pattern);
+    return toQString(
+        text::filled(QCoreApplication::translate(context, english.c_str()).toStdString(), values));
+}
+
+template <std::size_t N> bool marked(const std::array<const char *, N> &patterns, std::string_view pattern)
+{
+    return std::any_of(patterns.begin(), patterns.end(), [&](const char *p) { return pattern == p; });
 }
 
 } // namespace
@@ -92,21 +110,34 @@ QString filled(const QString &pattern, const std::vector<std::string_view> &name
 QString FindingText::text(const Finding &finding)
 {
     const FindingPattern p = findingPattern(finding.code, finding.params);
-    if (p.pattern.empty())
-        return toQString(finding.text);
-    const std::string english(p.pattern);
-    const QString out =
-        filled(QCoreApplication::translate("Finding", english.c_str()), p.params, finding.params);
-    // A file whose parameters do not fit the code (hand-edited, or older): its own sentence.
+    std::vector<std::string> values;
+    for (const std::string_view name : p.params) {
+        const auto it = finding.params.find(std::string(name));
+        if (it == finding.params.end())
+            return toQString(finding.text); // parameters that do not fit the code: an older or edited file
+        values.push_back(it->second);
+    }
+    const QString out = p.pattern.empty() ? QString() : translated("Finding", p.pattern, values);
     return out.isEmpty() ? toQString(finding.text) : out;
 }
 
 bool FindingText::offered(std::string_view pattern)
 {
-    for (const char *marked : kPatterns)
-        if (pattern == marked)
-            return true;
-    return false;
+    return marked(kPatterns, pattern);
+}
+
+QString EvidenceText::text(const Evidence &evidence)
+{
+    QStringList sentences;
+    for (const Sentence &s : evidenceSentences(evidence))
+        sentences.push_back(translated("Evidence", s.pattern, s.values));
+    const QString out = sentences.join(u' ');
+    return out.isEmpty() || sentences.contains(QString()) ? toQString(evidence.text) : out;
+}
+
+bool EvidenceText::offered(std::string_view pattern)
+{
+    return marked(kEvidencePatterns, pattern);
 }
 
 } // namespace wslatlas

@@ -21,4 +21,14 @@ public:
     static bool offered(std::string_view pattern);
 };
 
+class EvidenceText
+{
+    Q_DECLARE_TR_FUNCTIONS(Evidence)
+
+public:
+    // The sentences of a namespace's evidence (core/model/evidence.h), translated.
+    static QString text(const Evidence &evidence);
+    static bool offered(std::string_view pattern);
+};
+
 } // namespace wslatlas

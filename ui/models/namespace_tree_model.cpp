@@ -1,5 +1,6 @@
 #include "namespace_tree_model.h"
 
+#include "finding_text.h"
 #include <QStringList>
 
 namespace wslatlas {
@@ -97,8 +98,8 @@ void NamespaceTreeModel::buildNamespaceNode(int i)
         lines.push_back(tr("Distros: %1").arg(distros.join(QStringLiteral(", "))));
     }
     for (const Evidence &e : ns.evidence)
-        if (!e.text.empty())
-            lines.push_back(toQString(e.text));
+        if (const QString text = EvidenceText::text(e); !text.isEmpty())
+            lines.push_back(text);
     n.toolTip = lines.join(QLatin1Char('\n'));
     n.haystack = QString(n.name + QLatin1Char('\n') + n.id + QLatin1Char('\n') + n.numberText).toCaseFolded();
 }
