@@ -1,6 +1,7 @@
 #include "infer.h"
 
 #include "finding.h"
+#include "text.h"
 
 #include <algorithm>
 #include <climits>
@@ -804,13 +805,10 @@ void Inference::buildNetwork(Snapshot &snapshot)
     for (std::uint64_t inode : order)
         snapshot.network.namespaces.push_back(std::move(byInode[inode]));
     for (const NetNamespace &net : snapshot.network.namespaces) {
-        if (net.distros.size() > 1) {
-            std::string names;
-            for (std::size_t i = 0; i < net.distros.size(); ++i)
-                names += (i ? ", " : "") + net.distros[i];
+        if (net.distros.size() > 1)
             snapshot.network.findings.push_back(
-                makeFinding(Severity::Info, FindingCode::NetNsShared, {{"distros", names}, {"net", net.id}}));
-        }
+                makeFinding(Severity::Info, FindingCode::NetNsShared,
+                            {{"distros", text::joined(net.distros)}, {"net", net.id}}));
         if (net.distros.size() == 1 && snapshot.network.namespaces.size() > 1)
             snapshot.network.findings.push_back(makeFinding(
                 Severity::Info, FindingCode::NetNsOwn, {{"distro", net.distros.front()}, {"net", net.id}}));
