@@ -2,6 +2,7 @@
 
 #include "evidence.h"
 #include "finding.h"
+#include "text.h"
 
 #include <algorithm>
 #include <climits>
@@ -95,6 +96,14 @@ private:
     void orderNamespaces(Snapshot &snapshot);
     void mergeProcesses(Snapshot &snapshot);
     void buildNetwork(Snapshot &snapshot);
+    // Steps of assignRoles and mergeProcesses.
+    std::vector<char> landVantages();
+    std::vector<std::vector<NsId>> childrenInKeyOrder() const;
+    void distrosBelow(NsId ns, const std::vector<std::vector<NsId>> &children,
+                      std::vector<std::string> &out) const;
+    void nameUnlanded(NsId id, bool wslPlan, const std::vector<std::vector<NsId>> &children);
+    std::string nearestDistro(NsId from) const;
+    std::vector<std::string> ancestorKeys(NsId ns) const;
 
     const std::vector<VantageRun> &m_runs;
     std::vector<VantageView> m_views;
@@ -466,77 +475,76 @@ void Inference::resolveParents()
     }
 }
 
-void Inference::assignRoles()
+// A plan with WSL's vantages is of a WSL machine: its root namespace is the VM's, not a Linux host's.
+bool isWslPlan(const std::vector<VantageRun> &runs)
 {
-    const bool wslPlan = std::any_of(m_runs.begin(), m_runs.end(), [](const VantageRun &r) {
+    return std::any_of(runs.begin(), runs.end(), [](const VantageRun &r) {
         return r.spec.role == VantageRole::Vm || r.spec.role == VantageRole::System ||
                r.spec.role == VantageRole::Distro;
     });
-    auto rank = [](NamespaceRole role) {
-        switch (role) {
-        case NamespaceRole::Vm:
-            return 0;
-        case NamespaceRole::Host:
-            return 1;
-        case NamespaceRole::Wslg:
-            return 2;
-        case NamespaceRole::Distro:
-            return 3;
-        default:
-            return 9;
-        }
-    };
+}
+
+// When vantages of several roles land in one namespace, the lowest rank names it.
+int roleRank(NamespaceRole role)
+{
+    switch (role) {
+    case NamespaceRole::Vm:
+        return 0;
+    case NamespaceRole::Host:
+        return 1;
+    case NamespaceRole::Wslg:
+        return 2;
+    case NamespaceRole::Distro:
+        return 3;
+    default:
+        return 9;
+    }
+}
+
+// The role and name a vantage gives the namespace it lands in.
+std::pair<NamespaceRole, NamespaceName> landedRole(const VantageView &view)
+{
+    const VantageSpec &spec = view.run->spec;
+    switch (spec.role) {
+    case VantageRole::Vm:
+        return {NamespaceRole::Vm, {NameKind::MarinerVm, {}, {}, {}}};
+    case VantageRole::Host:
+        return {NamespaceRole::Host, {NameKind::LinuxHost, view.obs->hostname, {}, {}}};
+    case VantageRole::System:
+        return {NamespaceRole::Wslg, {NameKind::WslgSystem, spec.distro, {}, {}}};
+    case VantageRole::Distro:
+        return {NamespaceRole::Distro, {NameKind::Distro, spec.distro, {}, {}}};
+    }
+    return {NamespaceRole::Unknown, {}};
+}
+
+// Each vantage's own namespace takes the vantage's name, role and distro. Returns which were landed in.
+std::vector<char> Inference::landVantages()
+{
     std::vector<char> landed(m_ns.size(), 0);
     for (const VantageView &view : m_views) {
         if (view.self == kNoNs || !m_ns[view.self].known)
             continue;
         PidNamespace &ns = m_ns[view.self].ns;
         const VantageSpec &spec = view.run->spec;
-        NamespaceRole role = NamespaceRole::Unknown;
-        NamespaceName name;
-        switch (spec.role) {
-        case VantageRole::Vm:
-            role = NamespaceRole::Vm;
-            name.kind = NameKind::MarinerVm;
-            break;
-        case VantageRole::Host:
-            role = NamespaceRole::Host;
-            name = {NameKind::LinuxHost, view.obs->hostname, {}, {}};
-            break;
-        case VantageRole::System:
-            role = NamespaceRole::Wslg;
-            name = {NameKind::WslgSystem, spec.distro, {}, {}};
-            break;
-        case VantageRole::Distro:
-            role = NamespaceRole::Distro;
-            name = {NameKind::Distro, spec.distro, {}, {}};
-            break;
-        }
+        auto [role, name] = landedRole(view);
         ns.vantages.push_back(spec.name);
         if (role == NamespaceRole::Distro &&
             std::find(ns.distros.begin(), ns.distros.end(), spec.distro) == ns.distros.end())
             ns.distros.push_back(spec.distro);
-        if (!landed[view.self] || rank(role) < rank(ns.role)) {
+        if (!landed[view.self] || roleRank(role) < roleRank(ns.role)) {
             ns.role = role;
             ns.name = std::move(name);
             ns.label = englishLabel(ns.name);
         }
         landed[view.self] = 1;
     }
-    // The nearest distro at or above a namespace, for labels below it.
-    auto distroAbove = [&](NsId ns) -> std::string {
-        NsId at = ns;
-        for (std::size_t guard = 0; guard <= m_parentCount; ++guard) {
-            if (m_ns[at].parent == kNoNs)
-                return {};
-            at = m_ns[at].parent;
-            const PidNamespace &above = m_ns[at].ns;
-            if (above.role == NamespaceRole::Distro && !above.distros.empty())
-                return above.distros.front();
-        }
-        return {};
-    };
-    // Children in key order: that is the order of the distros in an isolation's label.
+    return landed;
+}
+
+// Children in key order: that is the order of the distros in an isolation's label.
+std::vector<std::vector<NsId>> Inference::childrenInKeyOrder() const
+{
     std::vector<NsId> all(m_ns.size());
     for (NsId ns = 0; ns < static_cast<NsId>(m_ns.size()); ++ns)
         all[static_cast<std::size_t>(ns)] = ns;
@@ -544,47 +552,66 @@ void Inference::assignRoles()
     for (const NsId child : inKeyOrder(std::move(all)))
         if (m_ns[child].parent != kNoNs)
             children[m_ns[child].parent].push_back(child);
-    std::function<void(NsId, std::vector<std::string> &)> distrosBelow = [&](NsId ns,
-                                                                             std::vector<std::string> &out) {
-        for (const NsId c : children[ns]) {
-            const PidNamespace &below = m_ns[c].ns;
-            if (below.role == NamespaceRole::Distro)
-                out.insert(out.end(), below.distros.begin(), below.distros.end());
-            else
-                distrosBelow(c, out);
-        }
-    };
-    for (NsId id = 0; id < static_cast<NsId>(m_ns.size()); ++id) {
-        NsInfo &info = m_ns[id];
-        PidNamespace &ns = info.ns;
-        if (!info.known || landed[id] || !ns.inode)
-            continue;
-        if (*ns.inode == kInitialPidNsInode) {
-            ns.role = wslPlan ? NamespaceRole::Vm : NamespaceRole::Host;
-            ns.name.kind = wslPlan ? NameKind::MarinerVm : NameKind::LinuxHost;
-            ns.label = englishLabel(ns.name);
-            continue;
-        }
-        // Name what we can: the distros it isolates, or the distro it is nested in and its init
-        // (a container's entry point says more than its inode).
-        // An isolation is a level between the root and a distro; anything else nobody landed in is
-        // unknown (a distro left out of the plan, a container), however much we see of it.
-        ns.role = NamespaceRole::Unknown;
-        ns.name.init = info.initName.value_or(std::string());
-        if (std::string distro = distroAbove(id); !distro.empty()) {
-            ns.name.kind = NameKind::NestedIn;
-            ns.name.subject = std::move(distro);
-        } else {
-            std::vector<std::string> below;
-            distrosBelow(id, below);
-            if (below.empty()) {
-                ns.name.kind = wslPlan ? NameKind::NotVisited : NameKind::NestedNamespace;
-            } else {
-                ns.role = NamespaceRole::Isolation;
-                ns.name = {NameKind::Isolation, {}, std::move(below), {}};
-            }
-        }
+    return children;
+}
+
+// The distros below ns, each the first distro on its branch.
+void Inference::distrosBelow(NsId ns, const std::vector<std::vector<NsId>> &children,
+                             std::vector<std::string> &out) const
+{
+    for (const NsId c : children[ns]) {
+        const PidNamespace &below = m_ns[c].ns;
+        if (below.role == NamespaceRole::Distro)
+            out.insert(out.end(), below.distros.begin(), below.distros.end());
+        else
+            distrosBelow(c, children, out);
+    }
+}
+
+// Names a namespace no vantage landed in: the root, an isolation, or a nested or unvisited one.
+void Inference::nameUnlanded(NsId id, bool wslPlan, const std::vector<std::vector<NsId>> &children)
+{
+    NsInfo &info = m_ns[id];
+    PidNamespace &ns = info.ns;
+    if (*ns.inode == kInitialPidNsInode) {
+        ns.role = wslPlan ? NamespaceRole::Vm : NamespaceRole::Host;
+        ns.name.kind = wslPlan ? NameKind::MarinerVm : NameKind::LinuxHost;
         ns.label = englishLabel(ns.name);
+        return;
+    }
+    // Name what we can: the distros it isolates, or the distro it is nested in and its init
+    // (a container's entry point says more than its inode).
+    // An isolation is a level between the root and a distro; anything else nobody landed in is
+    // unknown (a distro left out of the plan, a container), however much we see of it.
+    ns.role = NamespaceRole::Unknown;
+    ns.name.init = info.initName.value_or(std::string());
+    // The distro it is nested in: the nearest one above it.
+    const std::string distro = info.parent == kNoNs ? std::string() : nearestDistro(info.parent);
+    if (!distro.empty()) {
+        ns.name.kind = NameKind::NestedIn;
+        ns.name.subject = distro;
+    } else {
+        std::vector<std::string> below;
+        distrosBelow(id, children, below);
+        if (below.empty()) {
+            ns.name.kind = wslPlan ? NameKind::NotVisited : NameKind::NestedNamespace;
+        } else {
+            ns.role = NamespaceRole::Isolation;
+            ns.name = {NameKind::Isolation, {}, std::move(below), {}};
+        }
+    }
+    ns.label = englishLabel(ns.name);
+}
+
+void Inference::assignRoles()
+{
+    const bool wslPlan = isWslPlan(m_runs);
+    const std::vector<char> landed = landVantages();
+    const std::vector<std::vector<NsId>> children = childrenInKeyOrder();
+    for (NsId id = 0; id < static_cast<NsId>(m_ns.size()); ++id) {
+        const NsInfo &info = m_ns[id];
+        if (info.known && !landed[id] && info.ns.inode)
+            nameUnlanded(id, wslPlan, children);
     }
 }
 
@@ -642,28 +669,56 @@ void Inference::orderNamespaces(Snapshot &snapshot)
     }
 }
 
-void Inference::mergeProcesses(Snapshot &snapshot)
+// The first distro at or above from (the guard stops at a parent loop, which setParent prevents).
+std::string Inference::nearestDistro(NsId from) const
 {
-    // Every sighting of a process, ordered like the snapshot: by namespace (in m_order), then innermost
-    // pid. Sightings of one process (same namespace and innermost pid) stay in vantage order, so the
-    // first vantage to see it comes first in seen_by.
-    std::vector<std::size_t> position(m_ns.size(), m_order.size());
-    for (std::size_t i = 0; i < m_order.size(); ++i)
-        position[m_order[i]] = i;
-    struct Sighting
-    {
-        std::size_t position;
-        NsId ns;
-        int pid; // innermost
-        const VantageView *view;
-        std::size_t index;
-    };
+    NsId at = from;
+    for (std::size_t guard = 0; guard <= m_parentCount && at != kNoNs; ++guard) {
+        const PidNamespace &ns = m_ns[at].ns;
+        if (ns.role == NamespaceRole::Distro && !ns.distros.empty())
+            return ns.distros.front();
+        at = m_ns[at].parent;
+    }
+    return {};
+}
+
+// The keys of ns and its ancestors, ns first.
+std::vector<std::string> Inference::ancestorKeys(NsId ns) const
+{
+    std::vector<std::string> keys;
+    for (NsId at = ns; at != kNoNs;) {
+        keys.push_back(m_ns[at].key);
+        at = m_ns[at].parent;
+        if (keys.size() > m_parentCount + 1)
+            break;
+    }
+    return keys;
+}
+
+// One vantage's sighting of a process, with the position of its namespace in the snapshot.
+struct Sighting
+{
+    std::size_t position;
+    NsId ns;
+    int pid; // innermost
+    const VantageView *view;
+    std::size_t index;
+
+    const ProcessObservation &process() const { return view->obs->processes[index]; }
+};
+
+// Every placed sighting, ordered like the snapshot: by namespace position, then innermost pid. Sightings
+// of one process (same namespace and innermost pid) stay in vantage order, so the first vantage to see it
+// comes first in seen_by.
+std::vector<Sighting> sightingsInOrder(const std::vector<VantageView> &views,
+                                       const std::vector<std::size_t> &position)
+{
     std::vector<Sighting> sightings;
     std::size_t total = 0;
-    for (const VantageView &view : m_views)
+    for (const VantageView &view : views)
         total += view.nsOf.size();
     sightings.reserve(total);
-    for (const VantageView &view : m_views) {
+    for (const VantageView &view : views) {
         const auto &procs = view.obs->processes;
         for (std::size_t i = 0; i < procs.size(); ++i) {
             if (view.nsOf[i] != kNoNs)
@@ -676,68 +731,65 @@ void Inference::mergeProcesses(Snapshot &snapshot)
             return a.position < b.position;
         return a.ns != b.ns ? a.ns < b.ns : a.pid < b.pid;
     });
+    return sightings;
+}
+
+// One process from all its sightings: the one with the longest NSpid (seen from highest up) tells most.
+// ancestors are the keys of its namespace and those above, its namespace first.
+Process mergeSightings(const Sighting *first, const Sighting *last, const std::string &distro,
+                       const std::vector<std::string> &ancestors)
+{
+    const Sighting *best = first;
+    std::vector<std::string> seenBy;
+    for (const Sighting *other = first; other != last; ++other) {
+        seenBy.push_back(other->view->run->spec.name);
+        if (other->process().nspid.size() > best->process().nspid.size())
+            best = other;
+    }
+    const ProcessObservation &p = best->process();
+    Process out;
+    out.name = p.name;
+    out.cmdline = p.cmdline;
+    out.pidNs = ancestors.front();
+    out.ppid = p.ppid;
+    out.uid = p.uid;
+    out.startTicks = p.startTicks;
+    out.ns = p.ns;
+    out.seenBy = std::move(seenBy);
+    out.distro = distro;
+    const std::size_t links = std::min(p.nspid.size(), ancestors.size());
+    out.chain.reserve(links);
+    for (std::size_t k = links; k-- > 0;)
+        out.chain.push_back({ancestors[k], p.nspid[p.nspid.size() - 1 - k]});
+    return out;
+}
+
+void Inference::mergeProcesses(Snapshot &snapshot)
+{
+    std::vector<std::size_t> position(m_ns.size(), m_order.size());
+    for (std::size_t i = 0; i < m_order.size(); ++i)
+        position[m_order[i]] = i;
+    const std::vector<Sighting> sightings = sightingsInOrder(m_views, position);
 
     std::vector<int> counts(m_order.size(), 0);
     NsId group = kNoNs;
     std::string groupDistro;
-    std::vector<NsId> ancestors; // the own namespace first, then up
+    std::vector<std::string> ancestors; // the own namespace first, then up
     for (std::size_t s = 0; s < sightings.size();) {
         const Sighting &first = sightings[s];
-        const NsId own = first.ns;
-        if (own != group) {
-            group = own;
+        if (first.ns != group) {
             // A new namespace: its distro (the nearest at or above it) and its ancestors, once.
-            groupDistro.clear();
-            NsId at = own;
-            for (std::size_t guard = 0; guard <= m_parentCount && at != kNoNs; ++guard) {
-                const PidNamespace &ns = m_ns[at].ns;
-                if (ns.role == NamespaceRole::Distro && !ns.distros.empty()) {
-                    groupDistro = ns.distros.front();
-                    break;
-                }
-                at = m_ns[at].parent;
-            }
-            ancestors.clear();
-            for (at = own; at != kNoNs;) {
-                ancestors.push_back(at);
-                at = m_ns[at].parent;
-                if (ancestors.size() > m_parentCount + 1)
-                    break;
-            }
+            group = first.ns;
+            groupDistro = nearestDistro(group);
+            ancestors = ancestorKeys(group);
         }
-        // The sightings of this one process: the one with the longest NSpid (seen from highest up) tells
-        // most.
-        const Sighting *best = &first;
-        std::vector<std::string> seenBy;
         std::size_t next = s;
-        for (; next < sightings.size() && sightings[next].ns == own && sightings[next].pid == first.pid;
-             ++next) {
-            const Sighting &other = sightings[next];
-            seenBy.push_back(other.view->run->spec.name);
-            if (other.view->obs->processes[other.index].nspid.size() >
-                best->view->obs->processes[best->index].nspid.size())
-                best = &other;
-        }
-        s = next;
-
-        const ProcessObservation &p = best->view->obs->processes[best->index];
-        Process out;
-        out.name = p.name;
-        out.cmdline = p.cmdline;
-        out.pidNs = m_ns[own].key;
-        out.ppid = p.ppid;
-        out.uid = p.uid;
-        out.startTicks = p.startTicks;
-        out.ns = p.ns;
-        out.seenBy = std::move(seenBy);
-        out.distro = groupDistro;
-        const std::size_t links = std::min(p.nspid.size(), ancestors.size());
-        out.chain.reserve(links);
-        for (std::size_t k = links; k-- > 0;)
-            out.chain.push_back({m_ns[ancestors[k]].key, p.nspid[p.nspid.size() - 1 - k]});
+        while (next < sightings.size() && sightings[next].ns == first.ns && sightings[next].pid == first.pid)
+            ++next;
+        snapshot.processes.push_back(mergeSightings(&first, sightings.data() + next, groupDistro, ancestors));
         if (first.position < counts.size())
             ++counts[first.position];
-        snapshot.processes.push_back(std::move(out));
+        s = next;
     }
     for (std::size_t i = 0; i < snapshot.pidNamespaces.size(); ++i)
         snapshot.pidNamespaces[i].processCount = counts[i];
@@ -778,13 +830,10 @@ void Inference::buildNetwork(Snapshot &snapshot)
     for (std::uint64_t inode : order)
         snapshot.network.namespaces.push_back(std::move(byInode[inode]));
     for (const NetNamespace &net : snapshot.network.namespaces) {
-        if (net.distros.size() > 1) {
-            std::string names;
-            for (std::size_t i = 0; i < net.distros.size(); ++i)
-                names += (i ? ", " : "") + net.distros[i];
+        if (net.distros.size() > 1)
             snapshot.network.findings.push_back(
-                makeFinding(Severity::Info, FindingCode::NetNsShared, {{"distros", names}, {"net", net.id}}));
-        }
+                makeFinding(Severity::Info, FindingCode::NetNsShared,
+                            {{"distros", text::joined(net.distros)}, {"net", net.id}}));
         if (net.distros.size() == 1 && snapshot.network.namespaces.size() > 1)
             snapshot.network.findings.push_back(makeFinding(
                 Severity::Info, FindingCode::NetNsOwn, {{"distro", net.distros.front()}, {"net", net.id}}));
