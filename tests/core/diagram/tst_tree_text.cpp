@@ -1,0 +1,98 @@
+#include "model_fixtures.h"
+#include "snapshot_json.h"
+#include "tree_text.h"
+
+#include <gtest/gtest.h>
+
+using namespace wslatlas;
+
+namespace {
+
+// The article's tree, as a snapshot would hold it.
+Snapshot seedSnapshot()
+{
+    Snapshot s;
+    auto ns = [](std::string id, std::string parent, NamespaceRole role, std::string label, int count) {
+        PidNamespace n;
+        n.id = std::move(id);
+        n.parent = std::move(parent);
+        n.role = role;
+        n.label = std::move(label);
+        n.processCount = count;
+        return n;
+    };
+    s.pidNamespaces = {
+        ns("pid:[4026531836]", "", NamespaceRole::Vm, "Mariner VM", 1),
+        ns("pid:[4026532245]", "pid:[4026531836]", NamespaceRole::Wslg, "WSLg system (Ubuntu-20.04)", 0),
+        ns("pid:[4026532257]", "pid:[4026532245]", NamespaceRole::Distro, "Ubuntu-20.04", 1),
+        ns("pid:[4026532771]", "pid:[4026531836]", NamespaceRole::Isolation, "Isolation (Ubuntu-18.04)", 0)};
+    s.pidNamespaces[0].inode = kInitialPidNsInode;
+    Process init;
+    init.name = "init";
+    init.pidNs = "pid:[4026531836]";
+    init.chain = {{"pid:[4026531836]", 1}};
+    Process sleep;
+    sleep.name = "sleep";
+    sleep.cmdline = "sleep 680001";
+    sleep.pidNs = "pid:[4026532257]";
+    sleep.chain = {{"pid:[4026531836]", 48950}, {"pid:[4026532245]", 4578}, {"pid:[4026532257]", 4419}};
+    s.processes = {init, sleep};
+    s.vantages.push_back({"vm", VantageRole::Vm, "", true, "", "", "", "", "", "", 0, {}});
+    s.vantages.push_back({"kali",
+                          VantageRole::Distro,
+                          "kali",
+                          false,
+                          "did not finish within 30 s",
+                          "",
+                          "",
+                          "",
+                          "",
+                          "",
+                          0,
+                          {}});
+    return s;
+}
+
+} // namespace
+
+TEST(TreeText, DrawsTheSeedShape)
+{
+    const std::string text = renderPidTree(test::analysisOf(seedSnapshot()));
+    const std::string expected = "pid:[4026531836]  Mariner VM  (vm, 1 process)\n"
+                                 "|  1       [init]\n"
+                                 "|- pid:[4026532245]  WSLg system (Ubuntu-20.04)  (wslg, 0 processes)\n"
+                                 "|  `- pid:[4026532257]  Ubuntu-20.04  (distro, 1 process)\n"
+                                 "|        4419    sleep 680001   NSpid 48950 4578 4419\n"
+                                 "`- pid:[4026532771]  Isolation (Ubuntu-18.04)  (isolation, 0 processes)\n"
+                                 "vantage kali failed: did not finish within 30 s\n";
+    EXPECT_EQ(text, expected);
+}
+
+TEST(TreeText, OptionsHideOrLimitProcesses)
+{
+    TreeTextOptions hide;
+    hide.processes = false;
+    EXPECT_EQ(renderPidTree(test::analysisOf(seedSnapshot()), hide).find("sleep"), std::string::npos);
+    Snapshot s = seedSnapshot();
+    for (int i = 0; i < 5; ++i) {
+        Process p;
+        p.name = "worker";
+        p.pidNs = "pid:[4026531836]";
+        p.chain = {{"pid:[4026531836]", 100 + i}};
+        s.processes.push_back(p);
+    }
+    TreeTextOptions limit;
+    limit.maxProcesses = 2;
+    EXPECT_NE(renderPidTree(test::analysisOf(s), limit).find("... 4 more"), std::string::npos);
+}
+
+TEST(TreeText, UnknownParentIsSaid)
+{
+    Snapshot s = seedSnapshot();
+    s.pidNamespaces.erase(s.pidNamespaces.begin());
+    s.pidNamespaces[0].parent.clear();
+    s.pidNamespaces.pop_back();
+    const std::string text = renderPidTree(test::analysisOf(s));
+    EXPECT_NE(text.find("(parent unknown: no vantage saw above pid:[4026532245])"), std::string::npos)
+        << text;
+}
