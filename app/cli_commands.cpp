@@ -169,7 +169,7 @@ std::optional<QByteArray> readFile(const QString &path, QString &error)
 // Names the file unless core's message already does.
 QString aboutFile(const QString &path, const std::string &coreMessage)
 {
-    const QString message = fromUtf8(coreMessage);
+    QString message = fromUtf8(coreMessage);
     if (message.contains(path))
         return message;
     return path + QLatin1String(": ") + message;
@@ -753,8 +753,8 @@ int runParse(const QStringList &arguments)
         return *done;
 
     const QStringList args = command.parser().positionalArguments();
-    const QString kind = args.at(0);
-    const QString path = args.at(1);
+    const QString &kind = args.at(0);
+    const QString &path = args.at(1);
     if (!isCaptureKind(kind.toStdString()))
         return command.usageError(
             QStringLiteral("unknown capture kind '%1'; kinds: %2").arg(kind, captureKindList()));

@@ -54,7 +54,7 @@ bool elevatedHelperAvailable()
 
 QString helperProgram()
 {
-    const QString chosen = qEnvironmentVariable("WSLATLAS_HELPER_CLI"); // tests: the built wslatlas-cli
+    QString chosen = qEnvironmentVariable("WSLATLAS_HELPER_CLI"); // tests: the built wslatlas-cli
     if (!chosen.isEmpty())
         return chosen;
 #ifdef Q_OS_WIN

@@ -45,7 +45,7 @@ std::vector<CommandRequest> listingRequests(std::chrono::milliseconds timeout)
     requests[1].argv = {kWsl, "-l", "--running", "-q"};
     for (CommandRequest &r : requests) {
         r.timeout = timeout;
-        r.maxOutputBytes = 1024 * 1024;
+        r.maxOutputBytes = std::size_t{1024} * 1024;
     }
     return requests;
 }

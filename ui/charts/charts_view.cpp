@@ -103,8 +103,8 @@ qreal tangentialRoom(qreal inner, qreal outer, qreal spanDegrees, qreal textHeig
 QString fittedLabel(const QString &label, int value, const QString &separator, const QFontMetricsF &metrics,
                     qreal room)
 {
-    const QString count = QString::number(value);
-    const QString full = label + separator + count;
+    QString count = QString::number(value);
+    QString full = label + separator + count;
     if (metrics.horizontalAdvance(full) <= room)
         return full;
     const qreal labelRoom = room - metrics.horizontalAdvance(separator + count);

@@ -815,7 +815,7 @@ void DiagramScene::setSelectedNode(const QString &id)
 // The ids are copied: a slot may replace the diagram, and with it the item.
 void DiagramScene::nodePressed(DiagramNodeItem *item)
 {
-    const QString id = item->id();
+    const QString id = item->id(); // NOLINT(performance-unnecessary-copy-initialization): see above
     setSelectedNode(id);
     const EventScope scope(m_deliveringEvent);
     emit nodeClicked(id);
