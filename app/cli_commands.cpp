@@ -26,6 +26,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -94,6 +95,7 @@ public:
     }
 
     QCommandLineParser &parser() { return m_parser; }
+    const QCommandLineParser &parser() const { return m_parser; }
 
     // Parses the arguments after the command name. Returns an exit code when the command is over
     // (help, version, usage error); nullopt when it should run. positional: how many it takes,
@@ -167,7 +169,7 @@ std::optional<QByteArray> readFile(const QString &path, QString &error)
 // Names the file unless core's message already does.
 QString aboutFile(const QString &path, const std::string &coreMessage)
 {
-    const QString message = fromUtf8(coreMessage);
+    QString message = fromUtf8(coreMessage);
     if (message.contains(path))
         return message;
     return path + QLatin1String(": ") + message;
@@ -312,6 +314,239 @@ QString captureKindList()
     return kinds.join(QLatin1String(", "));
 }
 
+// snapshot's own options, beside HostOptions.
+struct SnapshotOptions
+{
+    QCommandLineOption plan{QStringLiteral("plan"),
+                            QStringLiteral("The vantage plan to run (JSON, as printed by `plan`). "
+                                           "Default: the default plan."),
+                            QStringLiteral("FILE")};
+    QCommandLineOption local{QStringLiteral("local"),
+                             QStringLiteral("Snapshot this Linux host only (the plan `plan --local`).")};
+    QCommandLineOption output{{QStringLiteral("o"), QStringLiteral("output")},
+                              QStringLiteral("Where to write the snapshot; - for standard output."),
+                              QStringLiteral("SNAP.json")};
+    QCommandLineOption timeout{QStringLiteral("timeout"),
+                               QStringLiteral("Stop a vantage or capture that has not finished after "
+                                              "this many seconds (default 30)."),
+                               QStringLiteral("SECONDS"), QStringLiteral("30")};
+    QCommandLineOption keepOutputs{
+        QStringLiteral("keep-outputs"),
+        QStringLiteral("Also save each vantage's collector output in DIR as vantage-NAME.txt (a capture "
+                       "folder for `import`; the desktop program's elevated helper uses it)."),
+        QStringLiteral("DIR")};
+
+    void addTo(QCommandLineParser &parser) const
+    {
+        parser.addOptions({plan, local, output, timeout, keepOutputs});
+    }
+};
+
+// The plan file --plan names, parsed, or the exit code of its one-line error.
+std::optional<VantagePlan> readPlan(const CommandLine &command, const QString &path, int &exitCode)
+{
+    QString readError;
+    const std::optional<QByteArray> text = readFile(path, readError);
+    if (!text) {
+        exitCode = command.error(QStringLiteral("cannot read plan %1: %2").arg(path, readError));
+        return std::nullopt;
+    }
+    VantagePlan plan;
+    PlanParseError parseError;
+    if (!parsePlanJson(std::string_view(text->constData(), static_cast<std::size_t>(text->size())), plan,
+                       parseError)) {
+        exitCode = command.error(QStringLiteral("bad plan %1: %2").arg(path, fromUtf8(parseError.message)));
+        return std::nullopt;
+    }
+    return plan;
+}
+
+// The plan snapshot runs: --plan's file, --local's plan or the discovered default one; or the exit code of
+// the one-line error.
+std::optional<VantagePlan> snapshotPlan(const CommandLine &command, const SnapshotOptions &options,
+                                        const HostFacts &facts, std::chrono::milliseconds timeout,
+                                        int &exitCode)
+{
+    const QCommandLineParser &parser = command.parser();
+    if (parser.isSet(options.plan))
+        return readPlan(command, parser.value(options.plan), exitCode);
+    if (parser.isSet(options.local))
+        return localPlan();
+    return defaultPlan(command, facts, timeout, exitCode);
+}
+
+// Saves each vantage's collector output in dir under the capture folder's names (capture_folder.h):
+// vantage-vm, vantage-system-DISTRO, vantage-DISTRO. A failed write is a warning line.
+std::function<void(const VantageSpec &, const std::string &)> keepOutputsIn(const QDir &dir)
+{
+    return [dir](const VantageSpec &spec, const std::string &text) {
+        QString name = fromUtf8(spec.name);
+        name.replace(QLatin1Char(':'), QLatin1Char('-'));
+        std::string error;
+        if (!writeFileAtomically(nativePath(dir.filePath(QStringLiteral("vantage-%1.txt").arg(name))), text,
+                                 error))
+            printProgress(
+                QStringLiteral("vantage %1: warning: output not kept: %2").arg(name, fromUtf8(error)));
+    };
+}
+
+// export's options.
+struct ExportOptions
+{
+    QCommandLineOption view{QStringLiteral("view"),
+                            QStringLiteral("The view: pid (the namespace graph, default) or network."),
+                            QStringLiteral("VIEW"), QStringLiteral("pid")};
+    QCommandLineOption format{QStringLiteral("format"),
+                              QStringLiteral("png, svg or dot (default: from the file name)."),
+                              QStringLiteral("FORMAT")};
+    QCommandLineOption scale{QStringLiteral("scale"),
+                             QStringLiteral("PNG pixels per point: 1 (default) or 2 for high-DPI."),
+                             QStringLiteral("N"), QStringLiteral("1")};
+    QCommandLineOption dark{QStringLiteral("dark"), QStringLiteral("Use the dark palette's colours.")};
+    QCommandLineOption expand{
+        QStringLiteral("processes-of"),
+        QStringLiteral("pid view: also draw this namespace's processes (an id like pid:[4026532257])."),
+        QStringLiteral("NS")};
+    QCommandLineOption output{{QStringLiteral("o"), QStringLiteral("output")},
+                              QStringLiteral("Where to write; - for standard output."),
+                              QStringLiteral("FILE")};
+
+    void addTo(QCommandLineParser &parser) const
+    {
+        parser.addOptions({view, format, scale, dark, expand, output});
+    }
+};
+
+// The export the options ask for, and where to write it (path), or the exit code of a usage error.
+std::optional<ExportRequest> exportRequest(const CommandLine &command, const ExportOptions &options,
+                                           QString &path, int &exitCode)
+{
+    const QCommandLineParser &parser = command.parser();
+    const auto usageError = [&](const QString &message) {
+        exitCode = command.usageError(message);
+        return std::optional<ExportRequest>();
+    };
+    ExportRequest request;
+    const QString viewName = parser.value(options.view);
+    if (const auto kind = diagramKindFromName(viewName))
+        request.kind = *kind;
+    else
+        return usageError(
+            QStringLiteral("unknown view '%1'; use --view pid or --view network").arg(viewName));
+    if (!parser.isSet(options.output) || parser.value(options.output).isEmpty())
+        return usageError(QStringLiteral("missing -o FILE (- for standard output)"));
+    path = parser.value(options.output);
+
+    const QString formatName = parser.value(options.format);
+    if (!formatName.isEmpty()) {
+        const auto chosen = exportFormatFromName(formatName);
+        if (!chosen)
+            return usageError(
+                QStringLiteral("unknown format '%1'; use --format png, svg or dot").arg(formatName));
+        request.format = *chosen;
+    } else if (const auto byName = exportFormatFromPath(path)) {
+        request.format = *byName;
+    } else {
+        return usageError(
+            QStringLiteral("missing --format, and '%1' does not end in .png, .svg or .dot").arg(path));
+    }
+    const QString scaleText = parser.value(options.scale);
+    if (scaleText == QLatin1String("1") || scaleText == QLatin1String("2"))
+        request.scale = scaleText.toInt();
+    else
+        return usageError(QStringLiteral("--scale must be 1 or 2, not '%1'").arg(scaleText));
+    request.dark = parser.isSet(options.dark);
+    if (parser.isSet(options.expand)) {
+        if (request.kind != DiagramKind::Namespaces)
+            return usageError(QStringLiteral("--processes-of applies to --view pid only"));
+        request.expandNamespace = parser.value(options.expand).toStdString();
+    }
+    return request;
+}
+
+// Writes the exported view to path, or to stdout for "-"; returns the exit code.
+int writeExport(const CommandLine &command, const SnapshotAnalysis &analysis, const ExportRequest &request,
+                const QString &path)
+{
+    QString exportError;
+    if (path == QLatin1String("-")) {
+        const std::optional<QByteArray> bytes = exportSnapshotViewData(analysis, request, &exportError);
+        if (!bytes)
+            return command.error(exportError);
+        if (!writeStdout(std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size()))))
+            return command.error(QStringLiteral("cannot write to standard output"));
+        return ExitOk;
+    }
+    if (!exportSnapshotView(analysis, request, path, &exportError))
+        return command.error(exportError);
+    return ExitOk;
+}
+
+// The capture folder as a readable QDir, or the exit code of its one-line error.
+std::optional<QDir> captureFolder(const CommandLine &command, const QString &folder, int &exitCode)
+{
+    const QFileInfo info(folder);
+    if (!info.exists()) {
+        exitCode = command.error(QStringLiteral("no such folder %1").arg(folder));
+        return std::nullopt;
+    }
+    if (!info.isDir()) {
+        exitCode = command.error(QStringLiteral("%1 is not a folder").arg(folder));
+        return std::nullopt;
+    }
+    QDir dir(folder);
+    if (!dir.isReadable()) {
+        exitCode = command.error(QStringLiteral("cannot read folder %1").arg(folder));
+        return std::nullopt;
+    }
+    return dir;
+}
+
+// Every file of the folder, by name; those too large or unreadable go to ignored with the reason.
+std::vector<FolderFile> readFolderFiles(const QDir &dir, std::vector<std::string> &ignored)
+{
+    // A collector output is a few MB even on a busy machine; anything far larger is not a capture.
+    constexpr qint64 maxFileBytes = 256LL * 1024 * 1024;
+    std::vector<FolderFile> files;
+    for (const QFileInfo &entry : dir.entryInfoList(QDir::Files, QDir::Name)) {
+        const std::string name = entry.fileName().toStdString();
+        if (entry.size() > maxFileBytes) {
+            ignored.push_back(name + ": larger than 256 MB");
+            continue;
+        }
+        QString readError;
+        std::optional<QByteArray> data = readFile(entry.filePath(), readError);
+        if (!data) {
+            ignored.push_back(name + ": cannot be read: " + readError.toStdString());
+            continue;
+        }
+        files.push_back({name, data->toStdString()});
+    }
+    return files;
+}
+
+// The one error line when the folder holds nothing usable (no snapshot is written then), else nullopt.
+std::optional<int> unusableFolder(const CommandLine &command, const Collection &collection,
+                                  const QString &folder, std::size_t ignoredCount)
+{
+    if (collection.runs.empty() && collection.captures.empty())
+        return command.error(QStringLiteral("%1 holds no capture files (vantage-NAME.txt, KIND.txt; "
+                                            "%2 other files ignored; see 'wslatlas-cli import --help')")
+                                 .arg(folder)
+                                 .arg(ignoredCount));
+    const bool anyRun = std::any_of(collection.runs.begin(), collection.runs.end(),
+                                    [](const VantageRun &r) { return r.observation.has_value(); });
+    const bool anyCapture = std::any_of(collection.captures.begin(), collection.captures.end(),
+                                        [](const ParsedCapture &c) { return c.status.ok; });
+    if (anyRun || anyCapture)
+        return std::nullopt;
+    const std::string first =
+        collection.runs.empty() ? collection.captures.front().status.error : collection.runs.front().error;
+    return command.error(QStringLiteral("none of the %1 capture files in %2 could be read; the first: %3")
+                             .arg(collection.runs.size() + collection.captures.size())
+                             .arg(folder, fromUtf8(first)));
+}
+
 } // namespace
 
 int fail(const QString &message)
@@ -381,26 +616,8 @@ int runSnapshot(const QStringList &arguments)
                        "capture as each ends. Exits 1 when some vantage failed (the snapshot is still\n"
                        "written, with the errors in it). A failed capture is reported and recorded in\n"
                        "the snapshot's \"captures\" but does not make the snapshot partial."));
-    const QCommandLineOption planOption(
-        QStringLiteral("plan"),
-        QStringLiteral("The vantage plan to run (JSON, as printed by `plan`). "
-                       "Default: the default plan."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption local(
-        QStringLiteral("local"), QStringLiteral("Snapshot this Linux host only (the plan `plan --local`)."));
-    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
-                                    QStringLiteral("Where to write the snapshot; - for standard output."),
-                                    QStringLiteral("SNAP.json"));
-    const QCommandLineOption timeout(QStringLiteral("timeout"),
-                                     QStringLiteral("Stop a vantage or capture that has not finished after "
-                                                    "this many seconds (default 30)."),
-                                     QStringLiteral("SECONDS"), QStringLiteral("30"));
-    const QCommandLineOption keepOutputs(
-        QStringLiteral("keep-outputs"),
-        QStringLiteral("Also save each vantage's collector output in DIR as vantage-NAME.txt (a capture "
-                       "folder for `import`; the desktop program's elevated helper uses it)."),
-        QStringLiteral("DIR"));
-    command.parser().addOptions({planOption, local, output, timeout, keepOutputs});
+    const SnapshotOptions snapshotOptions;
+    snapshotOptions.addTo(command.parser());
     const HostOptions hostOptions;
     hostOptions.addTo(command.parser());
     if (const auto done = command.parse(arguments))
@@ -411,59 +628,33 @@ int runSnapshot(const QStringList &arguments)
     const std::optional<HostFacts> facts = hostOptions.facts(command, parser, exitCode);
     if (!facts)
         return exitCode;
-    if (parser.isSet(planOption) && parser.isSet(local))
+    if (parser.isSet(snapshotOptions.plan) && parser.isSet(snapshotOptions.local))
         return command.usageError(QStringLiteral("--plan and --local exclude each other"));
-    if (!parser.isSet(output) || parser.value(output).isEmpty())
+    if (!parser.isSet(snapshotOptions.output) || parser.value(snapshotOptions.output).isEmpty())
         return command.usageError(QStringLiteral("missing -o SNAP.json (- for standard output)"));
     bool numeric = false;
-    const double seconds = parser.value(timeout).toDouble(&numeric);
+    const double seconds = parser.value(snapshotOptions.timeout).toDouble(&numeric);
     if (!numeric || !std::isfinite(seconds) || seconds <= 0 || seconds > 24 * 3600)
         return command.usageError(QStringLiteral("--timeout wants a number of seconds above 0, not '%1'")
-                                      .arg(parser.value(timeout)));
+                                      .arg(parser.value(snapshotOptions.timeout)));
 
     const auto timeoutMs = std::chrono::milliseconds(std::llround(seconds * 1000));
-    VantagePlan plan;
-    if (parser.isSet(planOption)) {
-        const QString path = parser.value(planOption);
-        QString readError;
-        const std::optional<QByteArray> text = readFile(path, readError);
-        if (!text)
-            return command.error(QStringLiteral("cannot read plan %1: %2").arg(path, readError));
-        PlanParseError parseError;
-        if (!parsePlanJson(std::string_view(text->constData(), static_cast<std::size_t>(text->size())), plan,
-                           parseError))
-            return command.error(QStringLiteral("bad plan %1: %2").arg(path, fromUtf8(parseError.message)));
-    } else if (parser.isSet(local)) {
-        plan = localPlan();
-    } else {
-        std::optional<VantagePlan> discovered = defaultPlan(command, *facts, timeoutMs, exitCode);
-        if (!discovered)
-            return exitCode;
-        plan = std::move(*discovered);
-    }
+    const std::optional<VantagePlan> plan =
+        snapshotPlan(command, snapshotOptions, *facts, timeoutMs, exitCode);
+    if (!plan)
+        return exitCode;
 
     CollectOptions options;
     options.script = std::string(collectorScript());
     options.timeout = timeoutMs;
     options.onVantageDone = reportVantage;
     options.onCaptureDone = reportCapture;
-    if (parser.isSet(keepOutputs))
-        options.onVantageOutput = [dir = QDir(parser.value(keepOutputs))](const VantageSpec &spec,
-                                                                          const std::string &text) {
-            // The capture folder's names (capture_folder.h): vantage-vm, vantage-system-DISTRO,
-            // vantage-DISTRO.
-            QString name = fromUtf8(spec.name);
-            name.replace(QLatin1Char(':'), QLatin1Char('-'));
-            std::string error;
-            if (!writeFileAtomically(nativePath(dir.filePath(QStringLiteral("vantage-%1.txt").arg(name))),
-                                     text, error))
-                printProgress(
-                    QStringLiteral("vantage %1: warning: output not kept: %2").arg(name, fromUtf8(error)));
-        };
+    if (parser.isSet(snapshotOptions.keepOutputs))
+        options.onVantageOutput = keepOutputsIn(QDir(parser.value(snapshotOptions.keepOutputs)));
     QProcessRunner runner;
-    const Snapshot snapshot = takeSnapshot(plan, runner, options, takenAtNow().toStdString());
+    const Snapshot snapshot = takeSnapshot(*plan, runner, options, takenAtNow().toStdString());
     reportSnapshot(snapshot);
-    return writeSnapshot(command, parser.value(output), snapshot);
+    return writeSnapshot(command, parser.value(snapshotOptions.output), snapshot);
 }
 
 int runTree(const QStringList &arguments)
@@ -515,87 +706,27 @@ int runExport(const QStringList &arguments)
                        "offscreen platform), and write it as PNG, SVG or Graphviz DOT."));
     command.parser().addPositionalArgument(QStringLiteral("SNAP.json"),
                                            QStringLiteral("The snapshot to export."));
-    const QCommandLineOption view(QStringLiteral("view"),
-                                  QStringLiteral("The view: pid (the namespace graph, default) or network."),
-                                  QStringLiteral("VIEW"), QStringLiteral("pid"));
-    const QCommandLineOption format(QStringLiteral("format"),
-                                    QStringLiteral("png, svg or dot (default: from the file name)."),
-                                    QStringLiteral("FORMAT"));
-    const QCommandLineOption scale(QStringLiteral("scale"),
-                                   QStringLiteral("PNG pixels per point: 1 (default) or 2 for high-DPI."),
-                                   QStringLiteral("N"), QStringLiteral("1"));
-    const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Use the dark palette's colours."));
-    const QCommandLineOption expand(
-        QStringLiteral("processes-of"),
-        QStringLiteral("pid view: also draw this namespace's processes (an id like pid:[4026532257])."),
-        QStringLiteral("NS"));
-    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
-                                    QStringLiteral("Where to write; - for standard output."),
-                                    QStringLiteral("FILE"));
-    command.parser().addOptions({view, format, scale, dark, expand, output});
+    const ExportOptions exportOptions;
+    exportOptions.addTo(command.parser());
     if (const auto done =
             command.parse(arguments, 1, QStringLiteral("missing the snapshot file (SNAP.json)")))
         return *done;
 
-    QCommandLineParser &parser = command.parser();
-    ExportRequest request;
-    const QString viewName = parser.value(view);
-    if (const auto kind = diagramKindFromName(viewName))
-        request.kind = *kind;
-    else
-        return command.usageError(
-            QStringLiteral("unknown view '%1'; use --view pid or --view network").arg(viewName));
-    if (!parser.isSet(output) || parser.value(output).isEmpty())
-        return command.usageError(QStringLiteral("missing -o FILE (- for standard output)"));
-    const QString path = parser.value(output);
-
-    const QString formatName = parser.value(format);
-    if (!formatName.isEmpty()) {
-        const auto chosen = exportFormatFromName(formatName);
-        if (!chosen)
-            return command.usageError(
-                QStringLiteral("unknown format '%1'; use --format png, svg or dot").arg(formatName));
-        request.format = *chosen;
-    } else if (const auto byName = exportFormatFromPath(path)) {
-        request.format = *byName;
-    } else {
-        return command.usageError(
-            QStringLiteral("missing --format, and '%1' does not end in .png, .svg or .dot").arg(path));
-    }
-    const QString scaleText = parser.value(scale);
-    if (scaleText == QLatin1String("1") || scaleText == QLatin1String("2"))
-        request.scale = scaleText.toInt();
-    else
-        return command.usageError(QStringLiteral("--scale must be 1 or 2, not '%1'").arg(scaleText));
-    request.dark = parser.isSet(dark);
-    if (parser.isSet(expand)) {
-        if (request.kind != DiagramKind::Namespaces)
-            return command.usageError(QStringLiteral("--processes-of applies to --view pid only"));
-        request.expandNamespace = parser.value(expand).toStdString();
-    }
-
     int exitCode = ExitOk;
+    QString path;
+    const std::optional<ExportRequest> request = exportRequest(command, exportOptions, path, exitCode);
+    if (!request)
+        return exitCode;
     std::optional<Snapshot> snapshot =
-        loadSnapshot(command, parser.positionalArguments().constFirst(), exitCode);
+        loadSnapshot(command, command.parser().positionalArguments().constFirst(), exitCode);
     if (!snapshot)
         return exitCode;
-    if (!request.expandNamespace.empty() && !snapshot->findNamespace(request.expandNamespace))
+    if (!request->expandNamespace.empty() && !snapshot->findNamespace(request->expandNamespace))
         return command.usageError(
-            QStringLiteral("the snapshot has no pid namespace '%1'").arg(fromUtf8(request.expandNamespace)));
+            QStringLiteral("the snapshot has no pid namespace '%1'").arg(fromUtf8(request->expandNamespace)));
 
     const SnapshotAnalysis analysis(std::make_shared<const Snapshot>(std::move(*snapshot)));
-    QString exportError;
-    if (path == QLatin1String("-")) {
-        const std::optional<QByteArray> bytes = exportSnapshotViewData(analysis, request, &exportError);
-        if (!bytes)
-            return command.error(exportError);
-        if (!writeStdout(std::string_view(bytes->constData(), static_cast<std::size_t>(bytes->size()))))
-            return command.error(QStringLiteral("cannot write to standard output"));
-        return ExitOk;
-    }
-    if (!exportSnapshotView(analysis, request, path, &exportError))
-        return command.error(exportError);
-    return ExitOk;
+    return writeExport(command, analysis, *request, path);
 }
 
 int runParse(const QStringList &arguments)
@@ -622,8 +753,8 @@ int runParse(const QStringList &arguments)
         return *done;
 
     const QStringList args = command.parser().positionalArguments();
-    const QString kind = args.at(0);
-    const QString path = args.at(1);
+    const QString &kind = args.at(0);
+    const QString &path = args.at(1);
     if (!isCaptureKind(kind.toStdString()))
         return command.usageError(
             QStringLiteral("unknown capture kind '%1'; kinds: %2").arg(kind, captureKindList()));
@@ -684,52 +815,15 @@ int runImport(const QStringList &arguments)
         return command.usageError(QStringLiteral("missing -o SNAP.json (- for standard output)"));
 
     const QString folder = parser.positionalArguments().constFirst();
-    const QFileInfo info(folder);
-    if (!info.exists())
-        return command.error(QStringLiteral("no such folder %1").arg(folder));
-    if (!info.isDir())
-        return command.error(QStringLiteral("%1 is not a folder").arg(folder));
-    const QDir dir(folder);
-    if (!dir.isReadable())
-        return command.error(QStringLiteral("cannot read folder %1").arg(folder));
-
-    // A collector output is a few MB even on a busy machine; anything far larger is not a capture.
-    constexpr qint64 maxFileBytes = 256LL * 1024 * 1024;
-    std::vector<FolderFile> files;
+    int exitCode = ExitOk;
+    const std::optional<QDir> dir = captureFolder(command, folder, exitCode);
+    if (!dir)
+        return exitCode;
     std::vector<std::string> ignored;
-    for (const QFileInfo &entry : dir.entryInfoList(QDir::Files, QDir::Name)) {
-        const std::string name = entry.fileName().toStdString();
-        if (entry.size() > maxFileBytes) {
-            ignored.push_back(name + ": larger than 256 MB");
-            continue;
-        }
-        QString readError;
-        std::optional<QByteArray> data = readFile(entry.filePath(), readError);
-        if (!data) {
-            ignored.push_back(name + ": cannot be read: " + readError.toStdString());
-            continue;
-        }
-        files.push_back({name, data->toStdString()});
-    }
+    const std::vector<FolderFile> files = readFolderFiles(*dir, ignored);
     const Collection collection = collectionFromFolder(files, ignored);
-
-    // Nothing usable: one error line, no snapshot.
-    if (collection.runs.empty() && collection.captures.empty())
-        return command.error(QStringLiteral("%1 holds no capture files (vantage-NAME.txt, KIND.txt; "
-                                            "%2 other files ignored; see 'wslatlas-cli import --help')")
-                                 .arg(folder)
-                                 .arg(ignored.size()));
-    const bool anyRun = std::any_of(collection.runs.begin(), collection.runs.end(),
-                                    [](const VantageRun &r) { return r.observation.has_value(); });
-    const bool anyCapture = std::any_of(collection.captures.begin(), collection.captures.end(),
-                                        [](const ParsedCapture &c) { return c.status.ok; });
-    if (!anyRun && !anyCapture) {
-        const std::string first = collection.runs.empty() ? collection.captures.front().status.error
-                                                          : collection.runs.front().error;
-        return command.error(QStringLiteral("none of the %1 capture files in %2 could be read; the first: %3")
-                                 .arg(collection.runs.size() + collection.captures.size())
-                                 .arg(folder, fromUtf8(first)));
-    }
+    if (const std::optional<int> failed = unusableFolder(command, collection, folder, ignored.size()))
+        return *failed;
 
     for (const std::string &why : ignored)
         printProgress(QStringLiteral("warning: ignored %1").arg(fromUtf8(why)));

@@ -55,7 +55,7 @@ int dispatch(const QStringList &arguments)
         return fail(QStringLiteral("no command given; commands: %1 (see '%2 --help')")
                         .arg(commandList(), programName()));
 
-    const QString name = arguments.constFirst();
+    const QString &name = arguments.constFirst();
     const QStringList rest = arguments.mid(1);
     if (name == QLatin1String("-h") || name == QLatin1String("--help") || name == QLatin1String("-?") ||
         name == QLatin1String("help")) {

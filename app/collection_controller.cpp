@@ -54,7 +54,7 @@ bool elevatedHelperAvailable()
 
 QString helperProgram()
 {
-    const QString chosen = qEnvironmentVariable("WSLATLAS_HELPER_CLI"); // tests: the built wslatlas-cli
+    QString chosen = qEnvironmentVariable("WSLATLAS_HELPER_CLI"); // tests: the built wslatlas-cli
     if (!chosen.isEmpty())
         return chosen;
 #ifdef Q_OS_WIN
@@ -146,6 +146,22 @@ VantageRun vmThroughHelper(std::chrono::milliseconds timeout)
     return run;
 }
 
+// The plan file, parsed into plan; or why it could not be read.
+std::optional<QString> readPlanFile(const QString &path, VantagePlan &plan)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return CollectionController::tr("cannot read plan %1: %2").arg(path, file.errorString());
+    const QByteArray text = file.readAll();
+    if (file.error() != QFileDevice::NoError)
+        return CollectionController::tr("cannot read plan %1: %2").arg(path, file.errorString());
+    PlanParseError error;
+    if (!parsePlanJson(std::string_view(text.constData(), static_cast<std::size_t>(text.size())), plan,
+                       error))
+        return CollectionController::tr("bad plan %1: %2").arg(path, fromUtf8(error.message));
+    return std::nullopt;
+}
+
 } // namespace
 
 std::optional<VantageRun> applyVmRootChoice(VantagePlan &plan, bool includeVmRoot, bool elevated)
@@ -181,6 +197,20 @@ struct CollectionController::Run
     std::shared_ptr<const Snapshot> snapshot;
     std::shared_ptr<const SnapshotAnalysis> analysis;
     QString message;
+
+    void fail(QString why)
+    {
+        end = End::Failed;
+        message = std::move(why);
+    }
+    // True, and the run canceled, once cancel() has reached the runner.
+    bool canceledNow()
+    {
+        if (!runner.isCanceled())
+            return false;
+        end = End::Canceled;
+        return true;
+    }
 };
 
 CollectionController::CollectionController(QObject *parent) : QObject(parent)
@@ -305,65 +335,69 @@ void CollectionController::post(std::function<void()> emitter)
 // On the worker thread. Emits only through post().
 void CollectionController::work(Run &run, const CollectionRequest &request)
 {
-    auto fail = [&run](QString message) {
-        run.end = Run::End::Failed;
-        run.message = std::move(message);
-    };
-    auto canceledNow = [&run] {
-        if (!run.runner.isCanceled())
-            return false;
-        run.end = Run::End::Canceled;
-        return true;
-    };
-
     VantagePlan plan;
     std::optional<VantageRun> refusedVm;
+    if (!choosePlan(run, request, plan, refusedVm) || run.canceledNow())
+        return;
+    collectPlan(run, request, plan, std::move(refusedVm));
+}
+
+bool CollectionController::choosePlan(Run &run, const CollectionRequest &request, VantagePlan &plan,
+                                      std::optional<VantageRun> &refusedVm)
+{
     switch (request.source) {
-    case SnapshotSource::PlanFile: {
-        QFile file(request.planFile);
-        if (!file.open(QIODevice::ReadOnly))
-            return fail(tr("cannot read plan %1: %2").arg(request.planFile, file.errorString()));
-        const QByteArray text = file.readAll();
-        if (file.error() != QFileDevice::NoError)
-            return fail(tr("cannot read plan %1: %2").arg(request.planFile, file.errorString()));
-        PlanParseError error;
-        if (!parsePlanJson(std::string_view(text.constData(), static_cast<std::size_t>(text.size())), plan,
-                           error))
-            return fail(tr("bad plan %1: %2").arg(request.planFile, fromUtf8(error.message)));
-        break;
-    }
+    case SnapshotSource::PlanFile:
+        if (std::optional<QString> error = readPlanFile(request.planFile, plan)) {
+            run.fail(std::move(*error));
+            return false;
+        }
+        return true;
     case SnapshotSource::LocalHost:
         plan = localPlan();
-        break;
+        return true;
     case SnapshotSource::Automatic:
-    case SnapshotSource::Wsl: {
-        // WSLATLAS_HOST and WSLATLAS_ELEVATED: the seam the CLI's --host opens (default_plan.h).
-        std::string hostError;
-        const std::optional<HostFacts> hostFacts = hostFactsFromEnvironment(hostError);
-        if (!hostFacts)
-            return fail(fromUtf8(hostError));
-        const HostFacts &facts = *hostFacts;
-        if (request.source == SnapshotSource::Wsl && !facts.wslReachable)
-            return fail(tr("wsl.exe was not found on PATH: install WSL (wsl --install), or collect from this "
-                           "host or a plan file instead"));
-        const PlanDiscovery discovery = discoverPlan(facts, run.runner, request.timeout);
-        if (canceledNow())
-            return;
-        if (!discovery.ok)
-            return fail(fromUtf8(discovery.error));
-        for (const std::string &text : discovery.notes)
-            post([this, message = fromUtf8(text)] { emit note(message); });
-        plan = discovery.plan;
-        if (facts.wslReachable) // the local fallback has no VM root to choose
-            refusedVm = applyVmRootChoice(plan, request.includeVmRoot, facts.elevated);
-        if (refusedVm && facts.windowsHost && elevatedHelperAvailable()) // ask for elevation separately
-            refusedVm = vmThroughHelper(request.timeout);
-        break;
+    case SnapshotSource::Wsl:
+        return discoverWslPlan(run, request, plan, refusedVm);
     }
-    }
-    if (canceledNow())
-        return;
+    return true;
+}
 
+bool CollectionController::discoverWslPlan(Run &run, const CollectionRequest &request, VantagePlan &plan,
+                                           std::optional<VantageRun> &refusedVm)
+{
+    // WSLATLAS_HOST and WSLATLAS_ELEVATED: the seam the CLI's --host opens (default_plan.h).
+    std::string hostError;
+    const std::optional<HostFacts> hostFacts = hostFactsFromEnvironment(hostError);
+    if (!hostFacts) {
+        run.fail(fromUtf8(hostError));
+        return false;
+    }
+    const HostFacts &facts = *hostFacts;
+    if (request.source == SnapshotSource::Wsl && !facts.wslReachable) {
+        run.fail(tr("wsl.exe was not found on PATH: install WSL (wsl --install), or collect from this "
+                    "host or a plan file instead"));
+        return false;
+    }
+    const PlanDiscovery discovery = discoverPlan(facts, run.runner, request.timeout);
+    if (run.canceledNow())
+        return false;
+    if (!discovery.ok) {
+        run.fail(fromUtf8(discovery.error));
+        return false;
+    }
+    for (const std::string &text : discovery.notes)
+        post([this, message = fromUtf8(text)] { emit note(message); });
+    plan = discovery.plan;
+    if (facts.wslReachable) // the local fallback has no VM root to choose
+        refusedVm = applyVmRootChoice(plan, request.includeVmRoot, facts.elevated);
+    if (refusedVm && facts.windowsHost && elevatedHelperAvailable()) // ask for elevation separately
+        refusedVm = vmThroughHelper(request.timeout);
+    return true;
+}
+
+void CollectionController::collectPlan(Run &run, const CollectionRequest &request, const VantagePlan &plan,
+                                       std::optional<VantageRun> refusedVm)
+{
     const int total = static_cast<int>(plan.vantages.size()) + (refusedVm ? 1 : 0);
     post([this, total, captures = static_cast<int>(plan.captures.size())] { emit started(total, captures); });
 
@@ -394,7 +428,7 @@ void CollectionController::work(Run &run, const CollectionRequest &request)
         });
     };
     Collection collection = collect(plan, run.runner, options);
-    if (canceledNow())
+    if (run.canceledNow())
         return;
     if (refusedVm)
         collection.runs.insert(collection.runs.begin(), std::move(*refusedVm));

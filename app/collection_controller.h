@@ -97,6 +97,13 @@ private:
     struct Run;
     void post(std::function<void()> emitter); // from the worker: runs emitter on this thread
     void work(Run &run, const CollectionRequest &request);
+    // work's steps. choosePlan and discoverWslPlan return false when the run ended there (failed, canceled).
+    bool choosePlan(Run &run, const CollectionRequest &request, VantagePlan &plan,
+                    std::optional<VantageRun> &refusedVm);
+    bool discoverWslPlan(Run &run, const CollectionRequest &request, VantagePlan &plan,
+                         std::optional<VantageRun> &refusedVm);
+    void collectPlan(Run &run, const CollectionRequest &request, const VantagePlan &plan,
+                     std::optional<VantageRun> refusedVm);
     void workerEnded();
 
     QProcess *m_check = nullptr; // the light check under way

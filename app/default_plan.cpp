@@ -37,6 +37,82 @@ std::set<std::string> namesFrom(const std::string &bytes)
     return names;
 }
 
+// `wsl.exe -l -v` and `wsl.exe -l --running -q`, in that order.
+std::vector<CommandRequest> listingRequests(std::chrono::milliseconds timeout)
+{
+    std::vector<CommandRequest> requests(2);
+    requests[0].argv = {kWsl, "-l", "-v"};
+    requests[1].argv = {kWsl, "-l", "--running", "-q"};
+    for (CommandRequest &r : requests) {
+        r.timeout = timeout;
+        r.maxOutputBytes = std::size_t{1024} * 1024;
+    }
+    return requests;
+}
+
+// The running distros' names: `wsl.exe -l --running -q`'s, or when it failed, those whose state column in
+// `wsl.exe -l -v` says Running.
+std::set<std::string> runningDistros(const std::vector<Distro> &distros, const CommandResult &running,
+                                     std::vector<std::string> &notes)
+{
+    const bool runningListed = running.started && !running.timedOut && !running.outputTruncated &&
+                               !running.crashed && running.exitCode == 0;
+    std::set<std::string> runningNames;
+    if (distros.empty()) {
+        // `-l --running -q` fails the same way; there is nothing to run anyway.
+        notes.push_back("WSL has no installed distributions, so the snapshot holds the Windows host's "
+                        "side only; install one with wsl --install");
+    } else if (runningListed) {
+        runningNames = namesFrom(running.stdoutData);
+    } else {
+        notes.push_back("wsl.exe -l --running -q failed; running distros are taken from the state "
+                        "column of wsl.exe -l -v, where only the English \"Running\" is recognised");
+        for (const Distro &d : distros)
+            if (d.state == "Running")
+                runningNames.insert(d.name);
+    }
+    return runningNames;
+}
+
+// The distros the plan leaves out, by why.
+struct DistroSorting
+{
+    std::vector<std::string> wsl1, stopped;
+};
+
+// .wslconfig's guiApplications=false turns the WSLg system vantages off.
+void applyWslConfig(const std::optional<std::string> &wslConfig, WslEnvironment &env,
+                    std::vector<std::string> &notes)
+{
+    // An empty .wslconfig means WSL's defaults, like a missing one.
+    if (!wslConfig || wslConfig->find_first_not_of(" \t\r\n") == std::string::npos)
+        return;
+    auto config = parseWslConfig(*wslConfig);
+    if (const auto *error = std::get_if<CaptureError>(&config))
+        notes.push_back(".wslconfig was not understood and is ignored: " + error->message);
+    else if (const auto &gui = std::get<WslConfig>(config).guiApplications; gui && !*gui)
+        env.guiApplications = false;
+}
+
+// Notes saying what the plan looks at and what it leaves out, and why.
+void explainPlan(const HostFacts &host, const WslEnvironment &env, bool anyDistro,
+                 const DistroSorting &sorting, std::vector<std::string> &notes)
+{
+    if (!env.runningWsl2Distros.empty())
+        notes.push_back("running WSL 2 distros: " + joined(env.runningWsl2Distros));
+    else if (anyDistro)
+        notes.push_back("no WSL 2 distro is running, so neither distros nor the VM root are looked at "
+                        "(the VM is not running); start one (wsl -d NAME) to see its namespaces");
+    if (!sorting.stopped.empty())
+        notes.push_back("not running, left alone (looking would start them): " + joined(sorting.stopped));
+    if (!sorting.wsl1.empty())
+        notes.push_back("WSL 1 distros, which have no namespaces in the VM: " + joined(sorting.wsl1));
+    if (!env.guiApplications)
+        notes.push_back("guiApplications=false in .wslconfig: no WSLg system vantages");
+    if (host.windowsHost && !env.elevated && !env.runningWsl2Distros.empty())
+        notes.push_back("not elevated: no VM root vantage (wsl --debug-shell needs an administrator)");
+}
+
 // %USERPROFILE%\.wslconfig. A missing file is the usual case (WSL's defaults). homeFallback: the
 // home folder when USERPROFILE is unset (a real Windows process always has it).
 std::optional<std::string> readWslConfig(bool homeFallback)
@@ -132,19 +208,12 @@ PlanDiscovery discoverPlan(const HostFacts &host, CommandRunner &runner, std::ch
         return out;
     }
 
-    std::vector<CommandRequest> requests(2);
-    requests[0].argv = {kWsl, "-l", "-v"};
-    requests[1].argv = {kWsl, "-l", "--running", "-q"};
-    for (CommandRequest &r : requests) {
-        r.timeout = timeout;
-        r.maxOutputBytes = 1024 * 1024;
-    }
+    const std::vector<CommandRequest> requests = listingRequests(timeout);
     const std::vector<CommandResult> results = runner.runAll(requests);
     if (results.size() != requests.size()) {
         out.error = "the command runner returned no result for wsl.exe -l -v";
         return out;
     }
-
     // captureFromResult maps start failures, timeouts and wsl.exe's error codes to one message.
     const ParsedCapture list = captureFromResult({"wsl-list", requests[0].argv}, results[0], timeout);
     if (!list.status.ok || !list.values.distros) {
@@ -152,59 +221,22 @@ PlanDiscovery discoverPlan(const HostFacts &host, CommandRunner &runner, std::ch
         return out;
     }
     const std::vector<Distro> &distros = *list.values.distros;
-
-    const CommandResult &running = results[1];
-    const bool runningListed = running.started && !running.timedOut && !running.outputTruncated &&
-                               !running.crashed && running.exitCode == 0;
-    std::set<std::string> runningNames;
-    if (distros.empty()) {
-        // `-l --running -q` fails the same way; there is nothing to run anyway.
-        out.notes.push_back("WSL has no installed distributions, so the snapshot holds the Windows host's "
-                            "side only; install one with wsl --install");
-    } else if (runningListed) {
-        runningNames = namesFrom(running.stdoutData);
-    } else {
-        out.notes.push_back("wsl.exe -l --running -q failed; running distros are taken from the state "
-                            "column of wsl.exe -l -v, where only the English \"Running\" is recognised");
-        for (const Distro &d : distros)
-            if (d.state == "Running")
-                runningNames.insert(d.name);
-    }
+    const std::set<std::string> runningNames = runningDistros(distros, results[1], out.notes);
 
     WslEnvironment env;
     env.windowsHost = host.windowsHost;
     env.elevated = host.elevated;
-    std::vector<std::string> wsl1, stopped;
+    DistroSorting sorting;
     for (const Distro &d : distros) {
         if (!runningNames.count(d.name))
-            stopped.push_back(d.name);
+            sorting.stopped.push_back(d.name);
         else if (d.version != 2)
-            wsl1.push_back(d.name);
+            sorting.wsl1.push_back(d.name);
         else
             env.runningWsl2Distros.push_back(d.name);
     }
-    // An empty .wslconfig means WSL's defaults, like a missing one.
-    if (host.wslConfig && host.wslConfig->find_first_not_of(" \t\r\n") != std::string::npos) {
-        auto config = parseWslConfig(*host.wslConfig);
-        if (const auto *error = std::get_if<CaptureError>(&config))
-            out.notes.push_back(".wslconfig was not understood and is ignored: " + error->message);
-        else if (const auto &gui = std::get<WslConfig>(config).guiApplications; gui && !*gui)
-            env.guiApplications = false;
-    }
-
-    if (!env.runningWsl2Distros.empty())
-        out.notes.push_back("running WSL 2 distros: " + joined(env.runningWsl2Distros));
-    else if (!distros.empty())
-        out.notes.push_back("no WSL 2 distro is running, so neither distros nor the VM root are looked at "
-                            "(the VM is not running); start one (wsl -d NAME) to see its namespaces");
-    if (!stopped.empty())
-        out.notes.push_back("not running, left alone (looking would start them): " + joined(stopped));
-    if (!wsl1.empty())
-        out.notes.push_back("WSL 1 distros, which have no namespaces in the VM: " + joined(wsl1));
-    if (!env.guiApplications)
-        out.notes.push_back("guiApplications=false in .wslconfig: no WSLg system vantages");
-    if (host.windowsHost && !env.elevated && !env.runningWsl2Distros.empty())
-        out.notes.push_back("not elevated: no VM root vantage (wsl --debug-shell needs an administrator)");
+    applyWslConfig(host.wslConfig, env, out.notes);
+    explainPlan(host, env, !distros.empty(), sorting, out.notes);
 
     out.ok = true;
     out.plan = wslPlan(env);

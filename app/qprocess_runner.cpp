@@ -261,6 +261,35 @@ void connectJob(Job &job, const FinishJob &finish)
     });
 }
 
+// Starts the job's process with its deadline; or, when canceled or not startable, finishes it at once.
+void startJob(Job &job, const FinishJob &finish, bool canceled)
+{
+    if (std::string why = refuseBeforeStart(job, canceled); canceled || !why.empty()) {
+        job.result.startError = std::move(why);
+        finish(job);
+        return;
+    }
+    configureJob(job);
+    connectJob(job, finish);
+    if (job.request.timeout.count() > 0) {
+        job.deadline.setInterval(job.request.timeout);
+        job.deadline.start();
+    }
+    job.process.start(QIODevice::ReadWrite);
+}
+
+// The results in the requests' order, once every job is done; the processes say nothing more.
+std::vector<CommandResult> takeResults(std::vector<std::unique_ptr<Job>> &jobs)
+{
+    std::vector<CommandResult> results;
+    results.reserve(jobs.size());
+    for (const auto &job : jobs) {
+        job->process.disconnect();
+        results.push_back(std::move(job->result));
+    }
+    return results;
+}
+
 } // namespace
 
 // One runAll call in progress, as cancel() sees it: an object living on the runAll thread, whose
@@ -345,35 +374,15 @@ std::vector<CommandResult> QProcessRunner::runAll(const std::vector<CommandReque
         }
     } deregister{*this, &active};
 
-    for (const auto &owned : jobs) {
-        Job &job = *owned;
-        // Checked after registering: a cancel() from now on also reaches the commands started below.
-        const bool canceled = m_canceled.load();
-        if (std::string why = refuseBeforeStart(job, canceled); canceled || !why.empty()) {
-            job.result.startError = std::move(why);
-            finish(job);
-            continue;
-        }
-        configureJob(job);
-        connectJob(job, finish);
-        if (job.request.timeout.count() > 0) {
-            job.deadline.setInterval(job.request.timeout);
-            job.deadline.start();
-        }
-        job.process.start(QIODevice::ReadWrite);
-    }
+    // Checked after registering: a cancel() from now on also reaches the commands started below.
+    for (const auto &owned : jobs)
+        startJob(*owned, finish, m_canceled.load());
 
     // Every running process ends in finished() (a kill always ends it), so the loop always returns.
     if (remaining > 0)
         loop.exec();
 
-    std::vector<CommandResult> results;
-    results.reserve(jobs.size());
-    for (const auto &job : jobs) {
-        job->process.disconnect();
-        results.push_back(std::move(job->result));
-    }
-    return results;
+    return takeResults(jobs);
 }
 
 } // namespace wslatlas

@@ -12,7 +12,8 @@ namespace wslatlas {
 class ConsoleGuard
 {
 public:
-    ConsoleGuard();  // saves the input and output modes and code pages, and installs the handlers
+    ConsoleGuard(); // saves the input and output modes and code pages, and installs the handlers
+    // NOLINTNEXTLINE(performance-trivially-destructible): it has work to do on Windows only
     ~ConsoleGuard(); // restores them
     ConsoleGuard(const ConsoleGuard &) = delete;
     ConsoleGuard &operator=(const ConsoleGuard &) = delete;

@@ -98,6 +98,38 @@ qreal tangentialRoom(qreal inner, qreal outer, qreal spanDegrees, qreal textHeig
     return 2 * std::min(byAngle, byEdge) * 0.9;
 }
 
+// A slice's label within room: the label with its count; else the label cut short; else the count alone;
+// else nothing.
+QString fittedLabel(const QString &label, int value, const QString &separator, const QFontMetricsF &metrics,
+                    qreal room)
+{
+    QString count = QString::number(value);
+    QString full = label + separator + count;
+    if (metrics.horizontalAdvance(full) <= room)
+        return full;
+    const qreal labelRoom = room - metrics.horizontalAdvance(separator + count);
+    const QString elided = metrics.elidedText(label, Qt::ElideRight, labelRoom);
+    if (elided.size() >= 4)
+        return elided + separator + count;
+    if (metrics.horizontalAdvance(count) <= room)
+        return count;
+    return {};
+}
+
+// At the slice's middle along the ring (a whole ring's at the bottom), radius from the centre, turned a half
+// turn on the lower half so that it never reads upside down.
+void placeOnRing(QGraphicsSimpleTextItem *item, const QPieSlice &slice, const QPointF &centre, qreal radius)
+{
+    const bool whole = slice.angleSpan() >= 359.9;
+    const qreal angle = whole ? 180 : slice.startAngle() + slice.angleSpan() / 2;
+    const qreal radians = angle * std::numbers::pi / 180;
+    const QPointF at = centre + QPointF(std::sin(radians), -std::cos(radians)) * radius;
+    const QRectF bounds = item->boundingRect();
+    item->setTransformOriginPoint(bounds.center());
+    item->setPos(at - bounds.center());
+    item->setRotation(whole ? 0 : angle > 90 && angle < 270 ? angle - 180 : angle);
+}
+
 // Integer ticks for a count axis: 0 to a round top in at most five steps of 1, 2 or 5 times a power of ten.
 void setCountRange(QValueAxis *axis, int maximum)
 {
@@ -355,65 +387,51 @@ void ChartsView::updateDonutLabels()
         const auto slices = ring->slices();
         for (QPieSlice *slice : slices) {
             const SliceInfo &info = m_slices[slice];
-            const qreal room = tangentialRoom(inner, outer, slice->angleSpan(), metrics.height());
             QString text;
             if (!info.padding && info.value >= kMinLabelFraction * m_donutTotal &&
-                metrics.height() < (outer - inner) * 0.8) {
-                // The label with its count; else the label cut short; else the count alone.
-                const QString count = QString::number(info.value);
-                const QString full = info.label + separator + count;
-                if (metrics.horizontalAdvance(full) <= room) {
-                    text = full;
-                } else {
-                    const qreal labelRoom = room - metrics.horizontalAdvance(separator + count);
-                    const QString elided = metrics.elidedText(info.label, Qt::ElideRight, labelRoom);
-                    if (elided.size() >= 4)
-                        text = elided + separator + count;
-                    else if (metrics.horizontalAdvance(count) <= room)
-                        text = count;
-                }
-            }
+                metrics.height() < (outer - inner) * 0.8)
+                text = fittedLabel(info.label, info.value, separator, metrics,
+                                   tangentialRoom(inner, outer, slice->angleSpan(), metrics.height()));
             QGraphicsSimpleTextItem *item = m_labelItems.value(slice);
             if (text.isEmpty()) {
                 if (item)
                     item->hide();
                 continue;
             }
-            if (!item) {
-                item = new QGraphicsSimpleTextItem(m_donutChart);
-                item->setAcceptedMouseButtons(Qt::NoButton); // clicks go to the slice below
-                item->setAcceptHoverEvents(false);
-                item->setZValue(1000); // above the series (ChartPresenter puts them at 10 and up)
-                m_labelItems.insert(slice, item);
-            }
+            if (!item)
+                item = addLabelItem(slice);
             item->setFont(labelFont);
             item->setBrush(diagramToneColors(info.tone, m_dark).text);
             item->setText(text);
             item->show();
-            // At the slice's middle along the ring (a whole ring's at the bottom), turned a half turn on
-            // the lower half so that it never reads upside down.
-            const bool whole = slice->angleSpan() >= 359.9;
-            const qreal angle = whole ? 180 : slice->startAngle() + slice->angleSpan() / 2;
-            const qreal radians = angle * std::numbers::pi / 180;
-            const qreal radius = (inner + outer) / 2;
-            const QPointF at = plot.center() + QPointF(std::sin(radians), -std::cos(radians)) * radius;
-            const QRectF bounds = item->boundingRect();
-            item->setTransformOriginPoint(bounds.center());
-            item->setPos(at - bounds.center());
-            item->setRotation(whole ? 0 : angle > 90 && angle < 270 ? angle - 180 : angle);
+            placeOnRing(item, *slice, plot.center(), (inner + outer) / 2);
         }
     }
-    // The total in the hole, when it fits.
-    const qreal hole = m_rings.front()->holeSize() * half * 2;
+    placeDonutTotal(plot.center(), m_rings.front()->holeSize() * half * 2);
+}
+
+QGraphicsSimpleTextItem *ChartsView::addLabelItem(QPieSlice *slice)
+{
+    auto *item = new QGraphicsSimpleTextItem(m_donutChart);
+    item->setAcceptedMouseButtons(Qt::NoButton); // clicks go to the slice below
+    item->setAcceptHoverEvents(false);
+    item->setZValue(1000); // above the series (ChartPresenter puts them at 10 and up)
+    m_labelItems.insert(slice, item);
+    return item;
+}
+
+// The total in the hole (hole: its diameter), when it fits.
+void ChartsView::placeDonutTotal(const QPointF &centre, qreal hole)
+{
     const QRectF number = m_totalNumber->boundingRect();
     const QRectF caption = m_totalCaption->boundingRect();
     const bool fits = std::max(number.width(), caption.width()) < hole * 0.85 &&
                       number.height() + caption.height() < hole * 0.85;
     m_totalNumber->setVisible(fits);
     m_totalCaption->setVisible(fits);
-    const qreal top = plot.center().y() - (number.height() + caption.height()) / 2;
-    m_totalNumber->setPos(plot.center().x() - number.width() / 2, top);
-    m_totalCaption->setPos(plot.center().x() - caption.width() / 2, top + number.height());
+    const qreal top = centre.y() - (number.height() + caption.height()) / 2;
+    m_totalNumber->setPos(centre.x() - number.width() / 2, top);
+    m_totalCaption->setPos(centre.x() - caption.width() / 2, top + number.height());
 }
 
 const QGraphicsSimpleTextItem *ChartsView::sliceLabelItem(const QPieSlice *slice) const

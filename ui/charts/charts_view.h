@@ -83,6 +83,8 @@ private:
                         int ring, int &sibling) const;
     void applyDonutColors();
     void updateDonutLabels();
+    QGraphicsSimpleTextItem *addLabelItem(QPieSlice *slice);
+    void placeDonutTotal(const QPointF &centre, qreal hole);
     void applyTheme();
     void updateHistoryAxes();
     void updateHistoryPage();

@@ -185,6 +185,69 @@ void addArrow(QPolygonF &arrows, const QPointF &base, const QPointF &tip)
     arrows << base + across << tip << base - across;
 }
 
+qreal clusterLabelHeight(const DiagramFonts &fonts)
+{
+    return std::ceil(QFontMetricsF(fonts.title).height()) + 6;
+}
+
+// What the layouter needs: every node's measured size (its content measured into contents, in the diagram's
+// order), the edges, the clusters with room for their titles.
+layout::GraphSpec graphSpec(const Diagram &diagram, const DiagramFonts &fonts, qreal clusterLabelHeight,
+                            std::vector<DiagramNodeContent> &contents)
+{
+    const QFontMetricsF smallMetrics(fonts.small);
+    layout::GraphSpec spec;
+    spec.rankdir = diagram.rankdir;
+    spec.arrowheads = diagram.arrowheads;
+    contents.reserve(diagram.nodes.size());
+    spec.nodes.reserve(diagram.nodes.size());
+    for (const DiagramNode &node : diagram.nodes) {
+        contents.push_back(measureNode(node, fonts));
+        spec.nodes.push_back({node.id, contents.back().size.width(), contents.back().size.height()});
+    }
+    // Edge labels sit halfway between ranks: keep room for them there.
+    qreal labelWidth = 0;
+    for (const DiagramEdge &edge : diagram.edges) {
+        spec.edges.push_back({edge.id, edge.from, edge.to});
+        if (!edge.label.empty())
+            labelWidth =
+                std::max(labelWidth,
+                         std::min(kMaxLabelWidth, smallMetrics.horizontalAdvance(toQString(edge.label)) + 8));
+    }
+    if (labelWidth > 0) {
+        const bool horizontal = spec.rankdir == "LR" || spec.rankdir == "RL";
+        spec.rankSepPt = std::max(spec.rankSepPt, (horizontal ? labelWidth : smallMetrics.height() + 2) + 28);
+    }
+    for (const DiagramCluster &cluster : diagram.clusters)
+        spec.clusters.push_back(
+            {cluster.id, cluster.nodes, cluster.title.empty() ? 0.0 : clusterLabelHeight});
+    return spec;
+}
+
+// Every bezier of the edge's spline, each a start point and then three points per cubic segment.
+QPainterPath edgePath(const layout::EdgeGeometry &edge)
+{
+    QPainterPath path;
+    for (const std::vector<layout::Point> &bezier : edge.beziers) {
+        if (bezier.empty())
+            continue;
+        path.moveTo(toQPointF(bezier.front()));
+        for (std::size_t k = 1; k + 2 < bezier.size(); k += 3)
+            path.cubicTo(toQPointF(bezier[k]), toQPointF(bezier[k + 1]), toQPointF(bezier[k + 2]));
+    }
+    return path;
+}
+
+QPolygonF edgeArrows(const layout::EdgeGeometry &edge)
+{
+    QPolygonF arrows;
+    if (edge.arrowEnd && !edge.beziers.empty() && !edge.beziers.back().empty())
+        addArrow(arrows, toQPointF(edge.beziers.back().back()), toQPointF(*edge.arrowEnd));
+    if (edge.arrowStart && !edge.beziers.empty() && !edge.beziers.front().empty())
+        addArrow(arrows, toQPointF(edge.beziers.front().front()), toQPointF(*edge.arrowStart));
+    return arrows;
+}
+
 } // namespace
 
 DiagramColors diagramToneColors(DiagramTone tone, bool dark)
@@ -536,53 +599,41 @@ bool DiagramScene::setDiagram(Diagram diagram)
     const QString selected = m_selected;
     clearItems();
 
-    const QFontMetricsF titleMetrics(m_fonts.title);
-    const QFontMetricsF smallMetrics(m_fonts.small);
-
-    layout::GraphSpec spec;
-    spec.rankdir = m_diagram.rankdir;
-    spec.arrowheads = m_diagram.arrowheads;
     std::vector<DiagramNodeContent> contents;
-    contents.reserve(m_diagram.nodes.size());
-    spec.nodes.reserve(m_diagram.nodes.size());
-    for (const DiagramNode &node : m_diagram.nodes) {
-        contents.push_back(measureNode(node, m_fonts));
-        spec.nodes.push_back({node.id, contents.back().size.width(), contents.back().size.height()});
-    }
-    // Edge labels sit halfway between ranks: keep room for them there.
-    qreal labelWidth = 0;
-    for (const DiagramEdge &edge : m_diagram.edges) {
-        spec.edges.push_back({edge.id, edge.from, edge.to});
-        if (!edge.label.empty())
-            labelWidth =
-                std::max(labelWidth,
-                         std::min(kMaxLabelWidth, smallMetrics.horizontalAdvance(toQString(edge.label)) + 8));
-    }
-    if (labelWidth > 0) {
-        const bool horizontal = spec.rankdir == "LR" || spec.rankdir == "RL";
-        spec.rankSepPt = std::max(spec.rankSepPt, (horizontal ? labelWidth : smallMetrics.height() + 2) + 28);
-    }
-    const qreal clusterLabelHeight = std::ceil(titleMetrics.height()) + 6;
-    for (const DiagramCluster &cluster : m_diagram.clusters)
-        spec.clusters.push_back(
-            {cluster.id, cluster.nodes, cluster.title.empty() ? 0.0 : clusterLabelHeight});
-
-    std::variant<layout::Geometry, layout::LayoutError> result = layout::layoutGraph(spec);
+    const qreal labelHeight = clusterLabelHeight(m_fonts);
+    std::variant<layout::Geometry, layout::LayoutError> result =
+        layout::layoutGraph(graphSpec(m_diagram, m_fonts, labelHeight, contents));
     if (const auto *error = std::get_if<layout::LayoutError>(&result)) {
         m_error = toQString(error->message);
         showError(m_error);
         return false;
     }
     const layout::Geometry &geometry = std::get<layout::Geometry>(result);
+    addClusters(geometry, labelHeight);
+    addNodes(geometry, std::move(contents));
+    addEdges(geometry);
+    setSceneRect(addLegend(geometry).adjusted(-kMargin, -kMargin, kMargin, kMargin));
 
+    updateStyle();
+    applyHighlight();
+    setSelectedNode(m_nodes.contains(selected) ? selected : QString());
+    return true;
+}
+
+void DiagramScene::addClusters(const layout::Geometry &geometry, qreal labelHeight)
+{
     for (std::size_t i = 0; i < geometry.clusters.size(); ++i) {
         const layout::ClusterGeometry &g = geometry.clusters[i];
         const DiagramCluster &cluster = m_diagram.clusters[i];
         auto *item = new DiagramClusterItem(cluster, QRectF(toQPointF(g.topLeft), QSizeF(g.width, g.height)),
-                                            cluster.title.empty() ? 0.0 : clusterLabelHeight, m_fonts.title);
+                                            cluster.title.empty() ? 0.0 : labelHeight, m_fonts.title);
         addItem(item);
         m_clusters.insert(item->id(), item);
     }
+}
+
+void DiagramScene::addNodes(const layout::Geometry &geometry, std::vector<DiagramNodeContent> contents)
+{
     for (std::size_t i = 0; i < geometry.nodes.size(); ++i) {
         const layout::NodeGeometry &g = geometry.nodes[i];
         auto *item = new DiagramNodeItem(m_diagram.nodes[i], std::move(contents[i]),
@@ -592,43 +643,32 @@ bool DiagramScene::setDiagram(Diagram diagram)
         m_nodes.insert(item->id(), item);
         m_nodeOrder.push_back(item->id());
     }
+}
+
+void DiagramScene::addEdges(const layout::Geometry &geometry)
+{
     for (std::size_t i = 0; i < geometry.edges.size(); ++i) {
         const layout::EdgeGeometry &g = geometry.edges[i];
-        QPainterPath path;
-        for (const std::vector<layout::Point> &bezier : g.beziers) {
-            if (bezier.empty())
-                continue;
-            path.moveTo(toQPointF(bezier.front()));
-            for (std::size_t k = 1; k + 2 < bezier.size(); k += 3)
-                path.cubicTo(toQPointF(bezier[k]), toQPointF(bezier[k + 1]), toQPointF(bezier[k + 2]));
-        }
-        QPolygonF arrows;
-        if (g.arrowEnd && !g.beziers.empty() && !g.beziers.back().empty())
-            addArrow(arrows, toQPointF(g.beziers.back().back()), toQPointF(*g.arrowEnd));
-        if (g.arrowStart && !g.beziers.empty() && !g.beziers.front().empty())
-            addArrow(arrows, toQPointF(g.beziers.front().front()), toQPointF(*g.arrowStart));
+        const QPainterPath path = edgePath(g);
         const QPointF labelAt =
             path.isEmpty() || m_diagram.edges[i].label.empty() ? QPointF() : path.pointAtPercent(0.5);
-        auto *item = new DiagramEdgeItem(m_diagram.edges[i], path, std::move(arrows), labelAt, m_fonts.small);
+        auto *item = new DiagramEdgeItem(m_diagram.edges[i], path, edgeArrows(g), labelAt, m_fonts.small);
         addItem(item);
         m_edges.insert(item->id(), item);
     }
+}
 
-    QRectF bounds(0, 0, geometry.width, geometry.height);
-    if (!m_diagram.notes.empty()) {
-        const qreal width = std::clamp<qreal>(geometry.width, 320, 640);
-        m_legend = new DiagramLegendItem(m_diagram.notes, width, m_fonts.small);
-        m_legend->setPos(0, geometry.nodes.empty() ? 0 : geometry.height + kLegendGap);
-        addItem(m_legend);
-        bounds = geometry.nodes.empty() ? m_legend->sceneBoundingRect()
-                                        : bounds.united(m_legend->sceneBoundingRect());
-    }
-    setSceneRect(bounds.adjusted(-kMargin, -kMargin, kMargin, kMargin));
-
-    updateStyle();
-    applyHighlight();
-    setSelectedNode(m_nodes.contains(selected) ? selected : QString());
-    return true;
+QRectF DiagramScene::addLegend(const layout::Geometry &geometry)
+{
+    const QRectF bounds(0, 0, geometry.width, geometry.height);
+    if (m_diagram.notes.empty())
+        return bounds;
+    const qreal width = std::clamp<qreal>(geometry.width, 320, 640);
+    m_legend = new DiagramLegendItem(m_diagram.notes, width, m_fonts.small);
+    m_legend->setPos(0, geometry.nodes.empty() ? 0 : geometry.height + kLegendGap);
+    addItem(m_legend);
+    return geometry.nodes.empty() ? m_legend->sceneBoundingRect()
+                                  : bounds.united(m_legend->sceneBoundingRect());
 }
 
 void DiagramScene::clearItems()
@@ -775,7 +815,7 @@ void DiagramScene::setSelectedNode(const QString &id)
 // The ids are copied: a slot may replace the diagram, and with it the item.
 void DiagramScene::nodePressed(DiagramNodeItem *item)
 {
-    const QString id = item->id();
+    const QString id = item->id(); // NOLINT(performance-unnecessary-copy-initialization): see above
     setSelectedNode(id);
     const EventScope scope(m_deliveringEvent);
     emit nodeClicked(id);

@@ -24,6 +24,10 @@
 
 namespace wslatlas {
 
+namespace layout {
+struct Geometry;
+}
+
 class DiagramScene;
 
 // A tone's or a badge's colours (core's "#rrggbb") as QColors.
@@ -290,6 +294,11 @@ private:
         EventScope &operator=(const EventScope &) = delete;
         int &m_depth;
     };
+    // setDiagram's steps once the layout is done: one item per cluster, node and edge, then the notes.
+    void addClusters(const layout::Geometry &geometry, qreal labelHeight);
+    void addNodes(const layout::Geometry &geometry, std::vector<DiagramNodeContent> contents);
+    void addEdges(const layout::Geometry &geometry);
+    QRectF addLegend(const layout::Geometry &geometry); // returns the scene's content bounds
     void showError(const QString &message);
     void updateStyle();
     void applyHighlight();

@@ -75,6 +75,11 @@ private:
     void addSwitches();
     void addNat();
     void addNamespaces();
+    bool isLinuxHost() const;
+    static DiagramNode namespaceNode(const NetNamespace &ns);
+    static DiagramNode interfaceNode(const NetInterface &i, const std::string &id);
+    void addInterfaces(const NetNamespace &ns, const std::set<std::string> &linked,
+                       std::vector<std::string> *cluster);
     void addNatEdges();
     void addMirrored();
     void addLinks();
@@ -331,16 +336,93 @@ void NetworkDiagramBuilder::addNatEdges()
             }
 }
 
+// A plain Linux host has network namespaces but no VM: say so rather than drawing a "WSL 2 VM".
+bool NetworkDiagramBuilder::isLinuxHost() const
+{
+    const auto &vantages = m_snapshot.vantages;
+    return m_net.hostAdapters.empty() && m_net.switches.empty() && !m_net.nat &&
+           std::any_of(vantages.begin(), vantages.end(),
+                       [](const VantageReport &v) { return v.role == VantageRole::Host; }) &&
+           std::all_of(vantages.begin(), vantages.end(),
+                       [](const VantageReport &v) { return v.role == VantageRole::Host; });
+}
+
+DiagramNode NetworkDiagramBuilder::namespaceNode(const NetNamespace &ns)
+{
+    DiagramNode n;
+    n.id = ns.id;
+    n.tone = DiagramTone::NetNs;
+    n.title = ns.inode ? utf8(tr("Network namespace %1").arg(ns.inode)) : ns.id;
+    if (ns.distros.size() > 1)
+        n.lines.push_back(utf8(tr("shared by %1").arg(toQString(joined(ns.distros)))));
+    else if (ns.distros.size() == 1)
+        n.lines.push_back(utf8(tr("used by %1").arg(toQString(ns.distros.front()))));
+    if (!ns.vantages.empty())
+        n.lines.push_back(utf8(tr("seen from %1").arg(toQString(joined(ns.vantages)))));
+    for (const Route &r : ns.routes)
+        if (r.destination == "default" && !r.gateway.empty())
+            n.lines.push_back(utf8(tr("default via %1 (%2)").arg(toQString(r.gateway), toQString(r.dev))));
+    if (!ns.nameservers.empty())
+        n.lines.push_back(utf8(tr("DNS %1").arg(toQString(joined(ns.nameservers)))));
+    return n;
+}
+
+DiagramNode NetworkDiagramBuilder::interfaceNode(const NetInterface &i, const std::string &id)
+{
+    DiagramNode in;
+    in.id = id;
+    in.tone = DiagramTone::Interface;
+    in.title = i.name;
+    for (const Address &x : i.ipv4)
+        in.lines.push_back(addressText(x));
+    if (!i.mac.empty())
+        in.lines.push_back(i.mac);
+    if (i.mtu)
+        in.lines.push_back(utf8(tr("MTU %1").arg(*i.mtu)));
+    if (i.up && !*i.up)
+        in.lines.push_back(utf8(tr("down")));
+    return in;
+}
+
+// The namespace's interfaces, each linked to it; loopback and the quiet ones (down, without an IPv4 address)
+// are left out unless a link names them, the quiet ones summed up in one node.
+void NetworkDiagramBuilder::addInterfaces(const NetNamespace &ns, const std::set<std::string> &linked,
+                                          std::vector<std::string> *cluster)
+{
+    std::vector<std::string> quiet;
+    for (const NetInterface &i : ns.interfaces) {
+        const std::string id = ns.id + "/" + i.name;
+        const bool named = linked.count(id) > 0;
+        if (i.name == "lo" && ns.interfaces.size() > 1 && !named)
+            continue;
+        if (!named && i.ipv4.empty() && !i.up.value_or(true) && ns.interfaces.size() > 1) {
+            quiet.push_back(i.name);
+            continue;
+        }
+        if (!addNode(interfaceNode(i, id), cluster))
+            continue;
+        m_interfaceNodes.push_back(id);
+        addEdge(ns.id, id, {}, false);
+        // "eth0" names this interface in a finding only when no other namespace has one of that name.
+        addKey(i.name, id);
+    }
+    if (quiet.empty())
+        return;
+    DiagramNode q;
+    q.id = "others:" + ns.id;
+    q.tone = DiagramTone::Interface;
+    q.title =
+        utf8(tr("%n other interface(s)", "interfaces not drawn one by one", static_cast<int>(quiet.size())));
+    q.lines.push_back(utf8(diagram_support::shortened(toQString(joined(quiet)), 40)));
+    q.lines.push_back(utf8(tr("down, no IPv4 address")));
+    const std::string id = q.id;
+    if (addNode(std::move(q), cluster))
+        addEdge(ns.id, id, {}, false);
+}
+
 void NetworkDiagramBuilder::addNamespaces()
 {
-    // A plain Linux host has network namespaces but no VM: say so rather than drawing a "WSL 2 VM".
-    const auto &vantages = m_snapshot.vantages;
-    const bool linuxHost = m_net.hostAdapters.empty() && m_net.switches.empty() && !m_net.nat &&
-                           std::any_of(vantages.begin(), vantages.end(),
-                                       [](const VantageReport &v) { return v.role == VantageRole::Host; }) &&
-                           std::all_of(vantages.begin(), vantages.end(),
-                                       [](const VantageReport &v) { return v.role == VantageRole::Host; });
-    const bool wsl = !linuxHost;
+    const bool wsl = !isLinuxHost();
     DiagramCluster cluster{"cluster:vm",
                            wsl ? utf8(tr("WSL 2 VM")) : utf8(tr("Linux host")),
                            wsl ? DiagramTone::Vm : DiagramTone::Host,
@@ -351,67 +433,10 @@ void NetworkDiagramBuilder::addNamespaces()
         linked.insert(link.to);
     }
     for (const NetNamespace &ns : m_net.namespaces) {
-        DiagramNode n;
-        n.id = ns.id;
-        n.tone = DiagramTone::NetNs;
-        n.title = ns.inode ? utf8(tr("Network namespace %1").arg(ns.inode)) : ns.id;
-        if (ns.distros.size() > 1)
-            n.lines.push_back(utf8(tr("shared by %1").arg(toQString(joined(ns.distros)))));
-        else if (ns.distros.size() == 1)
-            n.lines.push_back(utf8(tr("used by %1").arg(toQString(ns.distros.front()))));
-        if (!ns.vantages.empty())
-            n.lines.push_back(utf8(tr("seen from %1").arg(toQString(joined(ns.vantages)))));
-        for (const Route &r : ns.routes)
-            if (r.destination == "default" && !r.gateway.empty())
-                n.lines.push_back(
-                    utf8(tr("default via %1 (%2)").arg(toQString(r.gateway), toQString(r.dev))));
-        if (!ns.nameservers.empty())
-            n.lines.push_back(utf8(tr("DNS %1").arg(toQString(joined(ns.nameservers)))));
-        if (!addNode(std::move(n), &cluster.nodes))
+        if (!addNode(namespaceNode(ns), &cluster.nodes))
             continue;
         addKey(ns.id, ns.id);
-
-        std::vector<std::string> quiet; // down, without an IPv4 address: summed up in one node
-        for (const NetInterface &i : ns.interfaces) {
-            const std::string id = ns.id + "/" + i.name;
-            const bool named = linked.count(id) > 0;
-            if (i.name == "lo" && ns.interfaces.size() > 1 && !named)
-                continue;
-            if (!named && i.ipv4.empty() && !i.up.value_or(true) && ns.interfaces.size() > 1) {
-                quiet.push_back(i.name);
-                continue;
-            }
-            DiagramNode in;
-            in.id = id;
-            in.tone = DiagramTone::Interface;
-            in.title = i.name;
-            for (const Address &x : i.ipv4)
-                in.lines.push_back(addressText(x));
-            if (!i.mac.empty())
-                in.lines.push_back(i.mac);
-            if (i.mtu)
-                in.lines.push_back(utf8(tr("MTU %1").arg(*i.mtu)));
-            if (i.up && !*i.up)
-                in.lines.push_back(utf8(tr("down")));
-            if (!addNode(std::move(in), &cluster.nodes))
-                continue;
-            m_interfaceNodes.push_back(id);
-            addEdge(ns.id, id, {}, false);
-            // "eth0" names this interface in a finding only when no other namespace has one of that name.
-            addKey(i.name, id);
-        }
-        if (!quiet.empty()) {
-            DiagramNode q;
-            q.id = "others:" + ns.id;
-            q.tone = DiagramTone::Interface;
-            q.title = utf8(tr("%n other interface(s)", "interfaces not drawn one by one",
-                              static_cast<int>(quiet.size())));
-            q.lines.push_back(utf8(diagram_support::shortened(toQString(joined(quiet)), 40)));
-            q.lines.push_back(utf8(tr("down, no IPv4 address")));
-            const std::string id = q.id;
-            if (addNode(std::move(q), &cluster.nodes))
-                addEdge(ns.id, id, {}, false);
-        }
+        addInterfaces(ns, linked, &cluster.nodes);
     }
     if (!cluster.nodes.empty())
         m_diagram.clusters.push_back(std::move(cluster));
