@@ -116,6 +116,18 @@ QLabel *valueLabel(const QString &text)
     return label;
 }
 
+// A page's title: the namespace's or the process's name, larger and bold.
+QLabel *headingLabel(const QString &text)
+{
+    auto *heading = valueLabel(text);
+    QFont font = heading->font();
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 1.3);
+    heading->setFont(font);
+    heading->setObjectName(QStringLiteral("heading"));
+    return heading;
+}
+
 QLabel *sectionLabel(const QString &text)
 {
     auto *label = new QLabel(text);
@@ -330,18 +342,21 @@ QWidget *DetailsPanel::buildNamespacePage(int nsIndex)
     auto *page = new QWidget;
     auto *layout = new QVBoxLayout(page);
     layout->setSpacing(4);
+    layout->addWidget(headingLabel(m_texts.label(nsIndex)));
+    addRoleChip(layout, ns.role);
+    layout->addWidget(breadcrumb(nsIndex));
+    layout->addLayout(namespaceFacts(nsIndex));
+    addEvidence(layout, nsIndex);
+    addChildNamespaces(layout, page, nsIndex);
+    layout->addStretch();
+    return page;
+}
 
-    auto *heading = valueLabel(m_texts.label(nsIndex));
-    QFont headingFont = heading->font();
-    headingFont.setBold(true);
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.3);
-    heading->setFont(headingFont);
-    heading->setObjectName(QStringLiteral("heading"));
-    layout->addWidget(heading);
-
-    // The role as a chip in the colours the diagram gives it.
-    const DiagramColors tone = diagramToneColors(toneForRole(ns.role), darkPalette());
-    auto *chip = new QLabel(m_roleTexts.name(ns.role));
+// The role as a chip in the colours the diagram gives it.
+void DetailsPanel::addRoleChip(QVBoxLayout *layout, NamespaceRole role) const
+{
+    const DiagramColors tone = diagramToneColors(toneForRole(role), darkPalette());
+    auto *chip = new QLabel(m_roleTexts.name(role));
     chip->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border: 1px solid %3; "
                                        "border-radius: 3px; padding: 1px 6px; }")
                             .arg(tone.fill.name(), tone.text.name(), tone.stroke.name()));
@@ -349,8 +364,11 @@ QWidget *DetailsPanel::buildNamespacePage(int nsIndex)
     chipRow->addWidget(chip);
     chipRow->addStretch();
     layout->addLayout(chipRow);
+}
 
-    // Breadcrumb: root first, this namespace last (bold), each a button to it.
+// Breadcrumb: root first, this namespace last (bold), each a button to it.
+QWidget *DetailsPanel::breadcrumb(int nsIndex)
+{
     const std::vector<int> path = m_analysis->pathTo(nsIndex);
     auto *breadcrumb = new QWidget;
     breadcrumb->setObjectName(QStringLiteral("breadcrumb"));
@@ -373,8 +391,12 @@ QWidget *DetailsPanel::buildNamespacePage(int nsIndex)
         row->addWidget(button);
         flow->addWidget(crumb);
     }
-    layout->addWidget(breadcrumb);
+    return breadcrumb;
+}
 
+QFormLayout *DetailsPanel::namespaceFacts(int nsIndex) const
+{
+    const PidNamespace &ns = m_analysis->snapshot().pidNamespaces[static_cast<std::size_t>(nsIndex)];
     QFormLayout *form = formLayout();
     addRow(form, tr("Id"), m_texts.id(nsIndex));
     addRow(form, tr("Inode"), ns.inode ? inodeText(ns.inode) : tr("none: nobody has seen this level"));
@@ -402,8 +424,13 @@ QWidget *DetailsPanel::buildNamespacePage(int nsIndex)
         vantages.push_back(toQString(v));
     addRow(form, tr("Vantages"),
            vantages.isEmpty() ? tr("none landed here") : vantages.join(QStringLiteral(", ")));
-    layout->addLayout(form);
+    return form;
+}
 
+// Why the namespace has the parent it has, one block per piece of evidence.
+void DetailsPanel::addEvidence(QVBoxLayout *layout, int nsIndex) const
+{
+    const PidNamespace &ns = m_analysis->snapshot().pidNamespaces[static_cast<std::size_t>(nsIndex)];
     const int parent = m_analysis->parent(nsIndex);
     layout->addWidget(sectionLabel(parent >= 0 ? tr("Why %1 is its parent").arg(m_texts.label(parent))
                                                : tr("Why it has no parent here")));
@@ -421,7 +448,10 @@ QWidget *DetailsPanel::buildNamespacePage(int nsIndex)
             layout->addWidget(valueLabel(text));
         layout->addSpacing(6);
     }
+}
 
+void DetailsPanel::addChildNamespaces(QVBoxLayout *layout, QWidget *page, int nsIndex)
+{
     const std::vector<int> &children = m_analysis->children(nsIndex);
     layout->addWidget(sectionLabel(tr("Child namespaces (%1)").arg(children.size())));
     if (children.empty())
@@ -440,8 +470,6 @@ QWidget *DetailsPanel::buildNamespacePage(int nsIndex)
         button->setObjectName(QStringLiteral("childNamespace"));
         layout->addWidget(button, 0, Qt::AlignLeft);
     }
-    layout->addStretch();
-    return page;
 }
 
 QWidget *DetailsPanel::buildProcessPage(int processIndex)
@@ -450,18 +478,7 @@ QWidget *DetailsPanel::buildProcessPage(int processIndex)
     auto *page = new QWidget;
     auto *layout = new QVBoxLayout(page);
     layout->setSpacing(4);
-
-    auto *heading = valueLabel(p.name.empty() ? processDisplayName(p) : toQString(p.name));
-    QFont headingFont = heading->font();
-    headingFont.setBold(true);
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.3);
-    heading->setFont(headingFont);
-    heading->setObjectName(QStringLiteral("heading"));
-    layout->addWidget(heading);
-
-    const int own = m_analysis->namespaceOf(processIndex);
-    const QString ownLabel = own >= 0 ? m_texts.label(own) : toQString(p.pidNs);
-    const int pid = innermostPid(p);
+    layout->addWidget(headingLabel(p.name.empty() ? processDisplayName(p) : toQString(p.name)));
 
     layout->addWidget(sectionLabel(tr("Command line")));
     auto *command =
@@ -471,7 +488,30 @@ QWidget *DetailsPanel::buildProcessPage(int processIndex)
     command->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     layout->addWidget(command);
     layout->addSpacing(6);
+    layout->addLayout(processFacts(processIndex));
 
+    // The NSpid chain: the same process under a different pid at every level, outermost first.
+    layout->addWidget(sectionLabel(tr("PID at each level")));
+    if (p.chain.empty())
+        layout->addWidget(valueLabel(tr("No NSpid chain was readable.")));
+    else
+        layout->addWidget(chainTable(p));
+
+    layout->addWidget(sectionLabel(tr("Namespaces")));
+    if (p.ns.empty())
+        layout->addWidget(valueLabel(tr("No namespace links were readable.")));
+    else
+        layout->addWidget(namespaceLinksTable(p));
+    layout->addStretch();
+    return page;
+}
+
+QFormLayout *DetailsPanel::processFacts(int processIndex)
+{
+    const Process &p = m_analysis->snapshot().processes[static_cast<std::size_t>(processIndex)];
+    const int own = m_analysis->namespaceOf(processIndex);
+    const QString ownLabel = own >= 0 ? m_texts.label(own) : toQString(p.pidNs);
+    const int pid = innermostPid(p);
     QFormLayout *form = formLayout();
     addRow(form, tr("PID"), pid >= 0 ? tr("%1 in %2").arg(pid).arg(ownLabel) : tr("unknown"));
     const QString outermost = p.chain.empty() ? QString() : [&] {
@@ -490,68 +530,60 @@ QWidget *DetailsPanel::buildProcessPage(int processIndex)
     for (const std::string &v : p.seenBy)
         seenBy.push_back(toQString(v));
     addRow(form, tr("Seen by"), seenBy.isEmpty() ? tr("unknown") : seenBy.join(QStringLiteral(", ")));
-    layout->addLayout(form);
+    return form;
+}
 
-    // The NSpid chain: the same process under a different pid at every level, outermost first.
-    layout->addWidget(sectionLabel(tr("PID at each level")));
-    if (p.chain.empty()) {
-        layout->addWidget(valueLabel(tr("No NSpid chain was readable.")));
-    } else {
-        const std::vector<SnapshotAnalysis::Link> links = m_analysis->resolve(p);
-        const int rows = static_cast<int>(p.chain.size());
-        QTableWidget *chain = detailsTable({tr("Level"), tr("Namespace"), tr("Inode"), tr("PID")}, rows);
-        chain->setObjectName(QStringLiteral("chainTable"));
-        const QColor link = palette().color(QPalette::Link);
-        for (int r = 0; r < rows; ++r) {
-            const ChainLink &chainLink = p.chain[static_cast<std::size_t>(r)];
-            const int ns = links[static_cast<std::size_t>(r)].ns;
-            chain->setItem(r, 0, cell(QString::number(links[static_cast<std::size_t>(r)].level), true));
-            QTableWidgetItem *name = cell(ns >= 0 ? m_texts.label(ns) : toQString(chainLink.ns));
-            name->setData(Qt::UserRole, toQString(chainLink.ns));
-            if (ns >= 0) {
-                // Looks like a link because a click on it shows that namespace.
-                name->setForeground(link);
-                QFont font = name->font();
-                font.setUnderline(true);
-                name->setFont(font);
-                name->setToolTip(tr("Show %1 (%2)").arg(m_texts.label(ns), m_texts.id(ns)));
-            }
-            chain->setItem(r, 1, name);
-            const std::optional<std::uint64_t> inode =
-                ns >= 0 ? m_analysis->snapshot().pidNamespaces[static_cast<std::size_t>(ns)].inode
-                        : std::nullopt;
-            chain->setItem(r, 2, cell(inode ? inodeText(inode) : tr("unknown"), inode.has_value()));
-            chain->setItem(r, 3, cell(QString::number(chainLink.pid), true));
+QTableWidget *DetailsPanel::chainTable(const Process &p)
+{
+    const std::vector<SnapshotAnalysis::Link> links = m_analysis->resolve(p);
+    const int rows = static_cast<int>(p.chain.size());
+    QTableWidget *chain = detailsTable({tr("Level"), tr("Namespace"), tr("Inode"), tr("PID")}, rows);
+    chain->setObjectName(QStringLiteral("chainTable"));
+    const QColor link = palette().color(QPalette::Link);
+    for (int r = 0; r < rows; ++r) {
+        const ChainLink &chainLink = p.chain[static_cast<std::size_t>(r)];
+        const int ns = links[static_cast<std::size_t>(r)].ns;
+        chain->setItem(r, 0, cell(QString::number(links[static_cast<std::size_t>(r)].level), true));
+        QTableWidgetItem *name = cell(ns >= 0 ? m_texts.label(ns) : toQString(chainLink.ns));
+        name->setData(Qt::UserRole, toQString(chainLink.ns));
+        if (ns >= 0) {
+            // Looks like a link because a click on it shows that namespace.
+            name->setForeground(link);
+            QFont font = name->font();
+            font.setUnderline(true);
+            name->setFont(font);
+            name->setToolTip(tr("Show %1 (%2)").arg(m_texts.label(ns), m_texts.id(ns)));
         }
-        fitTable(chain, 1);
-        connect(chain, &QTableWidget::cellClicked, this, [this, chain](int row, int column) {
-            if (column != 1)
-                return;
-            const QString id = chain->item(row, column)->data(Qt::UserRole).toString();
-            if (m_analysis->findNamespace(id.toStdString()) >= 0)
-                emit namespaceActivated(id);
-        });
-        layout->addWidget(chain);
+        chain->setItem(r, 1, name);
+        const std::optional<std::uint64_t> inode =
+            ns >= 0 ? m_analysis->snapshot().pidNamespaces[static_cast<std::size_t>(ns)].inode : std::nullopt;
+        chain->setItem(r, 2, cell(inode ? inodeText(inode) : tr("unknown"), inode.has_value()));
+        chain->setItem(r, 3, cell(QString::number(chainLink.pid), true));
     }
+    fitTable(chain, 1);
+    connect(chain, &QTableWidget::cellClicked, this, [this, chain](int row, int column) {
+        if (column != 1)
+            return;
+        const QString id = chain->item(row, column)->data(Qt::UserRole).toString();
+        if (m_analysis->findNamespace(id.toStdString()) >= 0)
+            emit namespaceActivated(id);
+    });
+    return chain;
+}
 
-    layout->addWidget(sectionLabel(tr("Namespaces")));
-    if (p.ns.empty()) {
-        layout->addWidget(valueLabel(tr("No namespace links were readable.")));
-    } else {
-        const int rows = static_cast<int>(p.ns.size());
-        QTableWidget *links = detailsTable({tr("Type"), tr("Inode")}, rows);
-        links->setObjectName(QStringLiteral("namespaceLinksTable"));
-        int r = 0;
-        for (const auto &[type, inode] : p.ns) {
-            links->setItem(r, 0, cell(toQString(type)));
-            links->setItem(r, 1, cell(QString::number(inode), true));
-            ++r;
-        }
-        fitTable(links, 0);
-        layout->addWidget(links);
+QTableWidget *DetailsPanel::namespaceLinksTable(const Process &p)
+{
+    const int rows = static_cast<int>(p.ns.size());
+    QTableWidget *links = detailsTable({tr("Type"), tr("Inode")}, rows);
+    links->setObjectName(QStringLiteral("namespaceLinksTable"));
+    int r = 0;
+    for (const auto &[type, inode] : p.ns) {
+        links->setItem(r, 0, cell(toQString(type)));
+        links->setItem(r, 1, cell(QString::number(inode), true));
+        ++r;
     }
-    layout->addStretch();
-    return page;
+    fitTable(links, 0);
+    return links;
 }
 
 } // namespace wslatlas

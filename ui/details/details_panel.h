@@ -13,8 +13,11 @@
 #include <vector>
 
 QT_BEGIN_NAMESPACE
+class QFormLayout;
 class QLabel;
 class QScrollArea;
+class QTableWidget;
+class QVBoxLayout;
 QT_END_NAMESPACE
 
 namespace wslatlas {
@@ -43,7 +46,15 @@ signals:
 private:
     QWidget *buildHint() const;
     QWidget *buildNamespacePage(int ns);
+    void addRoleChip(QVBoxLayout *layout, NamespaceRole role) const;
+    QWidget *breadcrumb(int ns);
+    QFormLayout *namespaceFacts(int ns) const;
+    void addEvidence(QVBoxLayout *layout, int ns) const;
+    void addChildNamespaces(QVBoxLayout *layout, QWidget *page, int ns);
     QWidget *buildProcessPage(int process);
+    QFormLayout *processFacts(int process);
+    QTableWidget *chainTable(const Process &p);
+    QTableWidget *namespaceLinksTable(const Process &p);
     QWidget *namespaceButton(int ns, const QString &text, QWidget *parent);
     QLabel *namespaceLink(int ns);
     bool darkPalette() const;
