@@ -32,18 +32,23 @@ std::string withoutLeadingZeros(std::string link)
     return link.erase(first, digits - first);
 }
 
-// Walks both documents along the paths they share; the saved one mirrors the loaded one's layout.
-void checkValuesKept(const json &read, const json &written)
+// Walks both documents along the paths they share; the saved one mirrors the loaded one's layout. `key` is
+// the member the values sit under.
+void checkValuesKept(const json &read, const json &written, const std::string &key = {})
 {
     if (read.is_object() && written.is_object()) {
-        for (const auto &[key, value] : read.items())
-            if (written.contains(key))
-                checkValuesKept(value, written.at(key));
+        for (const auto &[member, value] : read.items())
+            if (written.contains(member))
+                checkValuesKept(value, written.at(member), member);
     } else if (read.is_array() && written.is_array()) {
         for (std::size_t i = 0; i < std::min(read.size(), written.size()); ++i)
-            checkValuesKept(read.at(i), written.at(i));
+            checkValuesKept(read.at(i), written.at(i), key);
     } else if (read.is_string() && written.is_string()) {
         if (withoutLeadingZeros(read.get<std::string>()) == written.get<std::string>())
+            return;
+        // An evidence kind this version does not know is kept as Unknown and saved as "unknown", by design
+        // (kinds.h); the only kind read leniently (a link kind or a role it does not know is refused).
+        if (key == "kind" && written.get<std::string>() == "unknown")
             return;
         if (read != written)
             std::fprintf(stderr, "read %s, saved %s\n", read.dump().c_str(), written.dump().c_str());
