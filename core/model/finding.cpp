@@ -97,17 +97,24 @@ FindingPattern findingPattern(FindingCode code, const FindingParams &params)
     return {};
 }
 
+std::optional<std::vector<std::string>> patternValues(const FindingPattern &pattern,
+                                                      const FindingParams &params)
+{
+    std::vector<std::string> values;
+    for (const std::string_view name : pattern.params) {
+        const auto it = params.find(std::string(name));
+        if (it == params.end())
+            return std::nullopt;
+        values.push_back(it->second);
+    }
+    return values;
+}
+
 std::string englishText(FindingCode code, const FindingParams &params)
 {
     const FindingPattern p = findingPattern(code, params);
-    std::vector<std::string> values;
-    for (const std::string_view name : p.params) {
-        const auto it = params.find(std::string(name));
-        if (it == params.end())
-            return {};
-        values.push_back(it->second);
-    }
-    return text::filled(p.pattern, values);
+    const auto values = patternValues(p, params);
+    return values ? text::filled(p.pattern, *values) : std::string();
 }
 
 Finding makeFinding(Severity severity, FindingCode code, FindingParams params)

@@ -6,6 +6,7 @@
 
 #include <initializer_list>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -25,6 +26,10 @@ struct FindingPattern
 // The pattern for `code` given its parameters (two codes read differently when an optional parameter is
 // empty); an empty pattern for FindingCode::Other.
 FindingPattern findingPattern(FindingCode code, const FindingParams &params);
+
+// The values that fill the pattern's %1…, in order; empty when a parameter it names is missing.
+std::optional<std::vector<std::string>> patternValues(const FindingPattern &pattern,
+                                                      const FindingParams &params);
 
 // The English sentence; empty when a parameter the pattern needs is missing.
 std::string englishText(FindingCode code, const FindingParams &params);

@@ -110,14 +110,9 @@ template <std::size_t N> bool marked(const std::array<const char *, N> &patterns
 QString FindingText::text(const Finding &finding)
 {
     const FindingPattern p = findingPattern(finding.code, finding.params);
-    std::vector<std::string> values;
-    for (const std::string_view name : p.params) {
-        const auto it = finding.params.find(std::string(name));
-        if (it == finding.params.end())
-            return toQString(finding.text); // parameters that do not fit the code: an older or edited file
-        values.push_back(it->second);
-    }
-    const QString out = p.pattern.empty() ? QString() : translated("Finding", p.pattern, values);
+    const auto values = patternValues(p, finding.params);
+    // Parameters that do not fit the code (an older or edited file), or no pattern: the stored sentence.
+    const QString out = p.pattern.empty() || !values ? QString() : translated("Finding", p.pattern, *values);
     return out.isEmpty() ? toQString(finding.text) : out;
 }
 
