@@ -184,24 +184,23 @@ bool writeOutput(const QString &path, std::string_view data, QString &error)
         error = QStringLiteral("cannot write to standard output");
         return false;
     }
-    std::string message;
-    if (writeFileAtomically(nativePath(path), data, message))
+    const std::optional<Error> failure = writeFileAtomically(nativePath(path), data);
+    if (!failure)
         return true;
-    error = aboutFile(path, message);
+    error = aboutFile(path, failure->message);
     return false;
 }
 
 std::optional<Snapshot> loadSnapshot(const CommandLine &command, const QString &path, int &exitCode)
 {
-    Snapshot snapshot;
-    std::string message;
-    if (!loadSnapshotFile(nativePath(path), snapshot, message)) {
-        const QString text = fromUtf8(message);
+    Result<Snapshot> snapshot = loadSnapshotFile(nativePath(path));
+    if (const Error *error = errorOf(snapshot)) {
+        const QString text = fromUtf8(error->message);
         exitCode = command.error(
             text.contains(path) ? text : QStringLiteral("cannot read snapshot %1: %2").arg(path, text));
         return std::nullopt;
     }
-    return snapshot;
+    return std::get<Snapshot>(std::move(snapshot));
 }
 
 QString takenAtNow()
@@ -351,14 +350,13 @@ std::optional<VantagePlan> readPlan(const CommandLine &command, const QString &p
         exitCode = command.error(QStringLiteral("cannot read plan %1: %2").arg(path, readError));
         return std::nullopt;
     }
-    VantagePlan plan;
-    PlanParseError parseError;
-    if (!parsePlanJson(std::string_view(text->constData(), static_cast<std::size_t>(text->size())), plan,
-                       parseError)) {
-        exitCode = command.error(QStringLiteral("bad plan %1: %2").arg(path, fromUtf8(parseError.message)));
+    Result<VantagePlan> plan =
+        parsePlanJson(std::string_view(text->constData(), static_cast<std::size_t>(text->size())));
+    if (const Error *error = errorOf(plan)) {
+        exitCode = command.error(QStringLiteral("bad plan %1: %2").arg(path, fromUtf8(error->message)));
         return std::nullopt;
     }
-    return plan;
+    return std::get<VantagePlan>(std::move(plan));
 }
 
 // The plan snapshot runs: --plan's file, --local's plan or the discovered default one; or the exit code of
@@ -382,11 +380,10 @@ std::function<void(const VantageSpec &, const std::string &)> keepOutputsIn(cons
     return [dir](const VantageSpec &spec, const std::string &text) {
         QString name = fromUtf8(spec.name);
         name.replace(QLatin1Char(':'), QLatin1Char('-'));
-        std::string error;
-        if (!writeFileAtomically(nativePath(dir.filePath(QStringLiteral("vantage-%1.txt").arg(name))), text,
-                                 error))
-            printProgress(
-                QStringLiteral("vantage %1: warning: output not kept: %2").arg(name, fromUtf8(error)));
+        if (const std::optional<Error> error = writeFileAtomically(
+                nativePath(dir.filePath(QStringLiteral("vantage-%1.txt").arg(name))), text))
+            printProgress(QStringLiteral("vantage %1: warning: output not kept: %2")
+                              .arg(name, fromUtf8(error->message)));
     };
 }
 

@@ -102,9 +102,12 @@ VantageRun vmThroughHelper(std::chrono::milliseconds timeout)
     plan.vantages = {vmRootVantage()};
     plan.captures = {{"wsl-list", {"wsl.exe", "-l", "-v"}}};
     const QString planPath = dir.filePath(QStringLiteral("plan.json"));
-    std::string error;
-    if (!dir.isValid() || !writeFileAtomically(planPath.toStdString(), planToJson(plan), error)) {
-        run.error = "no temporary folder for the elevated helper: " + error;
+    if (!dir.isValid()) {
+        run.error = "no temporary folder for the elevated helper";
+        return run;
+    }
+    if (const std::optional<Error> error = writeFileAtomically(planPath.toStdString(), planToJson(plan))) {
+        run.error = "cannot hand the plan to the elevated helper: " + error->message;
         return run;
     }
     const auto seconds =
@@ -123,9 +126,9 @@ VantageRun vmThroughHelper(std::chrono::milliseconds timeout)
         run.error = helper.error;
         return run;
     }
-    Snapshot seen;
-    if (loadSnapshotFile(dir.filePath(QStringLiteral("helper.json")).toStdString(), seen, error) &&
-        seen.distros.empty()) {
+    const Result<Snapshot> seen = loadSnapshotFile(dir.filePath(QStringLiteral("helper.json")).toStdString());
+    if (const auto *helperSnapshot = std::get_if<Snapshot>(&seen);
+        helperSnapshot && helperSnapshot->distros.empty()) {
         run.note = "the administrator who approved the prompt is another user (over-the-shoulder "
                    "elevation): that account has no WSL distros and its own debug shell, so the VM root is "
                    "left out; run WSL Atlas as administrator from your own account instead";
@@ -142,7 +145,7 @@ VantageRun vmThroughHelper(std::chrono::milliseconds timeout)
     if (auto *observation = std::get_if<VantageObservation>(&parsed))
         run.observation = std::move(*observation);
     else
-        run.error = std::get<CollectorParseError>(parsed).message;
+        run.error = std::get<Error>(parsed).message;
     return run;
 }
 
@@ -155,10 +158,11 @@ std::optional<QString> readPlanFile(const QString &path, VantagePlan &plan)
     const QByteArray text = file.readAll();
     if (file.error() != QFileDevice::NoError)
         return CollectionController::tr("cannot read plan %1: %2").arg(path, file.errorString());
-    PlanParseError error;
-    if (!parsePlanJson(std::string_view(text.constData(), static_cast<std::size_t>(text.size())), plan,
-                       error))
-        return CollectionController::tr("bad plan %1: %2").arg(path, fromUtf8(error.message));
+    Result<VantagePlan> parsed =
+        parsePlanJson(std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
+    if (const Error *error = errorOf(parsed))
+        return CollectionController::tr("bad plan %1: %2").arg(path, fromUtf8(error->message));
+    plan = std::get<VantagePlan>(std::move(parsed));
     return std::nullopt;
 }
 

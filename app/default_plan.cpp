@@ -88,7 +88,7 @@ void applyWslConfig(const std::optional<std::string> &wslConfig, WslEnvironment 
     if (!wslConfig || wslConfig->find_first_not_of(" \t\r\n") == std::string::npos)
         return;
     auto config = parseWslConfig(*wslConfig);
-    if (const auto *error = std::get_if<CaptureError>(&config))
+    if (const auto *error = std::get_if<Error>(&config))
         notes.push_back(".wslconfig was not understood and is ignored: " + error->message);
     else if (const auto &gui = std::get<WslConfig>(config).guiApplications; gui && !*gui)
         env.guiApplications = false;

@@ -46,9 +46,11 @@ void SnapshotDocument::openFile(const QString &path)
     });
     watcher->setFuture(QtConcurrent::run([absolute] {
         OpenedFile opened;
-        auto snapshot = std::make_shared<Snapshot>();
-        if (loadSnapshotFile(absolute.toStdString(), *snapshot, opened.error))
-            opened.analysis = analyze(std::move(snapshot));
+        Result<Snapshot> loaded = loadSnapshotFile(absolute.toStdString());
+        if (const Error *error = errorOf(loaded))
+            opened.error = error->message;
+        else
+            opened.analysis = analyze(std::make_shared<Snapshot>(std::get<Snapshot>(std::move(loaded))));
         return opened;
     }));
 }
@@ -73,19 +75,19 @@ bool SnapshotDocument::openSample()
 {
     ++m_openGeneration; // a file still being read is no longer wanted
     QFile file(kSampleResource);
-    auto snapshot = std::make_shared<Snapshot>();
-    std::string error;
     if (!file.open(QIODevice::ReadOnly)) {
         emit message(tr("The bundled sample is missing from this build."), true);
         return false;
     }
     const QByteArray data = file.readAll();
-    if (!snapshotFromJson(std::string_view(data.constData(), static_cast<std::size_t>(data.size())),
-                          *snapshot, error)) {
-        emit message(tr("The bundled sample could not be read: %1").arg(toQString(error)), true);
+    Result<Snapshot> sample =
+        snapshotFromJson(std::string_view(data.constData(), static_cast<std::size_t>(data.size())));
+    if (const Error *error = errorOf(sample)) {
+        emit message(tr("The bundled sample could not be read: %1").arg(toQString(error->message)), true);
         return false;
     }
-    setAnalysis(analyze(std::move(snapshot)), tr("Sample: the articles' WSL machines"), QString());
+    setAnalysis(analyze(std::make_shared<Snapshot>(std::get<Snapshot>(std::move(sample)))),
+                tr("Sample: the articles' WSL machines"), QString());
     emit message(tr("This is a sample made from two articles' command outputs, not your machine. Choose a "
                     "source and press Refresh (Ctrl+R), or open a snapshot (Ctrl+O)."),
                  false);
@@ -107,11 +109,13 @@ bool SnapshotDocument::save()
 {
     if (m_filePath.isEmpty())
         return saveAs();
-    std::string error;
     const std::shared_ptr<const Snapshot> shown = snapshot();
-    if (!shown || !saveSnapshotFile(m_filePath.toStdString(), *shown, error)) {
-        emit message(tr("Could not save %1: %2").arg(QDir::toNativeSeparators(m_filePath), toQString(error)),
-                     true);
+    if (!shown)
+        return false;
+    if (const std::optional<Error> error = saveSnapshotFile(m_filePath.toStdString(), *shown)) {
+        emit message(
+            tr("Could not save %1: %2").arg(QDir::toNativeSeparators(m_filePath), toQString(error->message)),
+            true);
         return false;
     }
     emit statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_filePath)), 4000);

@@ -58,10 +58,20 @@ const QString &snapshotFile()
     }
     const Snapshot snapshot = inferSnapshot(runs, "2026-01-01T00:00:00Z");
     path = dir.filePath(QStringLiteral("synthetic.json"));
-    std::string error;
-    if (!saveSnapshotFile(path.toStdString(), snapshot, error))
-        std::fprintf(stderr, "bench_gui: %s\n", error.c_str());
+    if (const std::optional<Error> error = saveSnapshotFile(path.toStdString(), snapshot))
+        std::fprintf(stderr, "bench_gui: %s\n", error->message.c_str());
     return path;
+}
+
+// The synthetic snapshot read back, or nullptr with the benchmark skipped and why.
+std::shared_ptr<Snapshot> loadBenchSnapshot(benchmark::State &state)
+{
+    Result<Snapshot> loaded = loadSnapshotFile(snapshotFile().toStdString());
+    if (const Error *error = errorOf(loaded)) {
+        state.SkipWithError(error->message.c_str());
+        return nullptr;
+    }
+    return std::make_shared<Snapshot>(std::get<Snapshot>(std::move(loaded)));
 }
 
 // openFile() reads and analyses on a pool thread: the time until the window shows the file counts.
@@ -115,12 +125,9 @@ void FilterKeystroke(benchmark::State &state)
 // (Arg 1), the charts with their rings (Arg 2). The tests check what they show; this is how fast.
 void SetSnapshot(benchmark::State &state)
 {
-    auto snapshot = std::make_shared<Snapshot>();
-    std::string error;
-    if (!loadSnapshotFile(snapshotFile().toStdString(), *snapshot, error)) {
-        state.SkipWithError(error.c_str());
+    const std::shared_ptr<Snapshot> snapshot = loadBenchSnapshot(state);
+    if (!snapshot)
         return;
-    }
     const std::shared_ptr<const Snapshot> shown = snapshot;
     const std::shared_ptr<const Snapshot> empty = std::make_shared<const Snapshot>();
     NamespaceTreeModel tree;
@@ -150,12 +157,9 @@ void SetSnapshot(benchmark::State &state)
 // snapshot.
 void ShowDetails(benchmark::State &state)
 {
-    auto snapshot = std::make_shared<Snapshot>();
-    std::string error;
-    if (!loadSnapshotFile(snapshotFile().toStdString(), *snapshot, error)) {
-        state.SkipWithError(error.c_str());
+    const std::shared_ptr<Snapshot> snapshot = loadBenchSnapshot(state);
+    if (!snapshot)
         return;
-    }
     DetailsPanel panel;
     panel.resize(360, 800);
     panel.show();
@@ -172,12 +176,10 @@ void ShowDetails(benchmark::State &state)
 // pidDiagram on the big snapshot: plain (Arg 0), and with its busiest namespace's processes drawn (Arg 1).
 void PidDiagram(benchmark::State &state)
 {
-    Snapshot snapshot;
-    std::string error;
-    if (!loadSnapshotFile(snapshotFile().toStdString(), snapshot, error)) {
-        state.SkipWithError(error.c_str());
+    const std::shared_ptr<Snapshot> loaded = loadBenchSnapshot(state);
+    if (!loaded)
         return;
-    }
+    const Snapshot &snapshot = *loaded;
     PidDiagramOptions options;
     if (state.range(0) == 1)
         options.expandNamespace = snapshot.processes.front().pidNs;

@@ -158,7 +158,7 @@ int main(int argc, char **argv)
             run.observation = std::move(*obs);
         } else {
             std::fprintf(stderr, "bench_memory: %s: %s\n", run.spec.name.c_str(),
-                         std::get<CollectorParseError>(result).message.c_str());
+                         std::get<Error>(result).message.c_str());
             return 1;
         }
         runs.push_back(std::move(run));

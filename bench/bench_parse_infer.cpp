@@ -57,7 +57,7 @@ Prepared &prepared(int processes, int namespaces)
         if (auto *obs = std::get_if<VantageObservation>(&result))
             run.observation = std::move(*obs);
         else if (p->error.empty())
-            p->error = v.spec.name + ": " + std::get<CollectorParseError>(result).message;
+            p->error = v.spec.name + ": " + std::get<Error>(result).message;
         p->runs.push_back(std::move(run));
     }
     p->snapshot = inferSnapshot(p->runs, "2026-11-21T05:00:00Z");
@@ -155,11 +155,10 @@ void benchJsonWrite(benchmark::State &state, int processes, int namespaces)
 void benchJsonRead(benchmark::State &state, int processes, int namespaces)
 {
     const Prepared &p = prepared(processes, namespaces);
-    std::string error;
     for (auto _ : state) {
-        Snapshot snapshot;
-        if (!snapshotFromJson(p.json, snapshot, error)) {
-            state.SkipWithError(error.c_str());
+        Result<Snapshot> snapshot = snapshotFromJson(p.json);
+        if (const Error *error = errorOf(snapshot)) {
+            state.SkipWithError(error->message.c_str());
             return;
         }
         benchmark::DoNotOptimize(snapshot);

@@ -42,7 +42,7 @@ TEST(Synthetic, ParsesAndInfersToTheWholeTree)
     std::vector<VantageRun> runs;
     for (const bench::SyntheticVantage &v : world.vantages) {
         auto result = parseCollectorOutput(v.output);
-        const auto *error = std::get_if<CollectorParseError>(&result);
+        const auto *error = std::get_if<Error>(&result);
         ASSERT_EQ(error, nullptr) << v.spec.name << ": " << error->message;
         auto &obs = std::get<VantageObservation>(result);
         EXPECT_EQ(static_cast<int>(obs.processes.size()), v.visibleProcesses) << v.spec.name;

@@ -197,10 +197,10 @@ template <> void check(const std::vector<std::string> &servers)
     checkIpList(servers);
 }
 
-template <typename T> void check(const CaptureResult<T> &result)
+template <typename T> void check(const Result<T> &result)
 {
-    if (const auto *error = std::get_if<CaptureError>(&result)) {
-        WSLATLAS_FUZZ_CHECK(!error->message.empty(), "a CaptureError without a message");
+    if (const auto *error = std::get_if<Error>(&result)) {
+        WSLATLAS_FUZZ_CHECK(!error->message.empty(), "an Error without a message");
         WSLATLAS_FUZZ_CHECK(!isLastResortError(error->message), "the parser threw (its catch-all answered)");
         check(error->message);
     } else {

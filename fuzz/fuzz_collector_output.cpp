@@ -53,8 +53,8 @@ void checkTree(const Snapshot &s)
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     const std::string_view raw(reinterpret_cast<const char *>(data), size);
-    CollectorParseResult result = parseCollectorOutput(raw);
-    if (const auto *error = std::get_if<CollectorParseError>(&result)) {
+    Result<VantageObservation> result = parseCollectorOutput(raw);
+    if (const auto *error = std::get_if<Error>(&result)) {
         WSLATLAS_FUZZ_CHECK(!error->message.empty(), "a parse error without a message");
         WSLATLAS_FUZZ_CHECK(!fuzz::isLastResortError(error->message),
                             "the parser threw (its catch-all answered)");
@@ -76,13 +76,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const Snapshot snapshot = inferSnapshot({run}, "2024-10-17T05:40:00Z");
     checkTree(snapshot);
     const std::string saved = snapshotToJson(snapshot);
-    Snapshot loaded;
-    std::string why;
-    if (!snapshotFromJson(saved, loaded, why)) {
-        std::fprintf(stderr, "the inferred snapshot does not load again: %s\n", why.c_str());
+    const Result<Snapshot> loaded = snapshotFromJson(saved);
+    if (const Error *why = errorOf(loaded)) {
+        std::fprintf(stderr, "the inferred snapshot does not load again: %s\n", why->message.c_str());
         WSLATLAS_FUZZ_CHECK(false, "the snapshot inferred from a collector output does not load again");
     }
-    WSLATLAS_FUZZ_CHECK(snapshotToJson(loaded) == saved,
+    WSLATLAS_FUZZ_CHECK(snapshotToJson(std::get<Snapshot>(loaded)) == saved,
                         "the inferred snapshot changes when saved and loaded");
     return 0;
 }

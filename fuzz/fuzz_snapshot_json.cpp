@@ -68,19 +68,18 @@ void checkValuesKept(const json &read, const json &written, const std::string &k
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     const std::string_view text(reinterpret_cast<const char *>(data), size);
-    Snapshot first;
-    std::string error;
-    if (!snapshotFromJson(text, first, error)) {
-        WSLATLAS_FUZZ_CHECK(!error.empty(), "a refused snapshot without a message");
+    const Result<Snapshot> first = snapshotFromJson(text);
+    if (const Error *error = errorOf(first)) {
+        WSLATLAS_FUZZ_CHECK(!error->message.empty(), "a refused snapshot without a message");
         return 0;
     }
-    const std::string saved = snapshotToJson(first);
-    Snapshot second;
-    if (!snapshotFromJson(saved, second, error)) {
-        std::fprintf(stderr, "the saved snapshot does not load again: %s\n", error.c_str());
+    const std::string saved = snapshotToJson(std::get<Snapshot>(first));
+    const Result<Snapshot> second = snapshotFromJson(saved);
+    if (const Error *error = errorOf(second)) {
+        std::fprintf(stderr, "the saved snapshot does not load again: %s\n", error->message.c_str());
         WSLATLAS_FUZZ_CHECK(false, "a loaded snapshot, saved, does not load again");
     }
-    WSLATLAS_FUZZ_CHECK(snapshotToJson(second) == saved,
+    WSLATLAS_FUZZ_CHECK(snapshotToJson(std::get<Snapshot>(second)) == saved,
                         "a loaded snapshot changes when saved and loaded again");
     // snapshotFromJson accepted the text, so it parses (duplicate keys: both keep the last).
     checkValuesKept(json::parse(text), json::parse(saved));

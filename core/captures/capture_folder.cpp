@@ -59,7 +59,7 @@ Collection collectionFromFolder(const std::vector<FolderFile> &input, std::vecto
             VantageRun run;
             run.spec = vantageForFile(stem.substr(8));
             auto parsed = parseCollectorOutput(f->bytes);
-            if (auto *error = std::get_if<CollectorParseError>(&parsed))
+            if (auto *error = std::get_if<Error>(&parsed))
                 run.error = f->name + ": " + error->message;
             else
                 run.observation = std::move(std::get<VantageObservation>(parsed));

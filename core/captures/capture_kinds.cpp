@@ -16,9 +16,9 @@ struct KindEntry
 
 // Stores a parser's result in one member of CaptureValues, or returns its error.
 template <typename T, typename Store>
-std::optional<std::string> take(CaptureResult<T> result, CaptureValues &values, Store store)
+std::optional<std::string> take(Result<T> result, CaptureValues &values, Store store)
 {
-    if (auto *error = std::get_if<CaptureError>(&result))
+    if (auto *error = std::get_if<Error>(&result))
         return error->message;
     store(values, std::move(std::get<T>(result)));
     return std::nullopt;

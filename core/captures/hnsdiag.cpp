@@ -65,7 +65,7 @@ bool looksIpv6(std::string_view s)
 
 // ---- the text form
 
-CaptureResult<std::vector<VirtualSwitch>> parseText(const std::vector<std::string_view> &lines)
+Result<std::vector<VirtualSwitch>> parseText(const std::vector<std::string_view> &lines)
 {
     std::vector<VirtualSwitch> networks;
     std::vector<bool> named;
@@ -78,9 +78,9 @@ CaptureResult<std::vector<VirtualSwitch>> parseText(const std::vector<std::strin
         const std::string_view value = trimPadding(line.substr(colon + 1));
         if (iequals(key, "Network")) {
             if (!isGuid(value))
-                return CaptureError{"The line " + quoted(line, 80) +
-                                    " should name a network by its GUID (Network : 790E58B4-7939-4434-9358-"
-                                    "89AE7DDBE87E); paste the output of `hnsdiag list networks` unchanged."};
+                return Error{"The line " + quoted(line, 80) +
+                             " should name a network by its GUID (Network : 790E58B4-7939-4434-9358-"
+                             "89AE7DDBE87E); paste the output of `hnsdiag list networks` unchanged."};
             VirtualSwitch network;
             network.id = std::string(value);
             networks.push_back(std::move(network));
@@ -99,23 +99,23 @@ CaptureResult<std::vector<VirtualSwitch>> parseText(const std::vector<std::strin
             if (value.empty() || looksIpv6(value))
                 continue;
             if (!isIpv4Cidr(value))
-                return CaptureError{"Network " + network.id + ": the subnet address " + quoted(value, 80) +
-                                    " is not a prefix like 172.19.128.0/20 (is the output cut off?)."};
+                return Error{"Network " + network.id + ": the subnet address " + quoted(value, 80) +
+                             " is not a prefix like 172.19.128.0/20 (is the output cut off?)."};
             if (network.subnet.empty())
                 network.subnet = std::string(value);
         } else if (iequals(key, "Gateway")) {
             if (value.empty() || looksIpv6(value))
                 continue;
             if (!parseIpv4(value))
-                return CaptureError{"Network " + network.id + ": the gateway " + quoted(value, 80) +
-                                    " is not an IPv4 address (is the output cut off?)."};
+                return Error{"Network " + network.id + ": the gateway " + quoted(value, 80) +
+                             " is not an IPv4 address (is the output cut off?)."};
             if (network.gateway.empty())
                 network.gateway = std::string(value);
         }
     }
     for (std::size_t i = 0; i < networks.size(); ++i)
         if (!named[i])
-            return CaptureError{
+            return Error{
                 "Network " + networks[i].id +
                 " has no name (no \"Name :\" line after it, or an empty one): the output seems cut off; "
                 "paste all of it."};
@@ -160,31 +160,28 @@ void collectNetworks(const json &value, std::vector<const json *> &out, int dept
     }
 }
 
-CaptureResult<VirtualSwitch> networkFromJson(const json &object)
+Result<VirtualSwitch> networkFromJson(const json &object)
 {
     VirtualSwitch network;
     network.id = stringMember(object, "ID");
     network.name = stringMember(object, "Name");
     network.type = stringMember(object, "Type");
     if (network.name.empty()) // HNS names every network; the views tell switches apart by name
-        return CaptureError{
-            "HNS network " + quoted(network.id, 80) +
-            " has an empty \"Name\"; paste the output of `hnsdiag list networks -d` unchanged."};
+        return Error{"HNS network " + quoted(network.id, 80) +
+                     " has an empty \"Name\"; paste the output of `hnsdiag list networks -d` unchanged."};
     const std::string where = "HNS network " + quoted(network.name, 80);
 
-    auto takeSubnet = [&](const std::string &prefix,
-                          const std::string &gateway) -> std::optional<CaptureError> {
+    auto takeSubnet = [&](const std::string &prefix, const std::string &gateway) -> std::optional<Error> {
         if (!prefix.empty() && !looksIpv6(prefix)) {
             if (!isIpv4Cidr(prefix))
-                return CaptureError{where + ": the subnet " + quoted(prefix, 80) +
-                                    " is not a prefix like 172.19.128.0/20."};
+                return Error{where + ": the subnet " + quoted(prefix, 80) +
+                             " is not a prefix like 172.19.128.0/20."};
             if (network.subnet.empty())
                 network.subnet = prefix;
         }
         if (!gateway.empty() && !looksIpv6(gateway)) {
             if (!parseIpv4(gateway))
-                return CaptureError{where + ": the gateway " + quoted(gateway, 80) +
-                                    " is not an IPv4 address."};
+                return Error{where + ": the gateway " + quoted(gateway, 80) + " is not an IPv4 address."};
             if (network.gateway.empty())
                 network.gateway = gateway;
         }
@@ -216,7 +213,7 @@ CaptureResult<VirtualSwitch> networkFromJson(const json &object)
     return network;
 }
 
-CaptureResult<std::vector<VirtualSwitch>> parseHnsdiagText(std::string_view text)
+Result<std::vector<VirtualSwitch>> parseHnsdiagText(std::string_view text)
 {
     const std::vector<std::string_view> lines = splitLines(text);
     std::string first;
@@ -226,25 +223,24 @@ CaptureResult<std::vector<VirtualSwitch>> parseHnsdiagText(std::string_view text
             break;
         }
     if (first.empty())
-        return CaptureError{
+        return Error{
             "The input is empty; paste the output of `hnsdiag list networks` (run as administrator)."};
 
     JsonScan scan = scanJson(text);
     if (!scan.error.empty())
-        return CaptureError{"Cannot read the `hnsdiag list networks -d` output: " + scan.error +
-                            "; paste all of it."};
+        return Error{"Cannot read the `hnsdiag list networks -d` output: " + scan.error +
+                     "; paste all of it."};
     if (!scan.values.empty()) {
         std::vector<const json *> objects;
         for (const json &value : scan.values)
             collectNetworks(value, objects);
         if (objects.empty())
-            return CaptureError{
-                "The JSON holds no HNS network (an object with \"Name\", \"Type\" and \"Subnets\"); "
-                "paste the output of `hnsdiag list networks -d`."};
+            return Error{"The JSON holds no HNS network (an object with \"Name\", \"Type\" and \"Subnets\"); "
+                         "paste the output of `hnsdiag list networks -d`."};
         std::vector<VirtualSwitch> networks;
         for (const json *object : objects) {
             auto network = networkFromJson(*object);
-            if (auto *error = std::get_if<CaptureError>(&network))
+            if (auto *error = std::get_if<Error>(&network))
                 return *error;
             networks.push_back(std::move(std::get<VirtualSwitch>(network)));
         }
@@ -253,24 +249,22 @@ CaptureResult<std::vector<VirtualSwitch>> parseHnsdiagText(std::string_view text
 
     auto networks = parseText(lines);
     if (auto *list = std::get_if<std::vector<VirtualSwitch>>(&networks); list && list->empty())
-        return CaptureError{
-            "No network was found: `hnsdiag list networks` prints blocks that start with "
-            "\"Network : GUID\" followed by Name, Type, Subnet Address and Gateway lines; the input "
-            "starts with " +
-            first + "."};
+        return Error{"No network was found: `hnsdiag list networks` prints blocks that start with "
+                     "\"Network : GUID\" followed by Name, Type, Subnet Address and Gateway lines; the input "
+                     "starts with " +
+                     first + "."};
     return networks;
 }
 
 } // namespace
 
-CaptureResult<std::vector<VirtualSwitch>> parseHnsdiagNetworks(std::string_view bytes)
+Result<std::vector<VirtualSwitch>> parseHnsdiagNetworks(std::string_view bytes)
 {
     try {
         const std::string text = decodeCaptureText(bytes);
         return parseHnsdiagText(text);
     } catch (...) {
-        return CaptureError{
-            "The hnsdiag output could not be read (out of memory?); paste a shorter excerpt."};
+        return Error{"The hnsdiag output could not be read (out of memory?); paste a shorter excerpt."};
     }
 }
 

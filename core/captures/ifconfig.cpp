@@ -35,8 +35,8 @@ enum class IfconfigStyle
 };
 
 // "255.255.240.0" or "0xfffff000" -> 20; a mask with holes has no prefix length.
-std::optional<CaptureError> maskToPrefix(std::string_view mask, const Line &line, std::string_view ifname,
-                                         int &prefix)
+std::optional<Error> netmaskPrefix(std::string_view mask, const Line &line, std::string_view ifname,
+                                   int &prefix)
 {
     std::optional<std::uint32_t> m;
     if (mask.starts_with("0x") || mask.starts_with("0X"))
@@ -47,10 +47,10 @@ std::optional<CaptureError> maskToPrefix(std::string_view mask, const Line &line
         return cutOff(line, "has a netmask that cannot be read", kIfconfig);
     const auto length = prefixOfMask(*m);
     if (!length)
-        return CaptureError{"Line " + std::to_string(line.number) + ": the netmask " + quoted(mask) + " of " +
-                            quoted(ifname) +
-                            " is not contiguous, so it has no prefix length; check the interface's "
-                            "configuration, or paste `ip addr`, which prints prefix lengths."};
+        return Error{"Line " + std::to_string(line.number) + ": the netmask " + quoted(mask) + " of " +
+                     quoted(ifname) +
+                     " is not contiguous, so it has no prefix length; check the interface's "
+                     "configuration, or paste `ip addr`, which prints prefix lengths."};
     prefix = *length;
     return std::nullopt;
 }
@@ -72,8 +72,8 @@ std::optional<std::string_view> labelledValue(std::string_view word)
 using Words = std::vector<std::string_view>;
 
 // net-tools 2.x: "inet 172.19.132.144  netmask 255.255.240.0  broadcast 172.19.143.255".
-std::optional<CaptureError> applyNetToolsInet(NetInterface &iface, const Words &words, const Line &line,
-                                              std::string_view ifname)
+std::optional<Error> applyNetToolsInet(NetInterface &iface, const Words &words, const Line &line,
+                                       std::string_view ifname)
 {
     auto a = words.size() >= 2 ? parseIpv4(words[1]) : std::nullopt;
     if (!a)
@@ -84,14 +84,14 @@ std::optional<CaptureError> applyNetToolsInet(NetInterface &iface, const Words &
     if (k + 1 >= words.size())
         return cutOff(line, "has no netmask", kIfconfig);
     int prefix = 0;
-    if (auto err = maskToPrefix(words[k + 1], line, ifname, prefix))
+    if (auto err = netmaskPrefix(words[k + 1], line, ifname, prefix))
         return err;
     InterfaceTable::addAddress(iface, {Family::V4, formatIpv4(*a)}, prefix);
     return std::nullopt;
 }
 
 // net-tools 2.x: "inet6 fe80::215:5dff:fe73:e10e  prefixlen 64  scopeid 0x20<link>" (macOS: "fe80::1%lo0").
-std::optional<CaptureError> applyNetToolsInet6(NetInterface &iface, const Words &words, const Line &line)
+std::optional<Error> applyNetToolsInet6(NetInterface &iface, const Words &words, const Line &line)
 {
     std::string_view text = words.size() >= 2 ? words[1] : std::string_view{};
     text = text.substr(0, text.find('%'));
@@ -110,8 +110,8 @@ std::optional<CaptureError> applyNetToolsInet6(NetInterface &iface, const Words 
 
 // net-tools 2.x attribute lines: inet, inet6 and "ether MAC"; the others (RX/TX counters, loop, ...) are
 // skipped. The first MAC read for an interface stays: an alias section ("eth0:1") names it again.
-std::optional<CaptureError> applyNetToolsAttribute(NetInterface &iface, const Words &words, const Line &line,
-                                                   std::string_view ifname)
+std::optional<Error> applyNetToolsAttribute(NetInterface &iface, const Words &words, const Line &line,
+                                            std::string_view ifname)
 {
     if (words[0] == "inet")
         return applyNetToolsInet(iface, words, line, ifname);
@@ -129,8 +129,8 @@ std::optional<CaptureError> applyNetToolsAttribute(NetInterface &iface, const Wo
 
 // Classic: "inet addr:A  Bcast:B  Mask:M" (the labels translated in old net-tools). The address comes
 // first and the mask last; a point-to-point link puts "P-t-P:P" between them.
-std::optional<CaptureError> applyClassicInet(NetInterface &iface, const Words &words, const Line &line,
-                                             std::string_view ifname)
+std::optional<Error> applyClassicInet(NetInterface &iface, const Words &words, const Line &line,
+                                      std::string_view ifname)
 {
     std::vector<std::uint32_t> values;
     for (std::size_t k = 1; k < words.size(); ++k) {
@@ -144,14 +144,14 @@ std::optional<CaptureError> applyClassicInet(NetInterface &iface, const Words &w
     if (values.size() < 2)
         return cutOff(line, "has no address and mask", kIfconfig);
     int prefix = 0;
-    if (auto err = maskToPrefix(formatIpv4(values.back()), line, ifname, prefix))
+    if (auto err = netmaskPrefix(formatIpv4(values.back()), line, ifname, prefix))
         return err;
     InterfaceTable::addAddress(iface, {Family::V4, formatIpv4(values.front())}, prefix);
     return std::nullopt;
 }
 
 // Classic: "inet6 addr: fe80::215:5dff:fe73:e10e/64 Scope:Link" (also with "addr:" joined to the address).
-std::optional<CaptureError> applyClassicInet6(NetInterface &iface, const Words &words, const Line &line)
+std::optional<Error> applyClassicInet6(NetInterface &iface, const Words &words, const Line &line)
 {
     for (std::size_t k = 1; k < words.size(); ++k) {
         std::string_view w = words[k];
@@ -172,7 +172,7 @@ std::optional<CaptureError> applyClassicInet6(NetInterface &iface, const Words &
 
 // Classic: "UP BROADCAST RUNNING MULTICAST  MTU:1500  Metric:1", the flag words before the MTU. Any other
 // line has no "MTU:" word and is skipped.
-std::optional<CaptureError> applyClassicFlags(NetInterface &iface, const Words &words, const Line &line)
+std::optional<Error> applyClassicFlags(NetInterface &iface, const Words &words, const Line &line)
 {
     for (std::size_t k = 0; k < words.size(); ++k) {
         if (!words[k].starts_with("MTU:"))
@@ -193,8 +193,8 @@ std::optional<CaptureError> applyClassicFlags(NetInterface &iface, const Words &
 }
 
 // One indented line under an interface header, read in the form of that header.
-std::optional<CaptureError> applyIfconfigAttribute(NetInterface &iface, IfconfigStyle style, const Line &line,
-                                                   std::string_view ifname)
+std::optional<Error> applyIfconfigAttribute(NetInterface &iface, IfconfigStyle style, const Line &line,
+                                            std::string_view ifname)
 {
     const auto words = splitWords(line.text);
     if (words.empty())
@@ -227,8 +227,8 @@ bool isNetToolsHeader(std::string_view t, std::size_t flagsAt)
 }
 
 // Starts the interface a header names; an alias section ("eth0:1") continues its interface.
-std::optional<CaptureError> startInterface(IfconfigReader &r, IfconfigStyle style, std::string_view name,
-                                           const Line &line)
+std::optional<Error> startInterface(IfconfigReader &r, IfconfigStyle style, std::string_view name,
+                                    const Line &line)
 {
     ++r.headers;
     r.style = style;
@@ -242,8 +242,8 @@ std::optional<CaptureError> startInterface(IfconfigReader &r, IfconfigStyle styl
 
 // "eth0: flags=4163<UP,BROADCAST,RUNNING,MULTICAST>  mtu 1500": the first header of an interface sets its
 // state and MTU, an alias's does not.
-std::optional<CaptureError> readNetToolsHeader(IfconfigReader &r, std::string_view t, std::size_t flagsAt,
-                                               const Line &line)
+std::optional<Error> readNetToolsHeader(IfconfigReader &r, std::string_view t, std::size_t flagsAt,
+                                        const Line &line)
 {
     if (auto err = startInterface(r, IfconfigStyle::NetTools, t.substr(0, flagsAt), line))
         return err;
@@ -269,8 +269,8 @@ std::optional<CaptureError> readNetToolsHeader(IfconfigReader &r, std::string_vi
 }
 
 // "eth0      Link encap:Ethernet  HWaddr 00:15:5D:73:E1:0E": only an Ethernet header carries a MAC.
-std::optional<CaptureError> readClassicHeader(IfconfigReader &r, std::string_view t, const Words &words,
-                                              const Line &line)
+std::optional<Error> readClassicHeader(IfconfigReader &r, std::string_view t, const Words &words,
+                                       const Line &line)
 {
     if (auto err = startInterface(r, IfconfigStyle::Classic, words[0], line))
         return err;
@@ -285,26 +285,26 @@ std::optional<CaptureError> readClassicHeader(IfconfigReader &r, std::string_vie
 }
 
 // No interface header at all: ip addr output under the wrong kind, or something else entirely.
-CaptureError noIfconfigHeader(const std::vector<Line> &lines)
+Error noIfconfigHeader(const std::vector<Line> &lines)
 {
     for (const Line &l : lines) {
         if (ipHeader(l.text))
-            return CaptureError{"This is ip addr output, not ifconfig output; parse it as kind ip-addr."};
+            return Error{"This is ip addr output, not ifconfig output; parse it as kind ip-addr."};
     }
-    return CaptureError{"No interface line (\"eth0: flags=4163<UP,...>  mtu 1500\" or \"eth0      Link "
-                        "encap:Ethernet ...\") was found (the input starts with " +
-                        firstNonBlank(lines) + "); paste the output of `ifconfig -a`."};
+    return Error{"No interface line (\"eth0: flags=4163<UP,...>  mtu 1500\" or \"eth0      Link "
+                 "encap:Ethernet ...\") was found (the input starts with " +
+                 firstNonBlank(lines) + "); paste the output of `ifconfig -a`."};
 }
 
-CaptureResult<std::vector<NetInterface>> parseIfconfigText(std::string_view text)
+Result<std::vector<NetInterface>> parseIfconfigText(std::string_view text)
 {
     const auto lines = splitLines(text);
     if (allBlank(lines))
-        return CaptureError{"The input is empty (ifconfig without -a lists only interfaces that are up); "
-                            "paste the output of `ifconfig -a`."};
+        return Error{"The input is empty (ifconfig without -a lists only interfaces that are up); "
+                     "paste the output of `ifconfig -a`."};
     if (saysNotInstalled(lines, "ifconfig"))
-        return CaptureError{"The ifconfig command is not installed there (" + firstNonBlank(lines) +
-                            "\"); paste the output of `ip addr` as kind ip-addr instead."};
+        return Error{"The ifconfig command is not installed there (" + firstNonBlank(lines) +
+                     "\"); paste the output of `ip addr` as kind ip-addr instead."};
 
     IfconfigReader r;
     for (const Line &line : lines) {
@@ -342,7 +342,7 @@ CaptureResult<std::vector<NetInterface>> parseIfconfigText(std::string_view text
 } // namespace
 } // namespace linuxnet
 
-CaptureResult<std::vector<NetInterface>> parseIfconfig(std::string_view bytes)
+Result<std::vector<NetInterface>> parseIfconfig(std::string_view bytes)
 {
     return linuxnet::guarded<std::vector<NetInterface>>(bytes, linuxnet::parseIfconfigText);
 }

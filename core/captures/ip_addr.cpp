@@ -42,7 +42,7 @@ std::vector<std::string_view> splitContinuations(std::string_view line)
     return segments;
 }
 
-std::optional<CaptureError> applyIpLinkHeader(NetInterface &iface, const IpHeader &h, const Line &line)
+std::optional<Error> applyIpLinkHeader(NetInterface &iface, const IpHeader &h, const Line &line)
 {
     const std::string_view rest = trim(h.rest);
     if (rest.empty())
@@ -71,7 +71,7 @@ std::optional<CaptureError> applyIpLinkHeader(NetInterface &iface, const IpHeade
 
 // One attribute line of an interface: "link/ether MAC brd ...", "inet A/N [peer P/N] ...", "inet6 A/N ...";
 // others (valid_lft, altname, vf, ...) are skipped.
-std::optional<CaptureError> applyIpAttribute(NetInterface &iface, std::string_view segment, const Line &line)
+std::optional<Error> applyIpAttribute(NetInterface &iface, std::string_view segment, const Line &line)
 {
     const auto words = splitWords(segment);
     if (words.empty())
@@ -169,14 +169,14 @@ bool looksLikeIfconfig(const std::vector<Line> &lines)
     return false;
 }
 
-CaptureResult<std::vector<NetInterface>> parseIpAddrText(std::string_view text)
+Result<std::vector<NetInterface>> parseIpAddrText(std::string_view text)
 {
     const auto lines = splitLines(text);
     if (allBlank(lines))
-        return CaptureError{"The input is empty; paste the output of `ip addr` run inside the distro."};
+        return Error{"The input is empty; paste the output of `ip addr` run inside the distro."};
     if (saysNotInstalled(lines, "ip"))
-        return CaptureError{"The ip command is not installed there (" + firstNonBlank(lines) +
-                            "\"); install iproute2, or paste the output of `ifconfig -a` as kind ifconfig."};
+        return Error{"The ip command is not installed there (" + firstNonBlank(lines) +
+                     "\"); install iproute2, or paste the output of `ifconfig -a` as kind ifconfig."};
 
     InterfaceTable table;
     std::size_t current = kNoIndex;
@@ -218,10 +218,10 @@ CaptureResult<std::vector<NetInterface>> parseIpAddrText(std::string_view text)
         if (auto brief = parseIpBrief(lines))
             return *brief;
         if (looksLikeIfconfig(lines))
-            return CaptureError{"This is ifconfig output, not ip addr output; parse it as kind ifconfig."};
-        return CaptureError{"No interface line (\"2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 ...\") "
-                            "was found (the input starts with " +
-                            firstNonBlank(lines) + "); paste the output of `ip addr`."};
+            return Error{"This is ifconfig output, not ip addr output; parse it as kind ifconfig."};
+        return Error{"No interface line (\"2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 ...\") "
+                     "was found (the input starts with " +
+                     firstNonBlank(lines) + "); paste the output of `ip addr`."};
     }
     return table.take();
 }
@@ -229,7 +229,7 @@ CaptureResult<std::vector<NetInterface>> parseIpAddrText(std::string_view text)
 } // namespace
 } // namespace linuxnet
 
-CaptureResult<std::vector<NetInterface>> parseIpAddr(std::string_view bytes)
+Result<std::vector<NetInterface>> parseIpAddr(std::string_view bytes)
 {
     return linuxnet::guarded<std::vector<NetInterface>>(bytes, linuxnet::parseIpAddrText);
 }

@@ -68,8 +68,8 @@ bool looksLikeRouteStart(std::string_view w)
 
 // Reads "via X", "dev Y", "src Z" and skips the other keywords from words[i]; returns an error for a value
 // that cannot be read.
-std::optional<CaptureError> readRouteKeys(const std::vector<std::string_view> &words, std::size_t i, Route &r,
-                                          const Line &line)
+std::optional<Error> readRouteKeys(const std::vector<std::string_view> &words, std::size_t i, Route &r,
+                                   const Line &line)
 {
     while (i < words.size()) {
         const std::string_view key = words[i];
@@ -104,13 +104,13 @@ std::optional<CaptureError> readRouteKeys(const std::vector<std::string_view> &w
     return std::nullopt;
 }
 
-CaptureResult<std::vector<Route>> parseIpRouteText(std::string_view text)
+Result<std::vector<Route>> parseIpRouteText(std::string_view text)
 {
     const auto lines = splitLines(text);
     if (allBlank(lines))
-        return CaptureError{"The input is empty; paste the output of `ip route` (and `ip -6 route`)."};
+        return Error{"The input is empty; paste the output of `ip route` (and `ip -6 route`)."};
     if (saysNotInstalled(lines, "ip"))
-        return CaptureError{
+        return Error{
             "The ip command is not installed there (" + firstNonBlank(lines) +
             "\"); install iproute2 to paste its routes (a snapshot reads /proc/net/route by itself)."};
 
@@ -164,12 +164,11 @@ CaptureResult<std::vector<Route>> parseIpRouteText(std::string_view text)
     if (routes.empty()) {
         for (const Line &l : lines) {
             if (ipHeader(l.text))
-                return CaptureError{"This is ip addr output, not ip route output; parse it as kind ip-addr."};
+                return Error{"This is ip addr output, not ip route output; parse it as kind ip-addr."};
         }
-        return CaptureError{
-            "No route line (\"default via 172.19.128.1 dev eth0\") was found (the input starts "
-            "with " +
-            firstNonBlank(lines) + "); paste the output of `ip route` and `ip -6 route`."};
+        return Error{"No route line (\"default via 172.19.128.1 dev eth0\") was found (the input starts "
+                     "with " +
+                     firstNonBlank(lines) + "); paste the output of `ip route` and `ip -6 route`."};
     }
     return routes;
 }
@@ -177,7 +176,7 @@ CaptureResult<std::vector<Route>> parseIpRouteText(std::string_view text)
 } // namespace
 } // namespace linuxnet
 
-CaptureResult<std::vector<Route>> parseIpRoute(std::string_view bytes)
+Result<std::vector<Route>> parseIpRoute(std::string_view bytes)
 {
     return linuxnet::guarded<std::vector<Route>>(bytes, linuxnet::parseIpRouteText);
 }

@@ -359,44 +359,39 @@ std::string adapterLabel(const HostAdapter &adapter)
 }
 
 // The field after an IPv4 address: its subnet mask.
-std::optional<CaptureError> applyMask(const HostAdapter &adapter, Address &a,
-                                      const std::optional<AddressValue> &mask, std::string_view value)
+std::optional<Error> applyMask(const HostAdapter &adapter, Address &a,
+                               const std::optional<AddressValue> &mask, std::string_view value)
 {
     if (!mask || mask->v6)
-        return CaptureError{adapterLabel(adapter) + ": the IPv4 address " + a.address + " is followed by " +
-                            quoted(value, 80) +
-                            " where its subnet mask (like 255.255.240.0) should be; paste the whole, "
-                            "unedited ipconfig output."};
-    std::string why;
-    const auto prefix = maskToPrefix(mask->text, why);
-    if (!prefix)
-        return CaptureError{adapterLabel(adapter) + ": " + why + " (for " + a.address +
-                            "); ipconfig never prints such a mask, so this text was edited or damaged."};
-    a.prefix = *prefix;
+        return Error{adapterLabel(adapter) + ": the IPv4 address " + a.address + " is followed by " +
+                     quoted(value, 80) +
+                     " where its subnet mask (like 255.255.240.0) should be; paste the whole, "
+                     "unedited ipconfig output."};
+    const Result<int> prefix = maskToPrefix(mask->text);
+    if (const Error *why = errorOf(prefix))
+        return Error{adapterLabel(adapter) + ": " + why->message + " (for " + a.address +
+                     "); ipconfig never prints such a mask, so this text was edited or damaged."};
+    a.prefix = std::get<int>(prefix);
     return std::nullopt;
 }
 
 // An "IPv4 Address" field; its prefix length comes from the mask in the next field.
-std::optional<CaptureError> addIpv4(HostAdapter &adapter, const Field &f,
-                                    const std::optional<AddressValue> &address)
+std::optional<Error> addIpv4(HostAdapter &adapter, const Field &f, const std::optional<AddressValue> &address)
 {
     if (!address || address->v6)
-        return CaptureError{adapterLabel(adapter) + ": the IPv4 field " + quoted(f.label, 80) + " holds " +
-                            quoted(f.value, 80) +
-                            ", which is not an IPv4 address (was the output cut off?)."};
+        return Error{adapterLabel(adapter) + ": the IPv4 field " + quoted(f.label, 80) + " holds " +
+                     quoted(f.value, 80) + ", which is not an IPv4 address (was the output cut off?)."};
     adapter.ipv4.push_back(Address{address->text, 0});
     return std::nullopt;
 }
 
 // An IPv6 address field. A link-local address is a /64 (the others' prefix length stays 0: unknown), and its
 // %zone is the adapter's interface index.
-std::optional<CaptureError> addIpv6(HostAdapter &adapter, const Field &f,
-                                    const std::optional<AddressValue> &address)
+std::optional<Error> addIpv6(HostAdapter &adapter, const Field &f, const std::optional<AddressValue> &address)
 {
     if (!address || !address->v6)
-        return CaptureError{adapterLabel(adapter) + ": the IPv6 field " + quoted(f.label, 80) + " holds " +
-                            quoted(f.value, 80) +
-                            ", which is not an IPv6 address (was the output cut off?)."};
+        return Error{adapterLabel(adapter) + ": the IPv6 field " + quoted(f.label, 80) + " holds " +
+                     quoted(f.value, 80) + ", which is not an IPv6 address (was the output cut off?)."};
     const bool linkLocal = istartsWith(address->text, "fe80:");
     adapter.ipv6.push_back(Address{address->text, linkLocal ? 64 : 0});
     if (linkLocal && address->zone && !adapter.ifIndex)
@@ -435,7 +430,7 @@ void addAddressList(std::vector<std::string> &list, const std::optional<AddressV
 // used uninitialized.)
 constexpr std::size_t kNoMask = static_cast<std::size_t>(-1);
 
-CaptureResult<HostAdapter> readSection(const Section &section)
+Result<HostAdapter> readSection(const Section &section)
 {
     HostAdapter adapter;
     adapter.name = section.name;
@@ -494,9 +489,8 @@ CaptureResult<HostAdapter> readSection(const Section &section)
         }
     }
     if (pendingMask != kNoMask)
-        return CaptureError{adapterLabel(adapter) + ": the IPv4 address " +
-                            adapter.ipv4[pendingMask].address +
-                            " has no subnet mask line after it; the output seems cut off, paste all of it."};
+        return Error{adapterLabel(adapter) + ": the IPv4 address " + adapter.ipv4[pendingMask].address +
+                     " has no subnet mask line after it; the output seems cut off, paste all of it."};
     if (disconnected)
         adapter.up = false;
     else if (!adapter.ipv4.empty() || !adapter.ipv6.empty())
@@ -504,7 +498,7 @@ CaptureResult<HostAdapter> readSection(const Section &section)
     return adapter;
 }
 
-CaptureResult<std::vector<HostAdapter>> parseIpconfigText(std::string_view text)
+Result<std::vector<HostAdapter>> parseIpconfigText(std::string_view text)
 {
     const std::vector<std::string_view> lines = splitLines(text);
     std::vector<Section> sections;
@@ -547,16 +541,14 @@ CaptureResult<std::vector<HostAdapter>> parseIpconfigText(std::string_view text)
         current->fields.push_back(field);
     }
     if (!anyText)
-        return CaptureError{"The input is empty; paste the output of `ipconfig` or `ipconfig /all`."};
+        return Error{"The input is empty; paste the output of `ipconfig` or `ipconfig /all`."};
     if (sections.empty())
-        return CaptureError{
-            "No adapter section was found: ipconfig output has lines like \"Ethernet adapter "
-            "vEthernet (WSL):\" followed by indented \"IPv4 Address. . . : 172.19.128.1\" lines; "
-            "paste the output of `ipconfig` or `ipconfig /all`."};
+        return Error{"No adapter section was found: ipconfig output has lines like \"Ethernet adapter "
+                     "vEthernet (WSL):\" followed by indented \"IPv4 Address. . . : 172.19.128.1\" lines; "
+                     "paste the output of `ipconfig` or `ipconfig /all`."};
     if (sections.back().fields.empty())
-        return CaptureError{"The output ends right after the adapter header " +
-                            quoted(sections.back().header, 80) +
-                            ", with none of its lines: it seems cut off; paste all of it."};
+        return Error{"The output ends right after the adapter header " + quoted(sections.back().header, 80) +
+                     ", with none of its lines: it seems cut off; paste all of it."};
 
     std::vector<HostAdapter> adapters;
     adapters.reserve(sections.size());
@@ -564,7 +556,7 @@ CaptureResult<std::vector<HostAdapter>> parseIpconfigText(std::string_view text)
         if (section.fields.empty())
             continue;
         auto adapter = readSection(section);
-        if (auto *error = std::get_if<CaptureError>(&adapter))
+        if (auto *error = std::get_if<Error>(&adapter))
             return *error;
         adapters.push_back(std::move(std::get<HostAdapter>(adapter)));
     }
@@ -573,14 +565,13 @@ CaptureResult<std::vector<HostAdapter>> parseIpconfigText(std::string_view text)
 
 } // namespace
 
-CaptureResult<std::vector<HostAdapter>> parseIpconfig(std::string_view bytes)
+Result<std::vector<HostAdapter>> parseIpconfig(std::string_view bytes)
 {
     try {
         const std::string text = decodeCaptureText(restoreLegacyWords(bytes));
         return parseIpconfigText(text);
     } catch (...) {
-        return CaptureError{
-            "The ipconfig output could not be read (out of memory?); paste a shorter excerpt."};
+        return Error{"The ipconfig output could not be read (out of memory?); paste a shorter excerpt."};
     }
 }
 

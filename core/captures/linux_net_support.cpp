@@ -126,12 +126,11 @@ bool hasFlag(std::string_view flags, std::string_view flag)
     return false;
 }
 
-CaptureError cutOff(const Line &line, std::string_view what, std::string_view command)
+Error cutOff(const Line &line, std::string_view what, std::string_view command)
 {
-    return CaptureError{"Line " + std::to_string(line.number) + " (" + quoted(line.text) + ") " +
-                        std::string(what) +
-                        "; the paste looks cut off or altered, so paste the whole output of " +
-                        std::string(command) + " again."};
+    return Error{"Line " + std::to_string(line.number) + " (" + quoted(line.text) + ") " + std::string(what) +
+                 "; the paste looks cut off or altered, so paste the whole output of " +
+                 std::string(command) + " again."};
 }
 
 std::optional<IpHeader> ipHeader(std::string_view segment)

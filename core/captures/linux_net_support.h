@@ -35,7 +35,7 @@ std::string firstNonBlank(const std::vector<Line> &lines);
 // installed".
 bool saysNotInstalled(const std::vector<Line> &lines, std::string_view tool);
 // "Line N ("...") WHAT; the paste looks cut off or altered, so paste the whole output of COMMAND again."
-CaptureError cutOff(const Line &line, std::string_view what, std::string_view command);
+Error cutOff(const Line &line, std::string_view what, std::string_view command);
 
 // ---- addresses
 
@@ -118,13 +118,13 @@ std::optional<IpHeader> ipHeader(std::string_view segment);
 
 // ---- entry points: bytes (any encoding decodeCaptureText knows) -> text -> values; nothing escapes
 
-template <typename T, typename F> CaptureResult<T> guarded(std::string_view bytes, F parse)
+template <typename T, typename F> Result<T> guarded(std::string_view bytes, F parse)
 {
     try {
         const std::string text = decodeCaptureText(bytes);
         return parse(std::string_view(text));
     } catch (...) {
-        return CaptureError{"The input could not be read (out of memory?); paste a shorter excerpt."};
+        return Error{"The input could not be read (out of memory?); paste a shorter excerpt."};
     }
 }
 

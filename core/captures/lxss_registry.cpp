@@ -258,17 +258,15 @@ Listing readKeys(const std::vector<std::string_view> &lines)
 }
 
 // No key line at all: reg.exe's own error for a missing key, or not registry output.
-CaptureError noKeyError(std::string_view text)
+Error noKeyError(std::string_view text)
 {
     if (istartsWith(trimPadding(text), "ERROR:") ||
         icontains(text, "unable to find the specified registry key"))
-        return CaptureError{
-            "reg.exe found no Lxss key: WSL has not been set up for this user (or machine), or "
-            "the key path is mistyped"};
-    return CaptureError{
-        "this is not the output of `reg query ...\\Lxss /s` (no HKEY_...\\Lxss key line); the "
-        "input starts with " +
-        quoted(firstNonBlankLine(text))};
+        return Error{"reg.exe found no Lxss key: WSL has not been set up for this user (or machine), or "
+                     "the key path is mistyped"};
+    return Error{"this is not the output of `reg query ...\\Lxss /s` (no HKEY_...\\Lxss key line); the "
+                 "input starts with " +
+                 quoted(firstNonBlankLine(text))};
 }
 
 // The Lxss key itself: the NAT settings and the default distribution. When HKLM and HKCU both hold one,
@@ -302,7 +300,7 @@ Distro distroOf(const Key &key, std::string_view id, const Value &name)
 }
 
 // The Lxss keys among all the keys read: the root's settings and one Distro per {GUID} subkey.
-CaptureResult<LxssRegistry> readLxssKeys(const std::vector<Key> &keys)
+Result<LxssRegistry> readLxssKeys(const std::vector<Key> &keys)
 {
     LxssRegistry reg;
     NatConfig nat;
@@ -321,17 +319,16 @@ CaptureResult<LxssRegistry> readLxssKeys(const std::vector<Key> &keys)
         const Value *name = findValue(key, "DistributionName");
         if (!name || name->data.empty()) {
             if (&key == &keys.back())
-                return CaptureError{"the registry output stops right after the key of distribution " +
-                                    std::string(*relative) + ", before its DistributionName"};
+                return Error{"the registry output stops right after the key of distribution " +
+                             std::string(*relative) + ", before its DistributionName"};
             continue;
         }
         reg.distros.push_back(distroOf(key, *relative, *name));
     }
     if (!anyLxss)
-        return CaptureError{
-            "these registry keys are not the Lxss keys (expected HKEY_...\\Software\\Microsoft\\"
-            "Windows\\CurrentVersion\\Lxss); the first is " +
-            quoted(keys.front().path)};
+        return Error{"these registry keys are not the Lxss keys (expected HKEY_...\\Software\\Microsoft\\"
+                     "Windows\\CurrentVersion\\Lxss); the first is " +
+                     quoted(keys.front().path)};
     if (!nat.network.empty() || !nat.gateway.empty() || !nat.address.empty())
         reg.nat = nat;
     for (Distro &d : reg.distros)
@@ -341,19 +338,19 @@ CaptureResult<LxssRegistry> readLxssKeys(const std::vector<Key> &keys)
 
 } // namespace
 
-CaptureResult<LxssRegistry> parseLxssRegistry(std::string_view bytes)
+Result<LxssRegistry> parseLxssRegistry(std::string_view bytes)
 {
     const std::string text = decodeCaptureText(bytes);
     if (isBlank(text))
-        return CaptureError{"the input is empty: paste what `reg query HKCU\\Software\\Microsoft\\Windows\\"
-                            "CurrentVersion\\Lxss /s` (and the HKLM one) printed"};
+        return Error{"the input is empty: paste what `reg query HKCU\\Software\\Microsoft\\Windows\\"
+                     "CurrentVersion\\Lxss /s` (and the HKLM one) printed"};
     const auto lines = splitLines(text);
     const Listing listing = readKeys(lines);
     if (listing.keys.empty())
         return noKeyError(text);
     if (listing.cutValue)
-        return CaptureError{"the registry output stops in the middle of a value line: " +
-                            quoted(lines[listing.lastText])};
+        return Error{"the registry output stops in the middle of a value line: " +
+                     quoted(lines[listing.lastText])};
     return readLxssKeys(listing.keys);
 }
 

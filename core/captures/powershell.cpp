@@ -405,33 +405,31 @@ std::string joinKeys(const Shape &shape)
     return out;
 }
 
-CaptureResult<RecordSet> readRecords(std::string_view decoded, const Shape &shape)
+Result<RecordSet> readRecords(std::string_view decoded, const Shape &shape)
 {
     const std::string text = stripAnsi(decoded);
     const std::vector<std::string_view> lines = splitLines(text);
     if (std::all_of(lines.begin(), lines.end(), [](std::string_view l) { return trimPadding(l).empty(); }))
-        return CaptureError{"The input is empty; paste the output of `" + std::string(shape.command) + "`."};
+        return Error{"The input is empty; paste the output of `" + std::string(shape.command) + "`."};
 
     JsonScan scan = scanJson(text);
     if (!scan.error.empty())
-        return CaptureError{"Cannot read the `" + std::string(shape.command) +
-                            " | ConvertTo-Json` output: " + scan.error + "; paste all of it."};
+        return Error{"Cannot read the `" + std::string(shape.command) +
+                     " | ConvertTo-Json` output: " + scan.error + "; paste all of it."};
     if (!scan.values.empty()) {
         std::vector<const json *> objects;
         for (const json &value : scan.values)
             collectObjects(value, objects);
         if (objects.empty())
-            return CaptureError{"The JSON holds no objects; expected the output of `" +
-                                std::string(shape.command) + " | ConvertTo-Json` (objects with " +
-                                joinKeys(shape) + ")."};
+            return Error{"The JSON holds no objects; expected the output of `" + std::string(shape.command) +
+                         " | ConvertTo-Json` (objects with " + joinKeys(shape) + ")."};
         RecordSet set{{}, "JSON"};
         for (std::size_t n = 0; n < objects.size(); ++n) {
             Record record = recordFromJson(*objects[n]);
             if (!fits(record, shape))
-                return CaptureError{"JSON object " + std::to_string(n + 1) + " of " +
-                                    std::to_string(objects.size()) + " lacks " + joinKeys(shape) +
-                                    ": it is not from `" + std::string(shape.command) +
-                                    " | ConvertTo-Json`."};
+                return Error{"JSON object " + std::to_string(n + 1) + " of " +
+                             std::to_string(objects.size()) + " lacks " + joinKeys(shape) +
+                             ": it is not from `" + std::string(shape.command) + " | ConvertTo-Json`."};
             set.records.push_back(std::move(record));
         }
         return set;
@@ -460,14 +458,14 @@ CaptureResult<RecordSet> readRecords(std::string_view decoded, const Shape &shap
         return list;
 
     if (!otherColumns.empty())
-        return CaptureError{"The table has the columns \"" + otherColumns + "\", not those of `" +
-                            std::string(shape.command) + "` (" + std::string(shape.example) +
-                            "); paste that command's output."};
-    return CaptureError{"Expected the output of `" + std::string(shape.command) +
-                        "`: a table with the columns " + std::string(shape.example) +
-                        " over a \"----\" line, its list form, or its `| ConvertTo-Json` "
-                        "form; the input starts with " +
-                        firstNonBlank(lines) + "."};
+        return Error{"The table has the columns \"" + otherColumns + "\", not those of `" +
+                     std::string(shape.command) + "` (" + std::string(shape.example) +
+                     "); paste that command's output."};
+    return Error{"Expected the output of `" + std::string(shape.command) + "`: a table with the columns " +
+                 std::string(shape.example) +
+                 " over a \"----\" line, its list form, or its `| ConvertTo-Json` "
+                 "form; the input starts with " +
+                 firstNonBlank(lines) + "."};
 }
 
 std::string rowName(const Record &record, std::size_t n)
@@ -482,7 +480,7 @@ std::string rowName(const Record &record, std::size_t n)
 
 constexpr std::string_view kWslPrefix = "vEthernet (WSL";
 
-CaptureResult<std::vector<HostAdapter>> netAdaptersFrom(const RecordSet &set)
+Result<std::vector<HostAdapter>> netAdaptersFrom(const RecordSet &set)
 {
     std::vector<HostAdapter> adapters;
     for (std::size_t n = 0; n < set.records.size(); ++n) {
@@ -490,17 +488,16 @@ CaptureResult<std::vector<HostAdapter>> netAdaptersFrom(const RecordSet &set)
         HostAdapter a;
         a.name = std::string(trimPadding(fieldOr(r, "Name")));
         if (a.name.empty())
-            return CaptureError{"Get-NetAdapter " + set.form + " entry " + std::to_string(n + 1) +
-                                " has no Name."};
+            return Error{"Get-NetAdapter " + set.form + " entry " + std::to_string(n + 1) + " has no Name."};
         a.wsl = a.name.rfind(kWslPrefix, 0) == 0;
         a.description = std::string(trimPadding(fieldOr(r, "InterfaceDescription", fieldOr(r, "ifDesc"))));
         const std::string_view index = trimPadding(fieldOr(r, "ifIndex", fieldOr(r, "InterfaceIndex")));
         if (!index.empty()) {
             a.ifIndex = toCount(index);
             if (!a.ifIndex)
-                return CaptureError{"Get-NetAdapter " + set.form + ": adapter " + quoted(a.name, 80) +
-                                    " has ifIndex " + quoted(index, 80) +
-                                    ", which is not an interface index (is the output cut off?)."};
+                return Error{"Get-NetAdapter " + set.form + ": adapter " + quoted(a.name, 80) +
+                             " has ifIndex " + quoted(index, 80) +
+                             ", which is not an interface index (is the output cut off?)."};
         }
         const std::string *status = field(r, "Status");
         if (status) {
@@ -511,8 +508,8 @@ CaptureResult<std::vector<HostAdapter>> netAdaptersFrom(const RecordSet &set)
                      iequals(s, "NotPresent") || iequals(s, "Down"))
                 a.up = false;
             else if (s.empty() && set.form == "table")
-                return CaptureError{"Get-NetAdapter table: the row of " + quoted(a.name, 80) +
-                                    " has no Status (the output seems cut off); paste all of it."};
+                return Error{"Get-NetAdapter table: the row of " + quoted(a.name, 80) +
+                             " has no Status (the output seems cut off); paste all of it."};
         } else if (const std::string *media = field(r, "MediaConnectionState")) {
             // 1 = Connected, 2 = Disconnected (NET_IF_MEDIA_CONNECT_STATE)
             if (trimPadding(*media) == "1" || iequals(trimPadding(*media), "Connected"))
@@ -526,23 +523,23 @@ CaptureResult<std::vector<HostAdapter>> netAdaptersFrom(const RecordSet &set)
             if (normalized)
                 a.mac = *normalized;
             else if (!cutByFormatter(mac) && !isTunnelAddress(mac))
-                return CaptureError{"Get-NetAdapter " + set.form + ": adapter " + quoted(a.name, 80) +
-                                    " has MacAddress " + quoted(mac, 80) +
-                                    ", which is not a MAC address like 00-15-5D-85-86-CF (is it cut off?)."};
+                return Error{"Get-NetAdapter " + set.form + ": adapter " + quoted(a.name, 80) +
+                             " has MacAddress " + quoted(mac, 80) +
+                             ", which is not a MAC address like 00-15-5D-85-86-CF (is it cut off?)."};
         }
         const std::string_view mtu = trimPadding(fieldOr(r, "MtuSize", fieldOr(r, "MTUSize")));
         if (!mtu.empty()) {
             a.mtu = toCount(mtu);
             if (!a.mtu)
-                return CaptureError{"Get-NetAdapter " + set.form + ": adapter " + quoted(a.name, 80) +
-                                    " has MtuSize " + quoted(mtu, 80) + ", which is not an MTU."};
+                return Error{"Get-NetAdapter " + set.form + ": adapter " + quoted(a.name, 80) +
+                             " has MtuSize " + quoted(mtu, 80) + ", which is not an MTU."};
         }
         adapters.push_back(std::move(a));
     }
     return adapters;
 }
 
-CaptureResult<std::vector<HostAdapter>> netIpAddressesFrom(const RecordSet &set)
+Result<std::vector<HostAdapter>> netIpAddressesFrom(const RecordSet &set)
 {
     std::vector<HostAdapter> adapters;
     std::map<std::string, std::size_t> byKey;
@@ -551,7 +548,7 @@ CaptureResult<std::vector<HostAdapter>> netIpAddressesFrom(const RecordSet &set)
         const std::string where = "Get-NetIPAddress " + set.form + " entry " + std::to_string(n + 1);
         std::string_view ip = trimPadding(fieldOr(r, "IPAddress"));
         if (ip.empty())
-            return CaptureError{where + " has no IPAddress (is the output cut off?)."};
+            return Error{where + " has no IPAddress (is the output cut off?)."};
         const std::string_view text = ip.substr(0, ip.find('%'));
         bool v6 = false;
         if (parseIpv4(text)) {
@@ -559,8 +556,7 @@ CaptureResult<std::vector<HostAdapter>> netIpAddressesFrom(const RecordSet &set)
         } else if (isIpv6Literal(text)) {
             v6 = true;
         } else {
-            return CaptureError{where + ": " + quoted(ip, 80) +
-                                " is not an IPv4 or IPv6 address (is it cut off?)."};
+            return Error{where + ": " + quoted(ip, 80) + " is not an IPv4 or IPv6 address (is it cut off?)."};
         }
         const std::string_view family = trimPadding(fieldOr(r, "AddressFamily"));
         if (!family.empty()) {
@@ -570,30 +566,30 @@ CaptureResult<std::vector<HostAdapter>> netIpAddressesFrom(const RecordSet &set)
             else if (family == "23" || iequals(family, "IPv6"))
                 familyV6 = true;
             else
-                return CaptureError{where + ": AddressFamily " + quoted(family, 80) +
-                                    " is neither IPv4 (2) nor IPv6 (23)."};
+                return Error{where + ": AddressFamily " + quoted(family, 80) +
+                             " is neither IPv4 (2) nor IPv6 (23)."};
             if (familyV6 != v6)
-                return CaptureError{where + ": " + quoted(ip, 80) + " is listed with AddressFamily " +
-                                    quoted(family, 80) + ", which does not match the address."};
+                return Error{where + ": " + quoted(ip, 80) + " is listed with AddressFamily " +
+                             quoted(family, 80) + ", which does not match the address."};
         }
         const std::string_view prefixText = trimPadding(fieldOr(r, "PrefixLength"));
         const auto prefix = parseWhole<int>(prefixText);
         if (!prefix || *prefix < 0 || *prefix > (v6 ? 128 : 32))
-            return CaptureError{where + ": address " + quoted(ip, 80) + " has PrefixLength " +
-                                quoted(prefixText, 80) + ", which is not a prefix length (0 to " +
-                                (v6 ? "128" : "32") + ")."};
+            return Error{where + ": address " + quoted(ip, 80) + " has PrefixLength " +
+                         quoted(prefixText, 80) + ", which is not a prefix length (0 to " +
+                         (v6 ? "128" : "32") + ")."};
         const std::string_view indexText = trimPadding(fieldOr(r, "InterfaceIndex", fieldOr(r, "ifIndex")));
         std::optional<int> index;
         if (!indexText.empty()) {
             index = toCount(indexText);
             if (!index)
-                return CaptureError{where + ": InterfaceIndex " + quoted(indexText, 80) +
-                                    " is not an interface index."};
+                return Error{where + ": InterfaceIndex " + quoted(indexText, 80) +
+                             " is not an interface index."};
         }
         const std::string alias(trimPadding(fieldOr(r, "InterfaceAlias", fieldOr(r, "ifAlias"))));
         if (!index && alias.empty())
-            return CaptureError{where + ": address " + quoted(ip, 80) +
-                                " has neither InterfaceIndex nor InterfaceAlias."};
+            return Error{where + ": address " + quoted(ip, 80) +
+                         " has neither InterfaceIndex nor InterfaceAlias."};
         const std::string key = index ? "#" + std::to_string(*index) : "@" + alias;
         auto [it, inserted] = byKey.emplace(key, adapters.size());
         if (inserted) {
@@ -615,7 +611,7 @@ CaptureResult<std::vector<HostAdapter>> netIpAddressesFrom(const RecordSet &set)
     return adapters;
 }
 
-CaptureResult<std::vector<AdapterBinding>> bindingsFrom(const RecordSet &set)
+Result<std::vector<AdapterBinding>> bindingsFrom(const RecordSet &set)
 {
     std::vector<AdapterBinding> bindings;
     for (std::size_t n = 0; n < set.records.size(); ++n) {
@@ -627,20 +623,20 @@ CaptureResult<std::vector<AdapterBinding>> bindingsFrom(const RecordSet &set)
         const std::string_view enabled = trimPadding(fieldOr(r, "Enabled"));
         const std::string where = "Get-NetAdapterBinding " + set.form + " entry " + rowName(r, n);
         if (b.component.empty() || enabled.empty())
-            return CaptureError{where + " has no " + (b.component.empty() ? "ComponentID" : "Enabled") +
-                                " value (the output seems cut off); paste all of it."};
+            return Error{where + " has no " + (b.component.empty() ? "ComponentID" : "Enabled") +
+                         " value (the output seems cut off); paste all of it."};
         if (iequals(enabled, "True") || enabled == "1")
             b.enabled = true;
         else if (iequals(enabled, "False") || enabled == "0")
             b.enabled = false;
         else
-            return CaptureError{where + ": Enabled is " + quoted(enabled, 80) + ", neither True nor False."};
+            return Error{where + ": Enabled is " + quoted(enabled, 80) + ", neither True nor False."};
         bindings.push_back(std::move(b));
     }
     return bindings;
 }
 
-CaptureResult<std::vector<VirtualSwitch>> switchesFrom(const RecordSet &set)
+Result<std::vector<VirtualSwitch>> switchesFrom(const RecordSet &set)
 {
     std::vector<VirtualSwitch> switches;
     for (std::size_t n = 0; n < set.records.size(); ++n) {
@@ -651,16 +647,16 @@ CaptureResult<std::vector<VirtualSwitch>> switchesFrom(const RecordSet &set)
         const std::string_view type = trimPadding(fieldOr(r, "SwitchType"));
         const std::string where = "Get-VMSwitch " + set.form + " entry " + std::to_string(n + 1);
         if (s.name.empty())
-            return CaptureError{where + " has no Name."};
+            return Error{where + " has no Name."};
         if (type.empty())
-            return CaptureError{where + " (" + quoted(s.name, 80) +
-                                ") has no SwitchType (the output seems cut off); paste all of it."};
+            return Error{where + " (" + quoted(s.name, 80) +
+                         ") has no SwitchType (the output seems cut off); paste all of it."};
         if (const auto number = parseWhole<int>(type)) {
             // Microsoft.HyperV.PowerShell.VMSwitchType
             static constexpr std::string_view kTypes[] = {"Private", "Internal", "External"};
             if (*number < 0 || *number > 2)
-                return CaptureError{where + " (" + quoted(s.name, 80) + "): SwitchType " + quoted(type, 80) +
-                                    " is not 0 (Private), 1 (Internal) or 2 (External)."};
+                return Error{where + " (" + quoted(s.name, 80) + "): SwitchType " + quoted(type, 80) +
+                             " is not 0 (Private), 1 (Internal) or 2 (External)."};
             s.type = std::string(kTypes[*number]);
         } else {
             s.type = std::string(type);
@@ -671,23 +667,23 @@ CaptureResult<std::vector<VirtualSwitch>> switchesFrom(const RecordSet &set)
 }
 
 template <typename T, typename F>
-CaptureResult<T> parseWith(std::string_view bytes, const Shape &shape, F convert, std::string_view what)
+Result<T> parseWith(std::string_view bytes, const Shape &shape, F convert, std::string_view what)
 {
     try {
         const std::string text = decodeCaptureText(bytes);
         auto records = readRecords(text, shape);
-        if (auto *error = std::get_if<CaptureError>(&records))
+        if (auto *error = std::get_if<Error>(&records))
             return *error;
         return convert(std::get<RecordSet>(records));
     } catch (...) {
-        return CaptureError{"The " + std::string(what) +
-                            " output could not be read (out of memory?); paste a shorter excerpt."};
+        return Error{"The " + std::string(what) +
+                     " output could not be read (out of memory?); paste a shorter excerpt."};
     }
 }
 
 } // namespace
 
-CaptureResult<std::vector<HostAdapter>> parseNetAdapters(std::string_view bytes)
+Result<std::vector<HostAdapter>> parseNetAdapters(std::string_view bytes)
 {
     static const Shape shape{"Get-NetAdapter -IncludeHidden",
                              {"Name"},
@@ -696,7 +692,7 @@ CaptureResult<std::vector<HostAdapter>> parseNetAdapters(std::string_view bytes)
     return parseWith<std::vector<HostAdapter>>(bytes, shape, netAdaptersFrom, "Get-NetAdapter");
 }
 
-CaptureResult<std::vector<HostAdapter>> parseNetIpAddress(std::string_view bytes)
+Result<std::vector<HostAdapter>> parseNetIpAddress(std::string_view bytes)
 {
     static const Shape shape{"Get-NetIPAddress",
                              {"IPAddress"},
@@ -705,7 +701,7 @@ CaptureResult<std::vector<HostAdapter>> parseNetIpAddress(std::string_view bytes
     return parseWith<std::vector<HostAdapter>>(bytes, shape, netIpAddressesFrom, "Get-NetIPAddress");
 }
 
-CaptureResult<std::vector<AdapterBinding>> parseAdapterBindings(std::string_view bytes)
+Result<std::vector<AdapterBinding>> parseAdapterBindings(std::string_view bytes)
 {
     static const Shape shape{"Get-NetAdapterBinding -IncludeHidden",
                              {"ComponentID", "Enabled"},
@@ -714,7 +710,7 @@ CaptureResult<std::vector<AdapterBinding>> parseAdapterBindings(std::string_view
     return parseWith<std::vector<AdapterBinding>>(bytes, shape, bindingsFrom, "Get-NetAdapterBinding");
 }
 
-CaptureResult<std::vector<VirtualSwitch>> parseVmSwitch(std::string_view bytes)
+Result<std::vector<VirtualSwitch>> parseVmSwitch(std::string_view bytes)
 {
     static const Shape shape{
         "Get-VMSwitch", {"Name", "SwitchType"}, {}, "Name, SwitchType, NetAdapterInterfaceDescription"};

@@ -21,11 +21,11 @@ using text::quoted;
 using text::splitWords;
 using text::trim;
 
-CaptureResult<std::vector<std::string>> parseResolvConfText(std::string_view text)
+Result<std::vector<std::string>> parseResolvConfText(std::string_view text)
 {
     const auto lines = splitLines(text);
     if (allBlank(lines))
-        return CaptureError{"The input is empty; paste the output of `cat /etc/resolv.conf`."};
+        return Error{"The input is empty; paste the output of `cat /etc/resolv.conf`."};
     std::vector<std::string> nameservers;
     std::size_t known = 0;
     std::size_t unknown = 0;
@@ -41,8 +41,8 @@ CaptureResult<std::vector<std::string>> parseResolvConfText(std::string_view tex
                                                             "sortlist",   "lookup", "family"};
         if (keywords.count(words[0]) == 0) {
             if (t.find("No such file or directory") != std::string_view::npos)
-                return CaptureError{"The file does not exist there (" + quoted(t) +
-                                    "); that distro has no DNS configuration to show."};
+                return Error{"The file does not exist there (" + quoted(t) +
+                             "); that distro has no DNS configuration to show."};
             ++unknown;
             continue;
         }
@@ -64,16 +64,15 @@ CaptureResult<std::vector<std::string>> parseResolvConfText(std::string_view tex
         nameservers.push_back(std::move(ns));
     }
     if (known == 0 && unknown > 0)
-        return CaptureError{
-            "No resolv.conf line (\"nameserver 172.19.128.1\") was found (the input starts with " +
-            firstNonBlank(lines) + "); paste the output of `cat /etc/resolv.conf`."};
+        return Error{"No resolv.conf line (\"nameserver 172.19.128.1\") was found (the input starts with " +
+                     firstNonBlank(lines) + "); paste the output of `cat /etc/resolv.conf`."};
     return nameservers;
 }
 
 } // namespace
 } // namespace linuxnet
 
-CaptureResult<std::vector<std::string>> parseResolvConf(std::string_view bytes)
+Result<std::vector<std::string>> parseResolvConf(std::string_view bytes)
 {
     return linuxnet::guarded<std::vector<std::string>>(bytes, linuxnet::parseResolvConfText);
 }

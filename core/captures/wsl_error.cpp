@@ -148,22 +148,21 @@ std::string adviceFor(std::string_view code, std::string_view token, const std::
 
 } // namespace
 
-CaptureResult<WslError> parseWslError(std::string_view bytes)
+Result<WslError> parseWslError(std::string_view bytes)
 {
     const std::string text = decodeCaptureText(bytes);
     if (isBlank(text))
-        return CaptureError{"the input is empty: paste everything wsl.exe printed, down to its "
-                            "`Error code: Wsl/…` line"};
+        return Error{"the input is empty: paste everything wsl.exe printed, down to its "
+                     "`Error code: Wsl/…` line"};
     const auto lines = splitLines(text);
     auto found = findErrorCode(lines);
     if (!found) {
         // The debug shell's elevation check prints its message without an error code.
         if (icontains(text, "debug shell") && icontains(text, "administrator"))
-            return CaptureError{"wsl.exe printed no `Error code:` line, but it says the debug shell needs "
-                                "administrator rights: run WSL Atlas as administrator to use the VM vantage"};
-        return CaptureError{
-            "this is not a wsl.exe error (no `Error code: Wsl/…` line); the input starts with " +
-            quoted(firstNonBlankLine(text))};
+            return Error{"wsl.exe printed no `Error code:` line, but it says the debug shell needs "
+                         "administrator rights: run WSL Atlas as administrator to use the VM vantage"};
+        return Error{"this is not a wsl.exe error (no `Error code: Wsl/…` line); the input starts with " +
+                     quoted(firstNonBlankLine(text))};
     }
     WslError error;
     error.code = found->code;

@@ -148,17 +148,17 @@ bool isNoDistrosMessage(std::string_view text)
 
 } // namespace
 
-CaptureResult<std::vector<Distro>> parseWslList(std::string_view bytes)
+Result<std::vector<Distro>> parseWslList(std::string_view bytes)
 {
     const std::string text = decodeCaptureText(bytes);
     if (isBlank(text))
-        return CaptureError{"the input is empty: paste what `wsl.exe -l -v` printed"};
+        return Error{"the input is empty: paste what `wsl.exe -l -v` printed"};
 
     auto failure = parseWslError(bytes);
     if (auto *error = std::get_if<WslError>(&failure)) {
         if (error->token == "WSL_E_DEFAULT_DISTRO_NOT_FOUND")
             return std::vector<Distro>{}; // wsl -l -v with nothing installed fails with this code
-        return CaptureError{"`wsl.exe -l -v` failed with " + error->code + ": " + error->message};
+        return Error{"`wsl.exe -l -v` failed with " + error->code + ": " + error->message};
     }
 
     const auto lines = splitLines(text);
@@ -178,9 +178,8 @@ CaptureResult<std::vector<Distro>> parseWslList(std::string_view bytes)
         }
         if (distros.empty()) {
             if (isEnglishHeader(lines[h]))
-                return CaptureError{
-                    "the NAME/STATE/VERSION header of `wsl.exe -l -v` is there but no distribution "
-                    "rows follow: the output looks cut off"};
+                return Error{"the NAME/STATE/VERSION header of `wsl.exe -l -v` is there but no distribution "
+                             "rows follow: the output looks cut off"};
             continue;
         }
         // Whatever follows the table must not be the start of a row that was cut off.
@@ -192,8 +191,7 @@ CaptureResult<std::vector<Distro>> parseWslList(std::string_view bytes)
             auto words = splitWords(
                 trimPaddingLeft(lines[n]).substr(trimPaddingLeft(lines[n]).substr(0, 1) == "*" ? 1 : 0));
             if (!words.empty() && words.size() < 3 && looksLikeName(words.front()))
-                return CaptureError{"the `wsl.exe -l -v` output stops in the middle of a row: " +
-                                    quoted(lines[n])};
+                return Error{"the `wsl.exe -l -v` output stops in the middle of a row: " + quoted(lines[n])};
         }
         return distros;
     }
@@ -201,14 +199,12 @@ CaptureResult<std::vector<Distro>> parseWslList(std::string_view bytes)
     if (isNoDistrosMessage(text))
         return std::vector<Distro>{};
     if (looksLikeWslUsage(text))
-        return CaptureError{
-            "this wsl.exe printed its help instead of a list: it does not know `-l -v` (the WSL 1 "
-            "era wsl.exe of Windows 10 before build 18917); update Windows or install WSL from the "
-            "Microsoft Store"};
-    return CaptureError{
-        "this is not the output of `wsl.exe -l -v` (no NAME/STATE/VERSION table); the input starts "
-        "with " +
-        quoted(firstNonBlankLine(text))};
+        return Error{"this wsl.exe printed its help instead of a list: it does not know `-l -v` (the WSL 1 "
+                     "era wsl.exe of Windows 10 before build 18917); update Windows or install WSL from the "
+                     "Microsoft Store"};
+    return Error{"this is not the output of `wsl.exe -l -v` (no NAME/STATE/VERSION table); the input starts "
+                 "with " +
+                 quoted(firstNonBlankLine(text))};
 }
 
 } // namespace wslatlas

@@ -40,12 +40,11 @@ bool looksLikeVersion(std::string_view v)
     return i > 0 && i < v.size() && v[i] == '.' && v.find(' ') == std::string_view::npos;
 }
 
-std::optional<CaptureError> failureOf(std::string_view bytes, std::string_view command)
+std::optional<Error> failureOf(std::string_view bytes, std::string_view command)
 {
     auto failure = parseWslError(bytes);
     if (auto *error = std::get_if<WslError>(&failure))
-        return CaptureError{"`" + std::string(command) + "` failed with " + error->code + ": " +
-                            error->message};
+        return Error{"`" + std::string(command) + "` failed with " + error->code + ": " + error->message};
     return std::nullopt;
 }
 
@@ -116,11 +115,11 @@ VersionValues placeVersions(const std::vector<LabelLine> &labelled)
 
 } // namespace
 
-CaptureResult<WslStatus> parseWslStatus(std::string_view bytes)
+Result<WslStatus> parseWslStatus(std::string_view bytes)
 {
     const std::string text = decodeCaptureText(bytes);
     if (isBlank(text))
-        return CaptureError{"the input is empty: paste what `wsl.exe --status` printed"};
+        return Error{"the input is empty: paste what `wsl.exe --status` printed"};
     if (auto failure = failureOf(bytes, "wsl.exe --status"))
         return *failure;
 
@@ -153,21 +152,20 @@ CaptureResult<WslStatus> parseWslStatus(std::string_view bytes)
         return status;
 
     if (labelled.size() >= 5 && looksLikeVersion(labelled[0].value))
-        return CaptureError{"this looks like the output of `wsl.exe --version`, not `wsl.exe --status`"};
+        return Error{"this looks like the output of `wsl.exe --version`, not `wsl.exe --status`"};
     if (looksLikeWslUsage(text))
-        return CaptureError{
-            "this wsl.exe printed its help instead of a status: it does not know `--status` (an "
-            "old inbox wsl.exe); update Windows or install WSL from the Microsoft Store"};
-    return CaptureError{"this is not the output of `wsl.exe --status` (no `Default Version: 1|2` line at the "
-                        "top); the input starts with " +
-                        quoted(firstNonBlankLine(text))};
+        return Error{"this wsl.exe printed its help instead of a status: it does not know `--status` (an "
+                     "old inbox wsl.exe); update Windows or install WSL from the Microsoft Store"};
+    return Error{"this is not the output of `wsl.exe --status` (no `Default Version: 1|2` line at the "
+                 "top); the input starts with " +
+                 quoted(firstNonBlankLine(text))};
 }
 
-CaptureResult<WslVersion> parseWslVersion(std::string_view bytes)
+Result<WslVersion> parseWslVersion(std::string_view bytes)
 {
     const std::string text = decodeCaptureText(bytes);
     if (isBlank(text))
-        return CaptureError{"the input is empty: paste what `wsl.exe --version` printed"};
+        return Error{"the input is empty: paste what `wsl.exe --version` printed"};
     if (auto failure = failureOf(bytes, "wsl.exe --version"))
         return *failure;
 
@@ -180,14 +178,12 @@ CaptureResult<WslVersion> parseWslVersion(std::string_view bytes)
     const VersionValues values = placeVersions(labelled);
     if (!values[Wsl] || (!values[Kernel] && !values[Windows])) {
         if (looksLikeWslUsage(text))
-            return CaptureError{
-                "this wsl.exe printed its help instead of versions: it is the inbox wsl.exe of "
-                "Windows, which has no `--version`; install WSL from the Microsoft Store (`wsl "
-                "--update`) to get it"};
-        return CaptureError{
-            "this is not the output of `wsl.exe --version` (no `WSL version: X.Y.Z` line); the "
-            "input starts with " +
-            quoted(firstNonBlankLine(text))};
+            return Error{"this wsl.exe printed its help instead of versions: it is the inbox wsl.exe of "
+                         "Windows, which has no `--version`; install WSL from the Microsoft Store (`wsl "
+                         "--update`) to get it"};
+        return Error{"this is not the output of `wsl.exe --version` (no `WSL version: X.Y.Z` line); the "
+                     "input starts with " +
+                     quoted(firstNonBlankLine(text))};
     }
     WslVersion version;
     version.wsl = *values[Wsl];

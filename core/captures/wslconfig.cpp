@@ -173,13 +173,12 @@ std::optional<bool> parseBool(std::string_view v)
 
 } // namespace
 
-CaptureResult<WslConfig> parseWslConfig(std::string_view bytes)
+Result<WslConfig> parseWslConfig(std::string_view bytes)
 {
     const std::string text = decodeCaptureText(bytes);
     if (isBlank(text))
-        return CaptureError{
-            "the input is empty: paste the contents of %USERPROFILE%\\.wslconfig (no .wslconfig at "
-            "all means WSL's defaults: NAT networking, GUI applications on)"};
+        return Error{"the input is empty: paste the contents of %USERPROFILE%\\.wslconfig (no .wslconfig at "
+                     "all means WSL's defaults: NAT networking, GUI applications on)"};
 
     WslConfig config;
     const auto lines = splitLines(text);
@@ -213,12 +212,10 @@ CaptureResult<WslConfig> parseWslConfig(std::string_view bytes)
         }
     }
     if (valid == 0)
-        return CaptureError{"this is not a .wslconfig (no [section] or key=value line; " + firstInvalid +
-                            ")"};
+        return Error{"this is not a .wslconfig (no [section] or key=value line; " + firstInvalid + ")"};
     if (invalid > valid)
-        return CaptureError{
-            "this does not read as a .wslconfig: most lines are neither [section] nor key=value (" +
-            firstInvalid + ")"};
+        return Error{"this does not read as a .wslconfig: most lines are neither [section] nor key=value (" +
+                     firstInvalid + ")"};
 
     // WSL reads wsl2.networkingMode and the older experimental.networkingMode as one setting and keeps
     // the first one in the file, so [experimental] counts when [wsl2] does not set it, and when both

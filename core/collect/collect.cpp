@@ -186,7 +186,7 @@ VantageRun vantageRunFromResult(const VantageSpec &spec, const CommandResult &re
     }
     auto parsed = parseCollectorOutput(result.stdoutData, nonce);
     const bool exitedBadly = !result.sawEndMarker && result.exitCode != 0;
-    if (auto *error = std::get_if<CollectorParseError>(&parsed)) {
+    if (auto *error = std::get_if<Error>(&parsed)) {
         std::string message;
         if (exitedBadly) {
             if (Condition note = expectedCondition(spec, result); !note.text.empty()) {

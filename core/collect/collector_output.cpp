@@ -587,8 +587,7 @@ void mergeInterface(std::vector<InterfaceObservation> &list, InterfaceObservatio
         to.ipv6.push_back(std::move(a));
 }
 
-void warnUnreadable(VantageObservation &obs, std::string_view what, const CaptureError &e,
-                    std::string_view instead)
+void warnUnreadable(VantageObservation &obs, std::string_view what, const Error &e, std::string_view instead)
 {
     obs.warnings.push_back("The output of " + std::string(what) + " could not be read (" + e.message + ")" +
                            std::string(instead));
@@ -606,7 +605,7 @@ void parseNetwork(const Sections &sections, VantageObservation &obs)
             for (const NetInterface &i : *list)
                 fromIp.push_back(toObservation(i));
         } else {
-            warnUnreadable(obs, "`ip link` and `ip addr`", std::get<CaptureError>(parsed),
+            warnUnreadable(obs, "`ip link` and `ip addr`", std::get<Error>(parsed),
                            "; the interfaces come from /proc/net instead.");
         }
     }
@@ -636,7 +635,7 @@ void parseNetwork(const Sections &sections, VantageObservation &obs)
             for (const Route &r : *list)
                 obs.routes.push_back(toObservation(r));
         } else {
-            warnUnreadable(obs, "`ip route`", std::get<CaptureError>(parsed),
+            warnUnreadable(obs, "`ip route`", std::get<Error>(parsed),
                            "; the IPv4 routes come from /proc/net/route instead.");
         }
     }
@@ -650,17 +649,16 @@ void parseNetwork(const Sections &sections, VantageObservation &obs)
         if (auto *list = std::get_if<std::vector<std::string>>(&parsed))
             obs.nameservers = std::move(*list);
         else
-            warnUnreadable(obs, "/etc/resolv.conf", std::get<CaptureError>(parsed),
-                           ", so no nameserver is shown.");
+            warnUnreadable(obs, "/etc/resolv.conf", std::get<Error>(parsed), ", so no nameserver is shown.");
     }
     obs.networkingMode = firstLine(sections.find("wslinfo-networking-mode"));
 }
 
 // ---- framing
 
-CollectorParseError error(std::string message)
+Error error(std::string message)
 {
-    return CollectorParseError{std::move(message)};
+    return Error{std::move(message)};
 }
 
 std::string firstNonBlankLine(const std::vector<std::string_view> &lines)
@@ -672,7 +670,7 @@ std::string firstNonBlankLine(const std::vector<std::string_view> &lines)
     return {};
 }
 
-std::optional<CollectorParseError> checkVersionAndEnd(std::string_view versionText, const Sections &sections);
+std::optional<Error> checkVersionAndEnd(std::string_view versionText, const Sections &sections);
 
 // The run nonce a begin or end marker line carries after its version ("1 NONCE"), or empty.
 std::string_view markerNonce(std::string_view afterMarker)
@@ -695,7 +693,7 @@ std::string_view takeLine(std::string_view raw, std::size_t &start)
 }
 
 // No begin marker of this run: only other runs' blocks, an echoed script, or not the collector at all.
-CollectorParseError noBlockError(std::string_view raw, const Sections &sections)
+Error noBlockError(std::string_view raw, const Sections &sections)
 {
     if (sections.staleBlocks > 0)
         return error("The output held only collector output of an earlier run (" +
@@ -713,8 +711,7 @@ CollectorParseError noBlockError(std::string_view raw, const Sections &sections)
 // Finds the begin marker and cuts what follows into sections; returns an error for anything that is not a
 // complete collector output. With a nonce, only the block whose begin and end markers carry it counts: a
 // debug shell that outlived an earlier connection may still print that run's output first.
-std::optional<CollectorParseError> cutSections(std::string_view raw, std::string_view nonce,
-                                               Sections &sections)
+std::optional<Error> cutSections(std::string_view raw, std::string_view nonce, Sections &sections)
 {
     if (trim(raw).empty())
         return error(
@@ -779,7 +776,7 @@ std::optional<CollectorParseError> cutSections(std::string_view raw, std::string
 }
 
 // The begin marker's version is this program's, and the end marker came.
-std::optional<CollectorParseError> checkVersionAndEnd(std::string_view versionText, const Sections &sections)
+std::optional<Error> checkVersionAndEnd(std::string_view versionText, const Sections &sections)
 {
     const auto version = parseWhole<int>(versionText);
     if (!version)
@@ -823,8 +820,7 @@ const char *const kNoNspidMessage = "This kernel reports no NSpid: a WSL 1 distr
 
 // The "self" section: the shell's own status file, from which the vantage's pid namespace is known.
 // `selfFields` keeps what it said for later messages.
-std::optional<CollectorParseError> readSelf(const Sections &sections, VantageObservation &obs,
-                                            StatusFields &selfFields)
+std::optional<Error> readSelf(const Sections &sections, VantageObservation &obs, StatusFields &selfFields)
 {
     const auto *self = sections.find("self");
     if (!self)
@@ -943,7 +939,7 @@ void addProcesses(DraftTable &table, int shellProcPid, bool root, VantageObserva
         obs.warnings.push_back(unreadableNsWarning(unreadable, root));
 }
 
-CollectorParseResult parse(std::string_view raw, std::string_view nonce)
+Result<VantageObservation> parse(std::string_view raw, std::string_view nonce)
 {
     Sections sections;
     if (auto err = cutSections(raw, nonce, sections))
@@ -981,13 +977,13 @@ CollectorParseResult parse(std::string_view raw, std::string_view nonce)
 
 } // namespace
 
-CollectorParseResult parseCollectorOutput(std::string_view raw, std::string_view nonce)
+Result<VantageObservation> parseCollectorOutput(std::string_view raw, std::string_view nonce)
 {
     try {
         return parse(raw, nonce);
     } catch (...) {
         // Last resort (e.g. allocation failure): the caller still gets an error it can show.
-        return CollectorParseError{"The collector's output could not be read; run the vantage again."};
+        return Error{"The collector's output could not be read; run the vantage again."};
     }
 }
 

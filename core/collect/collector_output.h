@@ -1,19 +1,13 @@
 #pragma once
 // Parses what resources/collector.sh prints (docs/collector-format.md) into a VantageObservation.
 #include "observation.h"
+#include "result.h"
 
 #include <string>
 #include <string_view>
 #include <variant>
 
 namespace wslatlas {
-
-struct CollectorParseError
-{
-    std::string message; // one human-readable sentence that says what is wrong and what to do
-};
-
-using CollectorParseResult = std::variant<VantageObservation, CollectorParseError>;
 
 // The marker that ends the collector's output; runners stop reading once a line holds it.
 inline constexpr std::string_view kCollectorEndMarker = "@@WSLATLAS-END";
@@ -23,6 +17,6 @@ inline constexpr std::string_view kCollectorEndMarker = "@@WSLATLAS-END";
 // of wa_nonce the runner fed the script); when given, only the block whose begin and end markers carry
 // it is read and blocks of other runs are dropped with a warning. Empty (saved files): the last begin
 // marker before the first end marker counts.
-CollectorParseResult parseCollectorOutput(std::string_view raw, std::string_view nonce = {});
+Result<VantageObservation> parseCollectorOutput(std::string_view raw, std::string_view nonce = {});
 
 } // namespace wslatlas

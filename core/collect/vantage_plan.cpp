@@ -17,139 +17,128 @@ using nlohmann::json;
 
 // The elements of a "command" array, which must all be strings; `who` names the vantage or capture in the
 // message.
-bool readCommand(const json &command, const std::string &who, std::vector<std::string> &out,
-                 PlanParseError &error)
+Result<std::vector<std::string>> readCommand(const json &command, const std::string &who)
 {
+    std::vector<std::string> out;
     for (const json &arg : command) {
         if (!arg.is_string()) {
-            error.message = who + R"(: every "command" element must be a string)";
-            return false;
+            return Error{who + R"(: every "command" element must be a string)"};
         }
         out.push_back(arg.get<std::string>());
     }
-    return true;
+    return out;
 }
 
 // "distro" is optional (null counts as absent), but a system or distro vantage belongs to one.
-bool readDistro(const json &v, const std::string &named, VantageSpec &spec, PlanParseError &error)
+std::optional<Error> readDistro(const json &v, const std::string &named, VantageSpec &spec)
 {
     if (v.contains("distro")) {
         if (!v["distro"].is_string() && !v["distro"].is_null()) {
-            error.message = named + R"(: "distro" must be a string)";
-            return false;
+            return Error{named + R"(: "distro" must be a string)"};
         }
         if (v["distro"].is_string())
             spec.distro = v["distro"].get<std::string>();
     }
     if ((spec.role == VantageRole::System || spec.role == VantageRole::Distro) && spec.distro.empty()) {
-        error.message = named + R"( has role ")" + std::string(toString(spec.role)) +
-                        R"(" and needs the "distro" it belongs to)";
-        return false;
+        return Error{named + R"( has role ")" + std::string(toString(spec.role)) +
+                     R"(" and needs the "distro" it belongs to)"};
     }
-    return true;
+    return std::nullopt;
 }
 
 // One element of "vantages"; `names` holds the names seen so far, which must not repeat.
-bool readVantage(const json &v, std::size_t index, std::set<std::string> &names, VantageSpec &spec,
-                 PlanParseError &error)
+Result<VantageSpec> readVantage(const json &v, std::size_t index, std::set<std::string> &names)
 {
+    VantageSpec spec;
     const std::string where = "vantage " + std::to_string(index);
     if (!v.is_object()) {
-        error.message = where + " is not an object";
-        return false;
+        return Error{where + " is not an object"};
     }
     if (!v.contains("name") || !v["name"].is_string() || v["name"].get<std::string>().empty()) {
-        error.message = where + R"( needs a non-empty "name")";
-        return false;
+        return Error{where + R"( needs a non-empty "name")"};
     }
     spec.name = v["name"].get<std::string>();
     const std::string named = "vantage \"" + spec.name + "\"";
     if (!names.insert(spec.name).second) {
-        error.message = named + " appears twice; vantage names must be unique";
-        return false;
+        return Error{named + " appears twice; vantage names must be unique"};
     }
     if (!v.contains("role") || !v["role"].is_string() ||
         !fromString(v["role"].get<std::string>(), spec.role)) {
-        error.message = named + R"( needs a "role" of "vm", "system", "distro" or "host")";
-        return false;
+        return Error{named + R"( needs a "role" of "vm", "system", "distro" or "host")"};
     }
-    if (!readDistro(v, named, spec, error))
-        return false;
+    if (std::optional<Error> error = readDistro(v, named, spec))
+        return *error;
     if (!v.contains("command") || !v["command"].is_array() || v["command"].empty()) {
-        error.message = named + R"( needs a "command": a non-empty array of strings (no shell line))";
-        return false;
+        return Error{named + R"( needs a "command": a non-empty array of strings (no shell line))"};
     }
-    if (!readCommand(v["command"], named, spec.command, error))
-        return false;
+    Result<std::vector<std::string>> command = readCommand(v["command"], named);
+    if (const Error *error = errorOf(command))
+        return *error;
+    spec.command = std::get<std::vector<std::string>>(std::move(command));
     if (spec.command.front().empty()) {
-        error.message = named + ": the program (first command element) is empty";
-        return false;
+        return Error{named + ": the program (first command element) is empty"};
     }
-    return true;
+    return spec;
 }
 
 // One element of "captures": a kind that `wslatlas-cli parse` knows and the command that prints it.
-bool readCapture(const json &c, std::size_t index, CaptureSpec &spec, PlanParseError &error)
+Result<CaptureSpec> readCapture(const json &c, std::size_t index)
 {
+    CaptureSpec spec;
     const std::string where = "capture " + std::to_string(index);
     if (!c.is_object() || !c.contains("kind") || !c["kind"].is_string()) {
-        error.message = where + R"( needs a "kind")";
-        return false;
+        return Error{where + R"( needs a "kind")"};
     }
     spec.kind = c["kind"].get<std::string>();
     if (!isCaptureKind(spec.kind)) {
-        error.message =
-            where + " has an unknown kind \"" + spec.kind + "\" (see `wslatlas-cli parse --help`)";
-        return false;
+        return Error{where + " has an unknown kind \"" + spec.kind + "\" (see `wslatlas-cli parse --help`)"};
     }
     if (!c.contains("command") || !c["command"].is_array() || c["command"].empty()) {
-        error.message = where + R"( needs a "command": a non-empty array of strings)";
-        return false;
+        return Error{where + R"( needs a "command": a non-empty array of strings)"};
     }
-    return readCommand(c["command"], where, spec.command, error);
+    Result<std::vector<std::string>> command = readCommand(c["command"], where);
+    if (const Error *error = errorOf(command))
+        return *error;
+    spec.command = std::get<std::vector<std::string>>(std::move(command));
+    return spec;
 }
 
 } // namespace
 
-bool parsePlanJson(std::string_view text, VantagePlan &plan, PlanParseError &error)
+Result<VantagePlan> parsePlanJson(std::string_view text)
 {
     json doc = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
     if (doc.is_discarded()) {
-        error.message = "the plan is not valid JSON";
-        return false;
+        return Error{"the plan is not valid JSON"};
     }
     if (!doc.is_object() || !doc.contains("vantages") || !doc["vantages"].is_array()) {
-        error.message = R"(the plan must be a JSON object with a "vantages" array)";
-        return false;
+        return Error{R"(the plan must be a JSON object with a "vantages" array)"};
     }
     VantagePlan result;
     std::set<std::string> names;
     std::size_t index = 0;
     for (const json &v : doc["vantages"]) {
-        VantageSpec spec;
-        if (!readVantage(v, index++, names, spec, error))
-            return false;
-        result.vantages.push_back(std::move(spec));
+        Result<VantageSpec> spec = readVantage(v, index++, names);
+        if (const Error *error = errorOf(spec))
+            return *error;
+        result.vantages.push_back(std::get<VantageSpec>(std::move(spec)));
     }
     if (doc.contains("captures")) {
         if (!doc["captures"].is_array()) {
-            error.message = R"("captures" must be an array)";
-            return false;
+            return Error{R"("captures" must be an array)"};
         }
         index = 0;
         for (const json &c : doc["captures"]) {
-            CaptureSpec spec;
-            if (!readCapture(c, index++, spec, error))
-                return false;
-            result.captures.push_back(std::move(spec));
+            Result<CaptureSpec> spec = readCapture(c, index++);
+            if (const Error *error = errorOf(spec))
+                return *error;
+            result.captures.push_back(std::get<CaptureSpec>(std::move(spec)));
         }
     }
     if (result.vantages.empty() && result.captures.empty()) {
-        error.message = "the plan has no vantages";
-        return false;
+        return Error{"the plan has no vantages"};
     }
-    plan = std::move(result);
-    return true;
+    return result;
 }
 
 std::string planToJson(const VantagePlan &plan)

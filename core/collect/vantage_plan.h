@@ -1,6 +1,7 @@
 #pragma once
 // The vantage plan: which commands to run the collector through (DESIGN.md, "Vantages").
 #include "kinds.h"
+#include "result.h"
 
 #include <string>
 #include <string_view>
@@ -29,13 +30,8 @@ struct VantagePlan
     std::vector<CaptureSpec> captures;
 };
 
-struct PlanParseError
-{
-    std::string message;
-};
-
-// Throws nothing: returns false and fills error on bad input.
-bool parsePlanJson(std::string_view text, VantagePlan &plan, PlanParseError &error);
+// Throws nothing: a message naming the vantage or capture on bad input.
+Result<VantagePlan> parsePlanJson(std::string_view text);
 std::string planToJson(const VantagePlan &plan);
 
 // The plan for this Linux host: one "host" vantage running `sh -s`.

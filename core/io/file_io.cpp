@@ -35,24 +35,22 @@ void flushToDisk(const std::filesystem::path &file)
 #endif
 }
 
-bool writeFile(const std::filesystem::path &file, const std::string &path, std::string_view data,
-               std::string &error)
+std::optional<Error> writeFile(const std::filesystem::path &file, const std::string &path,
+                               std::string_view data)
 {
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    if (!out) {
-        error = "cannot write " + path + ": " + std::strerror(errno) + "; the previous file is unchanged";
-        return false;
-    }
+    if (!out)
+        return Error{"cannot write " + path + ": " + std::strerror(errno) +
+                     "; the previous file is unchanged"};
     out.write(data.data(), static_cast<std::streamsize>(data.size()));
     out.flush();
     if (!out) {
-        error = "cannot write " + path + " (disk full?); the previous file is unchanged";
         out.close();
         std::error_code ignored;
         std::filesystem::remove(file, ignored);
-        return false;
+        return Error{"cannot write " + path + " (disk full?); the previous file is unchanged"};
     }
-    return true;
+    return std::nullopt;
 }
 
 } // namespace
@@ -62,32 +60,27 @@ std::filesystem::path pathFromUtf8(const std::string &path)
     return std::filesystem::path(std::u8string(path.begin(), path.end()));
 }
 
-bool readFile(const std::string &path, std::string &data, std::string &error)
+Result<std::string> readFile(const std::string &path)
 {
     std::ifstream in(pathFromUtf8(path), std::ios::binary);
-    if (!in) {
-        error = "cannot open " + path + ": " + std::strerror(errno);
-        return false;
-    }
+    if (!in)
+        return Error{"cannot open " + path + ": " + std::strerror(errno)};
     std::ostringstream text;
     text << in.rdbuf();
-    if (in.bad()) {
-        error = "cannot read " + path;
-        return false;
-    }
-    data = text.str();
-    return true;
+    if (in.bad())
+        return Error{"cannot read " + path};
+    return std::move(text).str();
 }
 
-bool writeFileAtomically(const std::string &path, std::string_view data, std::string &error)
+std::optional<Error> writeFileAtomically(const std::string &path, std::string_view data)
 {
     namespace fs = std::filesystem;
     const fs::path target = pathFromUtf8(path);
     std::random_device rd;
     fs::path temp = target;
     temp += ".tmp-" + std::to_string(rd());
-    if (!writeFile(temp, path, data, error))
-        return false;
+    if (std::optional<Error> error = writeFile(temp, path, data))
+        return error;
     flushToDisk(temp);
     // This replaces an existing file on Windows too (libstdc++ calls MoveFileExW with
     // MOVEFILE_REPLACE_EXISTING, where _wrename would refuse; tst_snapshot_json checks it under wine). A
@@ -96,11 +89,11 @@ bool writeFileAtomically(const std::string &path, std::string_view data, std::st
     std::error_code ec;
     fs::rename(temp, target, ec);
     if (ec) {
-        error = "cannot replace " + path + ": " + ec.message() + "; the previous file is unchanged";
+        Error error{"cannot replace " + path + ": " + ec.message() + "; the previous file is unchanged"};
         fs::remove(temp, ec);
-        return false;
+        return error;
     }
-    return true;
+    return std::nullopt;
 }
 
 } // namespace wslatlas

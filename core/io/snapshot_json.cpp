@@ -971,72 +971,58 @@ std::string captureValuesToJson(const CaptureValues &v)
     return out;
 }
 
-bool snapshotFromJson(std::string_view text, Snapshot &snapshot, std::string &error)
+Result<Snapshot> snapshotFromJson(std::string_view text)
 {
     json doc;
     try {
         doc = json::parse(text.begin(), text.end());
     } catch (const json::parse_error &e) {
-        error = "it is not valid JSON (byte " + std::to_string(e.byte) +
-                "); the file is damaged or not a snapshot";
-        return false;
+        return Error{"it is not valid JSON (byte " + std::to_string(e.byte) +
+                     "); the file is damaged or not a snapshot"};
     } catch (const json::exception &e) {
         // Not every parse failure is a parse_error: a number beyond a double's range (1e400) is out_of_range.
-        error = std::string("it is not valid JSON (") + e.what() + "); the file is damaged or not a snapshot";
-        return false;
+        return Error{std::string("it is not valid JSON (") + e.what() +
+                     "); the file is damaged or not a snapshot"};
     }
-    if (!doc.is_object() || !doc.contains("schema") || !doc["schema"].is_string()) {
-        error = "it is not a WSL Atlas snapshot (no \"schema\" field)";
-        return false;
-    }
+    if (!doc.is_object() || !doc.contains("schema") || !doc["schema"].is_string())
+        return Error{"it is not a WSL Atlas snapshot (no \"schema\" field)"};
     const std::string schema = doc["schema"].get<std::string>();
     constexpr std::string_view prefix = "wslatlas.snapshot/";
-    if (schema.rfind(prefix, 0) != 0) {
-        error = "it is not a WSL Atlas snapshot (schema \"" + schema + "\")";
-        return false;
-    }
+    if (schema.rfind(prefix, 0) != 0)
+        return Error{"it is not a WSL Atlas snapshot (schema \"" + schema + "\")"};
     const std::string version = schema.substr(prefix.size());
     const std::string major = version.substr(0, version.find('.'));
-    if (major != "1") {
-        error = "it was written in snapshot format " + version +
-                ", which this version of WSL Atlas cannot read (it reads format 1); update WSL Atlas";
-        return false;
-    }
-    Snapshot result;
+    if (major != "1")
+        return Error{"it was written in snapshot format " + version +
+                     ", which this version of WSL Atlas cannot read (it reads format 1); update WSL Atlas"};
+    Snapshot snapshot;
     try {
-        read(doc, result);
+        read(doc, snapshot);
     } catch (const FieldError &e) {
-        error = "it is damaged: " + e.message;
-        return false;
+        return Error{"it is damaged: " + e.message};
     } catch (const json::exception &e) {
-        error = std::string("it is damaged: ") + e.what();
-        return false;
+        return Error{std::string("it is damaged: ") + e.what()};
     }
-    snapshot = std::move(result);
-    return true;
+    return snapshot;
 }
 
-bool loadSnapshotFile(const std::string &path, Snapshot &snapshot, std::string &error)
+Result<Snapshot> loadSnapshotFile(const std::string &path)
 {
     std::error_code ec;
-    if (std::filesystem::is_directory(pathFromUtf8(path), ec)) {
-        error = "cannot open " + path + ": it is a folder, not a snapshot file";
-        return false;
-    }
-    std::string data;
-    if (!readFile(path, data, error))
-        return false;
-    std::string why;
-    if (!snapshotFromJson(data, snapshot, why)) {
-        error = "cannot open " + path + ": " + why;
-        return false;
-    }
-    return true;
+    if (std::filesystem::is_directory(pathFromUtf8(path), ec))
+        return Error{"cannot open " + path + ": it is a folder, not a snapshot file"};
+    Result<std::string> data = readFile(path);
+    if (const Error *error = errorOf(data))
+        return *error;
+    Result<Snapshot> snapshot = snapshotFromJson(std::get<std::string>(data));
+    if (const Error *error = errorOf(snapshot))
+        return Error{"cannot open " + path + ": " + error->message};
+    return snapshot;
 }
 
-bool saveSnapshotFile(const std::string &path, const Snapshot &snapshot, std::string &error)
+std::optional<Error> saveSnapshotFile(const std::string &path, const Snapshot &snapshot)
 {
-    return writeFileAtomically(path, snapshotToJson(snapshot), error);
+    return writeFileAtomically(path, snapshotToJson(snapshot));
 }
 
 } // namespace wslatlas

@@ -1,5 +1,6 @@
 #pragma once
 // The snapshot JSON contract, in one place.
+#include "result.h"
 #include "snapshot.h"
 
 #include <string>
@@ -14,11 +15,11 @@ std::string snapshotToJson(const Snapshot &snapshot);
 // What one capture parser yielded, in the snapshot's vocabulary (`wslatlas-cli parse`).
 std::string captureValuesToJson(const CaptureValues &values);
 
-// Returns false with a clear message for corrupt JSON, a wrong schema or an unknown major version.
-bool snapshotFromJson(std::string_view text, Snapshot &snapshot, std::string &error);
-bool loadSnapshotFile(const std::string &path, Snapshot &snapshot, std::string &error);
+// A clear message for corrupt JSON, a wrong schema or an unknown major version.
+Result<Snapshot> snapshotFromJson(std::string_view text);
+Result<Snapshot> loadSnapshotFile(const std::string &path); // "cannot open PATH: why"
 
 // Paths are UTF-8 (file_io.h); saving writes atomically.
-bool saveSnapshotFile(const std::string &path, const Snapshot &snapshot, std::string &error);
+std::optional<Error> saveSnapshotFile(const std::string &path, const Snapshot &snapshot);
 
 } // namespace wslatlas

@@ -130,7 +130,7 @@ std::optional<GvBox> parseBox(std::string_view text)
     return box;
 }
 
-std::variant<std::vector<GvBezier>, LayoutError> parseSplines(std::string_view text)
+Result<std::vector<GvBezier>> parseSplines(std::string_view text)
 {
     const std::string flat = withoutLineContinuations(text);
     std::vector<GvBezier> beziers;
@@ -146,21 +146,21 @@ std::variant<std::vector<GvBezier>, LayoutError> parseSplines(std::string_view t
                 // first, Graphviz writes s first): accept either order, each at most once.
                 std::optional<Point> &slot = startArrow ? bezier.startArrow : bezier.endArrow;
                 if (!bezier.points.empty() || slot)
-                    return LayoutError{"misplaced arrow point " + quote(word) + " in spline " + quote(piece)};
+                    return Error{"misplaced arrow point " + quote(word) + " in spline " + quote(piece)};
                 slot = parsePoint(word.substr(2));
                 if (!slot)
-                    return LayoutError{"malformed arrow point " + quote(word) + " in spline " + quote(piece)};
+                    return Error{"malformed arrow point " + quote(word) + " in spline " + quote(piece)};
                 continue;
             }
             const std::optional<Point> point = parsePoint(word);
             if (!point)
-                return LayoutError{"malformed point " + quote(word) + " in spline " + quote(piece)};
+                return Error{"malformed point " + quote(word) + " in spline " + quote(piece)};
             bezier.points.push_back(*point);
         }
         const std::size_t n = bezier.points.size();
         if (n < 4 || (n - 1) % 3 != 0)
-            return LayoutError{"a spline needs 1 + 3n control points (n >= 1), not " + std::to_string(n) +
-                               ": " + quote(piece)};
+            return Error{"a spline needs 1 + 3n control points (n >= 1), not " + std::to_string(n) + ": " +
+                         quote(piece)};
         beziers.push_back(std::move(bezier));
     }
     return beziers;
@@ -202,37 +202,36 @@ Geometry toGeometry(const GvLayout &layout)
     return out;
 }
 
-std::variant<Geometry, LayoutError> geometryFromAttributes(const LayoutAttributes &attributes)
+Result<Geometry> geometryFromAttributes(const LayoutAttributes &attributes)
 {
     GvLayout layout;
     const std::optional<GvBox> bb = parseBox(attributes.bb);
     if (!bb)
-        return LayoutError{"malformed bounding box " + quote(attributes.bb)};
+        return Error{"malformed bounding box " + quote(attributes.bb)};
     layout.bb = *bb;
 
     for (const NodeAttributes &node : attributes.nodes) {
         const std::optional<Point> pos = parsePoint(node.pos);
         if (!pos)
-            return LayoutError{"node " + quote(node.id) + ": malformed pos " + quote(node.pos)};
+            return Error{"node " + quote(node.id) + ": malformed pos " + quote(node.pos)};
         const std::optional<double> width = parseNumber(node.width);
         const std::optional<double> height = parseNumber(node.height);
         if (!width || !height || *width < 0 || *height < 0)
-            return LayoutError{"node " + quote(node.id) + ": malformed size " + quote(node.width) + " x " +
-                               quote(node.height)};
+            return Error{"node " + quote(node.id) + ": malformed size " + quote(node.width) + " x " +
+                         quote(node.height)};
         layout.nodes.push_back({node.id, *pos, *width, *height});
     }
     for (const EdgeAttributes &edge : attributes.edges) {
         auto beziers = parseSplines(edge.pos);
-        if (auto *error = std::get_if<LayoutError>(&beziers))
-            return LayoutError{"edge " + quote(edge.id) + ": " + error->message};
+        if (auto *error = std::get_if<Error>(&beziers))
+            return Error{"edge " + quote(edge.id) + ": " + error->message};
         layout.edges.push_back(
             {edge.id, edge.from, edge.to, std::move(std::get<std::vector<GvBezier>>(beziers))});
     }
     for (const ClusterAttributes &cluster : attributes.clusters) {
         const std::optional<GvBox> box = parseBox(cluster.bb);
         if (!box)
-            return LayoutError{"cluster " + quote(cluster.id) + ": malformed bounding box " +
-                               quote(cluster.bb)};
+            return Error{"cluster " + quote(cluster.id) + ": malformed bounding box " + quote(cluster.bb)};
         layout.clusters.push_back({cluster.id, *box});
     }
     return toGeometry(layout);

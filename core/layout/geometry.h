@@ -6,6 +6,8 @@
 // box. The conversion is kept apart from the Graphviz library so that it can be tested with hand-written
 // values: both the layouter (which reads Graphviz's records) and geometryFromAttributes (which reads
 // Graphviz's attribute strings) end in toGeometry. No Graphviz header is needed here.
+#include "model/result.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -62,11 +64,6 @@ struct Geometry
     std::vector<EdgeGeometry> edges;
     std::vector<ClusterGeometry> clusters;
     friend bool operator==(const Geometry &, const Geometry &) = default;
-};
-
-struct LayoutError
-{
-    std::string message;
 };
 
 // ---- Graphviz's terms: points, y up, origin wherever the bounding box says.
@@ -144,12 +141,12 @@ struct LayoutAttributes
     std::vector<ClusterAttributes> clusters;
 };
 
-// Malformed strings give a LayoutError naming the object and the text, never a crash.
-std::variant<Geometry, LayoutError> geometryFromAttributes(const LayoutAttributes &attributes);
+// Malformed strings give an Error naming the object and the text, never a crash.
+Result<Geometry> geometryFromAttributes(const LayoutAttributes &attributes);
 
 // The parsers geometryFromAttributes is built from. Numbers are read without the locale.
 std::optional<Point> parsePoint(std::string_view text);
 std::optional<GvBox> parseBox(std::string_view text);
-std::variant<std::vector<GvBezier>, LayoutError> parseSplines(std::string_view text);
+Result<std::vector<GvBezier>> parseSplines(std::string_view text);
 
 } // namespace wslatlas::layout

@@ -47,7 +47,7 @@ std::mutex &graphvizMutex()
     return mutex;
 }
 
-// Graphviz's messages (agerr) go to stderr unless a handler takes them: collect them for the LayoutError.
+// Graphviz's messages (agerr) go to stderr unless a handler takes them: collect them for the Error.
 // Global in Graphviz, so only touched under graphvizMutex().
 std::string *collectedMessages = nullptr;
 
@@ -106,55 +106,55 @@ bool positiveSize(double value)
 }
 
 // Everything Graphviz would silently accept or mangle is refused here, before Graphviz sees it.
-std::optional<LayoutError> validate(const GraphSpec &spec)
+std::optional<Error> validate(const GraphSpec &spec)
 {
     if (spec.rankdir != "TB" && spec.rankdir != "LR" && spec.rankdir != "BT" && spec.rankdir != "RL")
-        return LayoutError{"unknown rankdir " + quote(spec.rankdir) + " (TB, LR, BT or RL)"};
+        return Error{"unknown rankdir " + quote(spec.rankdir) + " (TB, LR, BT or RL)"};
     if (!std::isfinite(spec.nodeSepPt) || spec.nodeSepPt < 0 || !std::isfinite(spec.rankSepPt) ||
         spec.rankSepPt < 0)
-        return LayoutError{"node and rank separations must be finite and not negative"};
+        return Error{"node and rank separations must be finite and not negative"};
 
     std::unordered_set<std::string_view> nodeIds;
     for (const NodeSpec &node : spec.nodes) {
         if (node.id.empty())
-            return LayoutError{"a node has an empty id"};
+            return Error{"a node has an empty id"};
         if (node.id.find('\0') != std::string::npos) // Graphviz's names end at the first NUL
-            return LayoutError{"node id " + quote(node.id) + " contains a NUL character"};
+            return Error{"node id " + quote(node.id) + " contains a NUL character"};
         if (!nodeIds.insert(node.id).second)
-            return LayoutError{"duplicate node id " + quote(node.id)};
+            return Error{"duplicate node id " + quote(node.id)};
         if (!positiveSize(node.widthPt) || !positiveSize(node.heightPt))
-            return LayoutError{"node " + quote(node.id) + " needs a positive size, not " +
-                               number(node.widthPt) + " x " + number(node.heightPt)};
+            return Error{"node " + quote(node.id) + " needs a positive size, not " + number(node.widthPt) +
+                         " x " + number(node.heightPt)};
     }
     std::unordered_set<std::string_view> edgeIds;
     for (const EdgeSpec &edge : spec.edges) {
         if (edge.id.empty())
-            return LayoutError{"an edge has an empty id"};
+            return Error{"an edge has an empty id"};
         if (!edgeIds.insert(edge.id).second)
-            return LayoutError{"duplicate edge id " + quote(edge.id)};
+            return Error{"duplicate edge id " + quote(edge.id)};
         if (!nodeIds.contains(edge.from))
-            return LayoutError{"edge " + quote(edge.id) + " starts at unknown node " + quote(edge.from)};
+            return Error{"edge " + quote(edge.id) + " starts at unknown node " + quote(edge.from)};
         if (!nodeIds.contains(edge.to))
-            return LayoutError{"edge " + quote(edge.id) + " ends at unknown node " + quote(edge.to)};
+            return Error{"edge " + quote(edge.id) + " ends at unknown node " + quote(edge.to)};
     }
     std::unordered_set<std::string_view> clusterIds;
     std::unordered_map<std::string_view, std::string_view> clusterOf;
     for (const ClusterSpec &cluster : spec.clusters) {
         if (cluster.id.empty())
-            return LayoutError{"a cluster has an empty id"};
+            return Error{"a cluster has an empty id"};
         if (!clusterIds.insert(cluster.id).second)
-            return LayoutError{"duplicate cluster id " + quote(cluster.id)};
+            return Error{"duplicate cluster id " + quote(cluster.id)};
         if (cluster.nodes.empty())
-            return LayoutError{"cluster " + quote(cluster.id) + " has no nodes"};
+            return Error{"cluster " + quote(cluster.id) + " has no nodes"};
         if (!std::isfinite(cluster.labelHeightPt) || cluster.labelHeightPt < 0)
-            return LayoutError{"cluster " + quote(cluster.id) + " has a bad label height"};
+            return Error{"cluster " + quote(cluster.id) + " has a bad label height"};
         for (const std::string &node : cluster.nodes) {
             if (!nodeIds.contains(node))
-                return LayoutError{"cluster " + quote(cluster.id) + " names unknown node " + quote(node)};
+                return Error{"cluster " + quote(cluster.id) + " names unknown node " + quote(node)};
             const auto [at, inserted] = clusterOf.emplace(node, cluster.id);
             if (!inserted)
-                return LayoutError{"node " + quote(node) + " is in clusters " +
-                                   quote(std::string(at->second)) + " and " + quote(cluster.id)};
+                return Error{"node " + quote(node) + " is in clusters " + quote(std::string(at->second)) +
+                             " and " + quote(cluster.id)};
         }
     }
     return std::nullopt;
@@ -177,17 +177,17 @@ public:
     Layouter(const Layouter &) = delete;
     Layouter &operator=(const Layouter &) = delete;
 
-    std::variant<Geometry, LayoutError> run(const GraphSpec &spec)
+    Result<Geometry> run(const GraphSpec &spec)
     {
         gvc_ = gvContextPlugins(kBuiltinPlugins, 0);
         if (!gvc_)
-            return LayoutError{"Graphviz could not create a context"};
+            return Error{"Graphviz could not create a context"};
         graph_ = agopen(gvStr("wslatlas"), Agdirected, nullptr);
         if (!graph_)
-            return LayoutError{"Graphviz could not create a graph"};
+            return Error{"Graphviz could not create a graph"};
         build(spec);
         if (gvLayout(gvc_, graph_, "dot") != 0)
-            return LayoutError{"Graphviz's dot layout failed"};
+            return Error{"Graphviz's dot layout failed"};
         laidOut_ = true;
         return toGeometry(read(spec));
     }
@@ -289,9 +289,9 @@ private:
 
 } // namespace
 
-std::variant<Geometry, LayoutError> layoutGraph(const GraphSpec &spec)
+Result<Geometry> layoutGraph(const GraphSpec &spec)
 {
-    if (std::optional<LayoutError> error = validate(spec))
+    if (std::optional<Error> error = validate(spec))
         return *error;
     if (spec.nodes.empty())
         return Geometry{};
@@ -299,8 +299,8 @@ std::variant<Geometry, LayoutError> layoutGraph(const GraphSpec &spec)
     const std::lock_guard lock(graphvizMutex());
     std::string messages;
     const MessageCapture capture(messages);
-    std::variant<Geometry, LayoutError> result = Layouter().run(spec); // freed here, messages still captured
-    if (auto *error = std::get_if<LayoutError>(&result); error && !messages.empty()) {
+    Result<Geometry> result = Layouter().run(spec); // freed here, messages still captured
+    if (auto *error = std::get_if<Error>(&result); error && !messages.empty()) {
         while (!messages.empty() && (messages.back() == '\n' || messages.back() == ' '))
             messages.pop_back();
         error->message += ": " + messages;

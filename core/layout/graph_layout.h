@@ -48,9 +48,9 @@ struct GraphSpec
 
 // The geometry of every node, edge and cluster, in the spec's order and with the spec's ids. An empty graph
 // gives an empty geometry. Duplicate or empty ids, edges or clusters naming unknown nodes, a node in two
-// clusters, bad sizes or rankdir, or a failing Graphviz give a LayoutError.
+// clusters, bad sizes or rankdir, or a failing Graphviz give an Error.
 // Safe to call from several threads at once: Graphviz is not thread-safe, so calls take turns (one mutex).
-std::variant<Geometry, LayoutError> layoutGraph(const GraphSpec &spec);
+Result<Geometry> layoutGraph(const GraphSpec &spec);
 
 // The version of the Graphviz library doing the layouts ("2.43.0"), for the About box; empty if unknown.
 std::string graphvizVersion();

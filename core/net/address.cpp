@@ -74,18 +74,16 @@ std::uint32_t prefixToMask(int prefix)
     return ~((1u << (32 - prefix)) - 1u);
 }
 
-std::optional<int> maskToPrefix(std::string_view mask, std::string &error)
+Result<int> maskToPrefix(std::string_view mask)
 {
     const auto value = parseIpv4(mask);
-    if (!value) {
-        error = "\"" + std::string(mask) + "\" is not an IPv4 subnet mask";
-        return std::nullopt;
-    }
+    if (!value)
+        return Error{"\"" + std::string(mask) + "\" is not an IPv4 subnet mask"};
     const auto prefix = prefixOfMask(*value);
     if (!prefix)
-        error = "the subnet mask " + std::string(mask) +
-                " is not contiguous (its one bits have gaps), so it has no prefix length";
-    return prefix;
+        return Error{"the subnet mask " + std::string(mask) +
+                     " is not contiguous (its one bits have gaps), so it has no prefix length"};
+    return *prefix;
 }
 
 std::optional<int> prefixOfMask(std::uint32_t mask)

@@ -13,6 +13,7 @@
 //     (ipconfig, Get-NetAdapter: "00-15-5D-73-E1-0E"). Mixed separators, bare "00155D73E10E", dotted
 //     "0015.5d73.e10e" and the 8-byte tunnel "addresses" are refused. Written as lower case with ':'.
 #include "network.h"
+#include "result.h"
 
 #include <array>
 #include <cstdint>
@@ -28,8 +29,8 @@ std::optional<std::uint32_t> parseIpv4(std::string_view text); // dotted quad on
 std::string formatIpv4(std::uint32_t address);
 
 // 255.255.240.0 -> 20. A mask whose one bits are not contiguous (255.0.255.0) has no prefix: returns
-// nothing and says why in `error`.
-std::optional<int> maskToPrefix(std::string_view mask, std::string &error);
+// an Error saying why.
+Result<int> maskToPrefix(std::string_view mask);
 std::uint32_t prefixToMask(int prefix);
 std::optional<int> prefixOfMask(std::uint32_t mask); // nothing when the one bits are not contiguous
 

@@ -243,8 +243,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("saved.json"));
-        std::string error;
-        QVERIFY(saveSnapshotFile(path.toStdString(), *m_window->snapshot(), error));
+        const std::optional<Error> error = saveSnapshotFile(path.toStdString(), *m_window->snapshot());
+        QVERIFY2(!error, error ? error->message.c_str() : "");
         QMimeData mime;
         mime.setUrls({QUrl::fromLocalFile(path)});
         QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);

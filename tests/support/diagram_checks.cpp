@@ -95,7 +95,7 @@ QString layoutProblem(const Diagram &diagram)
     for (const DiagramCluster &cluster : diagram.clusters)
         spec.clusters.push_back({cluster.id, cluster.nodes, 16});
     const auto result = layout::layoutGraph(spec);
-    if (const auto *error = std::get_if<layout::LayoutError>(&result))
+    if (const auto *error = std::get_if<Error>(&result))
         return q(error->message);
     const layout::Geometry &geometry = std::get<layout::Geometry>(result);
     if (geometry.nodes.size() != diagram.nodes.size() || geometry.edges.size() != diagram.edges.size() ||

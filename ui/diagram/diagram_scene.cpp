@@ -601,9 +601,9 @@ bool DiagramScene::setDiagram(Diagram diagram)
 
     std::vector<DiagramNodeContent> contents;
     const qreal labelHeight = clusterLabelHeight(m_fonts);
-    std::variant<layout::Geometry, layout::LayoutError> result =
+    Result<layout::Geometry> result =
         layout::layoutGraph(graphSpec(m_diagram, m_fonts, labelHeight, contents));
-    if (const auto *error = std::get_if<layout::LayoutError>(&result)) {
+    if (const auto *error = std::get_if<Error>(&result)) {
         m_error = toQString(error->message);
         showError(m_error);
         return false;

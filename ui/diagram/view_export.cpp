@@ -62,12 +62,11 @@ bool exportScene(DiagramScene &scene, ExportFormat format, qreal scale, const QS
     case ExportFormat::Svg:
         return DiagramExport::writeSvg(scene, path, toQString(scene.diagram().title), error);
     case ExportFormat::Dot: {
-        std::string message;
-        if (writeFileAtomically(path.toStdString(), diagramToDot(scene.diagram(), scene.isDark()), message))
-            return true;
-        if (error)
-            *error = toQString(message);
-        return false;
+        const std::optional<Error> failure =
+            writeFileAtomically(path.toStdString(), diagramToDot(scene.diagram(), scene.isDark()));
+        if (failure && error)
+            *error = toQString(failure->message);
+        return !failure;
     }
     }
     return false;

@@ -15,9 +15,9 @@ inline std::string wslFixture(const std::string &name)
 }
 
 // The parsed value; a test failure (and a default value) when the parser returned an error.
-template <typename T> T valueOf(const CaptureResult<T> &result, const std::string &what = {})
+template <typename T> T valueOf(const Result<T> &result, const std::string &what = {})
 {
-    if (const auto *error = std::get_if<CaptureError>(&result)) {
+    if (const auto *error = std::get_if<Error>(&result)) {
         ADD_FAILURE() << what << ": unexpected error: " << error->message;
         return T{};
     }
@@ -25,9 +25,9 @@ template <typename T> T valueOf(const CaptureResult<T> &result, const std::strin
 }
 
 // The error message; a test failure when the parser accepted the input.
-template <typename T> std::string errorOf(const CaptureResult<T> &result, const std::string &what = {})
+template <typename T> std::string errorText(const Result<T> &result, const std::string &what = {})
 {
-    if (const auto *error = std::get_if<CaptureError>(&result))
+    if (const auto *error = std::get_if<Error>(&result))
         return error->message;
     ADD_FAILURE() << what << ": expected an error, got a value";
     return {};

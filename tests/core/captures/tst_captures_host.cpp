@@ -21,18 +21,18 @@ std::string fixture(const std::string &name)
     return test::expectFixture("captures/host/" + name);
 }
 
-template <typename T> T ok(const CaptureResult<T> &result, const std::string &what)
+template <typename T> T ok(const Result<T> &result, const std::string &what)
 {
-    if (const auto *error = std::get_if<CaptureError>(&result)) {
+    if (const auto *error = std::get_if<Error>(&result)) {
         ADD_FAILURE() << what << ": unexpected error: " << error->message;
         return T{};
     }
     return std::get<T>(result);
 }
 
-template <typename T> std::string failure(const CaptureResult<T> &result, const std::string &what)
+template <typename T> std::string failure(const Result<T> &result, const std::string &what)
 {
-    if (const auto *error = std::get_if<CaptureError>(&result)) {
+    if (const auto *error = std::get_if<Error>(&result)) {
         EXPECT_FALSE(error->message.empty()) << what;
         return error->message;
     }
@@ -971,7 +971,7 @@ TEST(HostCaptures, ErrorsHaveMessages)
           std::string("Network :\n"), std::string(":\n:\n:"), std::string("----\n----\n"),
           std::string("a\n-\n")}) {
         auto check = [&](const auto &result) {
-            if (const auto *error = std::get_if<CaptureError>(&result)) {
+            if (const auto *error = std::get_if<Error>(&result)) {
                 EXPECT_FALSE(error->message.empty());
             }
         };

@@ -43,9 +43,9 @@ bool validUtf8(std::string_view s)
     return true;
 }
 
-template <typename T> T ok(const CaptureResult<T> &r)
+template <typename T> T ok(const Result<T> &r)
 {
-    if (auto *e = std::get_if<CaptureError>(&r)) {
+    if (auto *e = std::get_if<Error>(&r)) {
         ADD_FAILURE() << "unexpected error: " << e->message;
         return {};
     }
@@ -53,13 +53,13 @@ template <typename T> T ok(const CaptureResult<T> &r)
 }
 
 // The message of an expected error; it must be one non-empty line of valid UTF-8.
-template <typename T> std::string error(const CaptureResult<T> &r)
+template <typename T> std::string error(const Result<T> &r)
 {
     if (std::holds_alternative<T>(r)) {
         ADD_FAILURE() << "expected an error";
         return {};
     }
-    const std::string &m = std::get<CaptureError>(r).message;
+    const std::string &m = std::get<Error>(r).message;
     EXPECT_FALSE(m.empty());
     EXPECT_FALSE(contains(m, "\n")) << m;
     EXPECT_TRUE(validUtf8(m)) << m;
@@ -480,7 +480,7 @@ void runAll(std::string_view input)
 {
     // Any outcome is fine; an error must still be a usable message.
     auto check = [](const auto &r) {
-        if (auto *e = std::get_if<CaptureError>(&r)) {
+        if (auto *e = std::get_if<Error>(&r)) {
             ASSERT_FALSE(e->message.empty());
             ASSERT_TRUE(validUtf8(e->message)) << e->message;
         }
@@ -530,8 +530,8 @@ TEST(LinuxNetFuzz, RandomMutations)
     for (auto &c : binary)
         c = static_cast<char>(rng());
     runAll(binary);
-    EXPECT_TRUE(std::holds_alternative<CaptureError>(parseIpAddr(binary)));
-    EXPECT_TRUE(std::holds_alternative<CaptureError>(parseIpRoute(binary)));
+    EXPECT_TRUE(std::holds_alternative<Error>(parseIpAddr(binary)));
+    EXPECT_TRUE(std::holds_alternative<Error>(parseIpRoute(binary)));
 }
 
 } // namespace

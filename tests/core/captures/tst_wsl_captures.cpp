@@ -6,7 +6,7 @@
 #include <random>
 
 using namespace wslatlas;
-using wslatlas::testing::errorOf;
+using wslatlas::testing::errorText;
 using wslatlas::testing::valueOf;
 using wslatlas::testing::wslFixture;
 
@@ -121,30 +121,30 @@ TEST(WslList, NoInstalledDistributionsIsAnEmptyList)
 
 TEST(WslList, WslFailureCarriesTheCode)
 {
-    auto message = errorOf(parseWslList(wslFixture("list-error-callmsi.txt")));
+    auto message = errorText(parseWslList(wslFixture("list-error-callmsi.txt")));
     EXPECT_TRUE(contains(message, "Wsl/CallMsi/ERROR_PATH_NOT_FOUND")) << message;
     EXPECT_TRUE(contains(message, "The system cannot find the path specified.")) << message;
 }
 
 TEST(WslList, OldWslPrintsHelp)
 {
-    auto message = errorOf(parseWslList(wslFixture("list-old-usage.txt")));
+    auto message = errorText(parseWslList(wslFixture("list-old-usage.txt")));
     EXPECT_TRUE(contains(message, "does not know `-l -v`")) << message;
 }
 
 TEST(WslList, BadInputGivesClearErrors)
 {
-    EXPECT_TRUE(contains(errorOf(parseWslList(wslFixture("empty.txt"))), "empty"));
-    EXPECT_TRUE(contains(errorOf(parseWslList("   \r\n")), "empty"));
-    auto garbage = errorOf(parseWslList(wslFixture("garbage.bin")));
+    EXPECT_TRUE(contains(errorText(parseWslList(wslFixture("empty.txt"))), "empty"));
+    EXPECT_TRUE(contains(errorText(parseWslList("   \r\n")), "empty"));
+    auto garbage = errorText(parseWslList(wslFixture("garbage.bin")));
     EXPECT_TRUE(contains(garbage, "not the output of `wsl.exe -l -v` (no NAME/STATE/VERSION table)"))
         << garbage;
-    auto cut = errorOf(parseWslList(wslFixture("list-truncated.txt")));
+    auto cut = errorText(parseWslList(wslFixture("list-truncated.txt")));
     EXPECT_TRUE(contains(cut, "stops in the middle of a row")) << cut;
     EXPECT_TRUE(contains(cut, "docker-desktop-d")) << cut;
-    auto headerOnly = errorOf(parseWslList("  NAME      STATE           VERSION\r\n"));
+    auto headerOnly = errorText(parseWslList("  NAME      STATE           VERSION\r\n"));
     EXPECT_TRUE(contains(headerOnly, "cut off")) << headerOnly;
-    auto status = errorOf(parseWslList(wslFixture("status-en.txt")));
+    auto status = errorText(parseWslList(wslFixture("status-en.txt")));
     EXPECT_TRUE(contains(status, "\"Default Distribution: Ubuntu-20.04\"")) << status;
 }
 
@@ -211,16 +211,16 @@ TEST(WslStatus, PromptPastedAlong)
 
 TEST(WslStatus, BadInputGivesClearErrors)
 {
-    EXPECT_TRUE(contains(errorOf(parseWslStatus(wslFixture("empty.txt"))), "empty"));
-    auto garbage = errorOf(parseWslStatus(wslFixture("garbage.bin")));
+    EXPECT_TRUE(contains(errorText(parseWslStatus(wslFixture("empty.txt"))), "empty"));
+    auto garbage = errorText(parseWslStatus(wslFixture("garbage.bin")));
     EXPECT_TRUE(contains(garbage, "not the output of `wsl.exe --status`")) << garbage;
-    auto version = errorOf(parseWslStatus(wslFixture("version-en.txt")));
+    auto version = errorText(parseWslStatus(wslFixture("version-en.txt")));
     EXPECT_TRUE(contains(version, "`wsl.exe --version`")) << version;
-    auto usage = errorOf(parseWslStatus(wslFixture("version-inbox.txt")));
+    auto usage = errorText(parseWslStatus(wslFixture("version-inbox.txt")));
     EXPECT_TRUE(contains(usage, "help")) << usage;
-    auto failed = errorOf(parseWslStatus(wslFixture("list-error-callmsi.txt")));
+    auto failed = errorText(parseWslStatus(wslFixture("list-error-callmsi.txt")));
     EXPECT_TRUE(contains(failed, "Wsl/CallMsi/ERROR_PATH_NOT_FOUND")) << failed;
-    auto cut = errorOf(parseWslStatus("Default Distribution: Ubuntu\n"));
+    auto cut = errorText(parseWslStatus("Default Distribution: Ubuntu\n"));
     EXPECT_TRUE(contains(cut, "Default Version")) << cut;
 }
 
@@ -278,19 +278,19 @@ TEST(WslVersionParse, UnknownLabelsByOrder)
 
 TEST(WslVersionParse, InboxWslHasNoVersionOption)
 {
-    auto message = errorOf(parseWslVersion(wslFixture("version-inbox.txt")));
+    auto message = errorText(parseWslVersion(wslFixture("version-inbox.txt")));
     EXPECT_TRUE(contains(message, "inbox wsl.exe")) << message;
     EXPECT_TRUE(contains(message, "no `--version`")) << message;
 }
 
 TEST(WslVersionParse, BadInputGivesClearErrors)
 {
-    EXPECT_TRUE(contains(errorOf(parseWslVersion(wslFixture("empty.txt"))), "empty"));
-    auto garbage = errorOf(parseWslVersion(wslFixture("garbage.bin")));
+    EXPECT_TRUE(contains(errorText(parseWslVersion(wslFixture("empty.txt"))), "empty"));
+    auto garbage = errorText(parseWslVersion(wslFixture("garbage.bin")));
     EXPECT_TRUE(contains(garbage, "not the output of `wsl.exe --version`")) << garbage;
-    auto status = errorOf(parseWslVersion(wslFixture("status-en.txt")));
+    auto status = errorText(parseWslVersion(wslFixture("status-en.txt")));
     EXPECT_TRUE(contains(status, "no `WSL version: X.Y.Z` line")) << status;
-    auto cut = errorOf(parseWslVersion("WSL version: 2.0.9.0\nKern"));
+    auto cut = errorText(parseWslVersion("WSL version: 2.0.9.0\nKern"));
     EXPECT_TRUE(contains(cut, "not the output")) << cut;
 }
 
@@ -331,7 +331,7 @@ TEST(WslErrorParse, DebugShell)
     EXPECT_TRUE(contains(denied.message, "administrator")) << denied.message;
 
     // The elevation check prints no code at all.
-    auto admin = errorOf(parseWslError(wslFixture("error-debug-shell-admin.txt")));
+    auto admin = errorText(parseWslError(wslFixture("error-debug-shell-admin.txt")));
     EXPECT_TRUE(contains(admin, "no `Error code:` line")) << admin;
     EXPECT_TRUE(contains(admin, "run WSL Atlas as administrator")) << admin;
 }
@@ -394,14 +394,14 @@ TEST(WslErrorParse, CodeInsideAToolsOwnMessage)
 
 TEST(WslErrorParse, BadInputGivesClearErrors)
 {
-    EXPECT_TRUE(contains(errorOf(parseWslError(wslFixture("empty.txt"))), "empty"));
-    auto garbage = errorOf(parseWslError(wslFixture("garbage.bin")));
+    EXPECT_TRUE(contains(errorText(parseWslError(wslFixture("empty.txt"))), "empty"));
+    auto garbage = errorText(parseWslError(wslFixture("garbage.bin")));
     EXPECT_TRUE(contains(garbage, "not a wsl.exe error (no `Error code: Wsl/…` line)")) << garbage;
-    auto list = errorOf(parseWslError(wslFixture("list-en-utf16le.txt")));
+    auto list = errorText(parseWslError(wslFixture("list-en-utf16le.txt")));
     EXPECT_TRUE(contains(list, "\"NAME")) << list;
     auto cut =
-        errorOf(parseWslError("GUI application support is disabled via C:\\Users\\testusr\\.wslconfig or "
-                              "/etc/wsl.conf.\nError co"));
+        errorText(parseWslError("GUI application support is disabled via C:\\Users\\testusr\\.wslconfig or "
+                                "/etc/wsl.conf.\nError co"));
     EXPECT_TRUE(contains(cut, "no `Error code")) << cut;
 }
 
@@ -470,18 +470,18 @@ TEST(LxssRegistryParse, RegeditExport)
 
 TEST(LxssRegistryParse, BadInputGivesClearErrors)
 {
-    EXPECT_TRUE(contains(errorOf(parseLxssRegistry(wslFixture("empty.txt"))), "empty"));
-    auto garbage = errorOf(parseLxssRegistry(wslFixture("garbage.bin")));
+    EXPECT_TRUE(contains(errorText(parseLxssRegistry(wslFixture("empty.txt"))), "empty"));
+    auto garbage = errorText(parseLxssRegistry(wslFixture("garbage.bin")));
     EXPECT_TRUE(contains(garbage, "not the output of `reg query ...\\Lxss /s`")) << garbage;
-    auto missing = errorOf(parseLxssRegistry(wslFixture("lxss-not-found.txt")));
+    auto missing = errorText(parseLxssRegistry(wslFixture("lxss-not-found.txt")));
     EXPECT_TRUE(contains(missing, "found no Lxss key")) << missing;
-    auto cut = errorOf(parseLxssRegistry(wslFixture("lxss-truncated.txt")));
+    auto cut = errorText(parseLxssRegistry(wslFixture("lxss-truncated.txt")));
     EXPECT_TRUE(contains(cut, "stops in the middle of a value line")) << cut;
-    auto other = errorOf(parseLxssRegistry("HKEY_CURRENT_USER\\Software\\Foo\n    A    REG_SZ    b\n"));
+    auto other = errorText(parseLxssRegistry("HKEY_CURRENT_USER\\Software\\Foo\n    A    REG_SZ    b\n"));
     EXPECT_TRUE(contains(other, "not the Lxss keys")) << other;
     auto keyOnly =
-        errorOf(parseLxssRegistry("HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Lxss\\{"
-                                  "4c3a9d8e-2b1f-4e5a-9c7d-0a1b2c3d4e5f}\n"));
+        errorText(parseLxssRegistry("HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Lxss\\{"
+                                    "4c3a9d8e-2b1f-4e5a-9c7d-0a1b2c3d4e5f}\n"));
     EXPECT_TRUE(contains(keyOnly, "before its DistributionName")) << keyOnly;
 }
 
@@ -553,12 +553,12 @@ TEST(WslConfigParse, QuotesEscapesAndDuplicatesLikeWsl)
 
 TEST(WslConfigParse, BadInputGivesClearErrors)
 {
-    EXPECT_TRUE(contains(errorOf(parseWslConfig(wslFixture("empty.txt"))), "empty"));
-    auto garbage = errorOf(parseWslConfig(wslFixture("garbage.bin")));
+    EXPECT_TRUE(contains(errorText(parseWslConfig(wslFixture("empty.txt"))), "empty"));
+    auto garbage = errorText(parseWslConfig(wslFixture("garbage.bin")));
     EXPECT_TRUE(contains(garbage, ".wslconfig")) << garbage;
-    auto cut = errorOf(parseWslConfig("[wsl2"));
+    auto cut = errorText(parseWslConfig("[wsl2"));
     EXPECT_TRUE(contains(cut, "line 1 \"[wsl2\"")) << cut;
-    auto list = errorOf(parseWslConfig(wslFixture("list-en-utf16le.txt")));
+    auto list = errorText(parseWslConfig(wslFixture("list-en-utf16le.txt")));
     EXPECT_TRUE(contains(list, ".wslconfig")) << list;
 }
 
@@ -597,9 +597,9 @@ std::string mutate(std::string s, std::mt19937 &rng)
     return s;
 }
 
-template <typename T> void expectSane(const CaptureResult<T> &r)
+template <typename T> void expectSane(const Result<T> &r)
 {
-    if (const auto *error = std::get_if<CaptureError>(&r)) {
+    if (const auto *error = std::get_if<Error>(&r)) {
         EXPECT_FALSE(error->message.empty());
     }
 }

@@ -23,7 +23,7 @@ std::string readFixture(const std::string &relative)
 VantageObservation parseOk(std::string_view text)
 {
     auto result = parseCollectorOutput(text);
-    if (auto *error = std::get_if<CollectorParseError>(&result)) {
+    if (auto *error = std::get_if<Error>(&result)) {
         ADD_FAILURE() << "unexpected error: " << error->message;
         return {};
     }
@@ -33,7 +33,7 @@ VantageObservation parseOk(std::string_view text)
 std::string parseError(std::string_view text)
 {
     auto result = parseCollectorOutput(text);
-    if (auto *error = std::get_if<CollectorParseError>(&result))
+    if (auto *error = std::get_if<Error>(&result))
         return error->message;
     ADD_FAILURE() << "expected an error";
     return {};
@@ -864,7 +864,7 @@ TEST(RealCapture, BusyboxAsNobodySeesNoRootLinks)
 void checkAnyResult(std::string_view text)
 {
     auto result = parseCollectorOutput(text);
-    if (auto *e = std::get_if<CollectorParseError>(&result)) {
+    if (auto *e = std::get_if<Error>(&result)) {
         ASSERT_FALSE(e->message.empty());
         ASSERT_TRUE(validUtf8(e->message)) << e->message;
     } else {

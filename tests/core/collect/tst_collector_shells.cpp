@@ -276,7 +276,7 @@ VantageObservation parseOrFail(const RunResult &r, const std::string &what)
 {
     EXPECT_TRUE(r.finished) << what << " timed out";
     auto parsed = parseCollectorOutput(r.out);
-    if (auto *e = std::get_if<CollectorParseError>(&parsed)) {
+    if (auto *e = std::get_if<Error>(&parsed)) {
         ADD_FAILURE() << what << ": " << e->message;
         return {};
     }

@@ -1,6 +1,7 @@
 // Article 003 reproduced: its three vantages (plus Ubuntu-18.04), written as collector outputs, parsed
 // by the real parser and merged by the real inference, must give exactly the article's tree.
 #include "collector_output.h"
+#include "gtest_fixtures.h"
 #include "infer.h"
 #include "snapshot_json.h"
 #include "test_files.h"
@@ -21,7 +22,7 @@ VantageRun parsed(const char *file, const char *name, VantageRole role, const ch
     VantageRun run;
     run.spec = {name, role, distro, {"sh", "-s"}};
     auto result = parseCollectorOutput(fixture(file));
-    if (auto *error = std::get_if<CollectorParseError>(&result))
+    if (auto *error = std::get_if<Error>(&result))
         ADD_FAILURE() << file << ": " << error->message;
     else
         run.observation = std::get<VantageObservation>(result);
@@ -88,7 +89,7 @@ TEST(Seed003, TheArticlesTree)
     // And the snapshot survives its own file format.
     Snapshot loaded;
     std::string error;
-    ASSERT_TRUE(snapshotFromJson(snapshotToJson(s), loaded, error)) << error;
+    ASSERT_TRUE(test::succeeded(snapshotFromJson(snapshotToJson(s)), loaded));
     EXPECT_EQ(loaded.pidNamespaces.size(), 5u);
 }
 

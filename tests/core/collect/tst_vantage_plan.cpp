@@ -1,3 +1,4 @@
+#include "gtest_fixtures.h"
 #include "vantage_plan.h"
 
 #include <gtest/gtest.h>
@@ -13,15 +14,15 @@ TEST(VantagePlan, ParsesTheDesignExample)
       {"name": "Ubuntu-20.04", "role": "distro", "distro": "Ubuntu-20.04",
        "command": ["wsl.exe", "-d", "Ubuntu-20.04", "-u", "root", "--exec", "sh", "-s"]}]})";
     VantagePlan plan;
-    PlanParseError error;
-    ASSERT_TRUE(parsePlanJson(text, plan, error)) << error.message;
+    std::string error;
+    ASSERT_TRUE(test::succeeded(parsePlanJson(text), plan));
     ASSERT_EQ(plan.vantages.size(), 3u);
     EXPECT_EQ(plan.vantages[1].role, VantageRole::System);
     EXPECT_EQ(plan.vantages[1].distro, "Ubuntu-20.04");
     EXPECT_EQ(plan.vantages[1].command.size(), 9u);
     // Round trip through planToJson.
     VantagePlan again;
-    ASSERT_TRUE(parsePlanJson(planToJson(plan), again, error)) << error.message;
+    ASSERT_TRUE(test::succeeded(parsePlanJson(planToJson(plan)), again));
     EXPECT_EQ(planToJson(again), planToJson(plan));
 }
 
@@ -46,9 +47,9 @@ TEST(VantagePlan, RefusesBadPlansWithAReason)
     };
     for (const Case &c : cases) {
         VantagePlan plan;
-        PlanParseError error;
-        EXPECT_FALSE(parsePlanJson(c.text, plan, error)) << c.text;
-        EXPECT_NE(error.message.find(c.expect), std::string::npos) << c.text << " -> " << error.message;
+        std::string error;
+        EXPECT_TRUE(test::failsWith(parsePlanJson(c.text), error)) << c.text;
+        EXPECT_NE(error.find(c.expect), std::string::npos) << c.text << " -> " << error;
     }
 }
 
@@ -102,25 +103,26 @@ TEST(VantagePlan, WslPlanLooksOnlyAtRunningDistros)
 
     // The plan survives its JSON.
     VantagePlan again;
-    PlanParseError error;
-    ASSERT_TRUE(parsePlanJson(planToJson(plan), again, error)) << error.message;
+    std::string error;
+    ASSERT_TRUE(test::succeeded(parsePlanJson(planToJson(plan)), again));
     EXPECT_EQ(planToJson(again), planToJson(plan));
 }
 
 TEST(VantagePlan, Captures)
 {
     VantagePlan plan;
-    PlanParseError error;
-    ASSERT_TRUE(parsePlanJson(
-        R"({"vantages": [], "captures": [{"kind": "ipconfig", "command": ["cat", "ipconfig.txt"]}]})", plan,
-        error))
-        << error.message;
+    std::string error;
+    ASSERT_TRUE(test::succeeded(
+        parsePlanJson(
+            R"({"vantages": [], "captures": [{"kind": "ipconfig", "command": ["cat", "ipconfig.txt"]}]})"),
+        plan));
     ASSERT_EQ(plan.captures.size(), 1u);
     EXPECT_EQ(plan.captures[0].kind, "ipconfig");
-    EXPECT_FALSE(parsePlanJson(R"({"vantages": [], "captures": [{"kind": "netstat", "command": ["x"]}]})",
-                               plan, error));
-    EXPECT_NE(error.message.find("unknown kind \"netstat\""), std::string::npos) << error.message;
-    EXPECT_FALSE(parsePlanJson(
-        R"({"vantages": [], "captures": [{"kind": "ipconfig", "command": "ipconfig"}]})", plan, error));
-    EXPECT_FALSE(parsePlanJson(R"({"vantages": [], "captures": []})", plan, error));
+    EXPECT_TRUE(test::failsWith(
+        parsePlanJson(R"({"vantages": [], "captures": [{"kind": "netstat", "command": ["x"]}]})"), error));
+    EXPECT_NE(error.find("unknown kind \"netstat\""), std::string::npos) << error;
+    EXPECT_TRUE(test::failsWith(
+        parsePlanJson(R"({"vantages": [], "captures": [{"kind": "ipconfig", "command": "ipconfig"}]})"),
+        error));
+    EXPECT_TRUE(test::failsWith(parsePlanJson(R"({"vantages": [], "captures": []})"), error));
 }

@@ -1,4 +1,5 @@
 #include "file_io.h"
+#include "gtest_fixtures.h"
 #include "infer.h"
 #include "snapshot_json.h"
 
@@ -176,10 +177,10 @@ TEST(SnapshotJson, RoundTrip)
     const Snapshot original = sample();
     Snapshot loaded;
     std::string error;
-    ASSERT_TRUE(snapshotFromJson(snapshotToJson(original), loaded, error)) << error;
+    ASSERT_TRUE(test::succeeded(snapshotFromJson(snapshotToJson(original)), loaded));
     // Writing what was read gives the same text (the replaced bytes are already replaced).
     Snapshot again;
-    ASSERT_TRUE(snapshotFromJson(snapshotToJson(loaded), again, error)) << error;
+    ASSERT_TRUE(test::succeeded(snapshotFromJson(snapshotToJson(loaded)), again));
     EXPECT_EQ(snapshotToJson(loaded), snapshotToJson(again));
     EXPECT_EQ(loaded.pidNamespaces.size(), 2u);
     EXPECT_EQ(loaded.pidNamespaces[1].parent, "pid:[4026531836]");
@@ -212,16 +213,17 @@ TEST(SnapshotJson, NamespaceNames)
     };
     Snapshot s;
     std::string error;
-    ASSERT_TRUE(snapshotFromJson(file(R"({"kind": "sandbox-of", "subject": "Ubuntu"})"), s, error)) << error;
+    ASSERT_TRUE(test::succeeded(snapshotFromJson(file(R"({"kind": "sandbox-of", "subject": "Ubuntu"})")), s));
     EXPECT_EQ(s.pidNamespaces.at(0).name.kind, NameKind::None);
     EXPECT_EQ(s.pidNamespaces.at(0).label, "Sandbox of Ubuntu");
     EXPECT_EQ(snapshotToJson(s).find("sandbox-of"), std::string::npos); // not written back as something else
-    ASSERT_TRUE(snapshotFromJson(file(R"({"kind": "isolation", "distros": ["A", "B"]})"), s, error)) << error;
+    ASSERT_TRUE(
+        test::succeeded(snapshotFromJson(file(R"({"kind": "isolation", "distros": ["A", "B"]})")), s));
     EXPECT_EQ(s.pidNamespaces.at(0).name, (NamespaceName{NameKind::Isolation, "", {"A", "B"}, ""}));
     EXPECT_EQ(englishLabel(s.pidNamespaces.at(0).name), "Isolation (A, B)");
-    EXPECT_FALSE(snapshotFromJson(file(R"("isolation")"), s, error));
+    EXPECT_TRUE(test::failsWith(snapshotFromJson(file(R"("isolation")")), error));
     EXPECT_NE(error.find("\"name\" is not an object"), std::string::npos) << error;
-    EXPECT_FALSE(snapshotFromJson(file(R"({"subject": "x"})"), s, error));
+    EXPECT_TRUE(test::failsWith(snapshotFromJson(file(R"({"subject": "x"})")), error));
     EXPECT_NE(error.find("\"kind\""), std::string::npos) << error;
 }
 
@@ -266,21 +268,21 @@ TEST(SnapshotJson, KindsAreReadStrictly)
     };
     Snapshot s;
     std::string error;
-    ASSERT_TRUE(snapshotFromJson(file("system", "ppid-walk", "serves", "warning"), s, error)) << error;
+    ASSERT_TRUE(test::succeeded(snapshotFromJson(file("system", "ppid-walk", "serves", "warning")), s));
     EXPECT_EQ(s.vantages.at(0).role, VantageRole::System);
     EXPECT_EQ(s.pidNamespaces.at(0).evidence.at(0).kind, EvidenceKind::PpidWalk);
     EXPECT_EQ(s.network.links.at(0).kind, LinkKind::Serves);
     EXPECT_EQ(s.network.findings.at(0).severity, Severity::Warning);
 
-    ASSERT_TRUE(snapshotFromJson(file("vm", "sixth-sense", "serves", "info"), s, error)) << error;
+    ASSERT_TRUE(test::succeeded(snapshotFromJson(file("vm", "sixth-sense", "serves", "info")), s));
     EXPECT_EQ(s.pidNamespaces.at(0).evidence.at(0).kind, EvidenceKind::Unknown);
     EXPECT_EQ(s.pidNamespaces.at(0).evidence.at(0).text, "seen from a vantage of a newer version");
 
-    EXPECT_FALSE(snapshotFromJson(file("vm", "ppid-walk", "serves", "critical"), s, error));
+    EXPECT_TRUE(test::failsWith(snapshotFromJson(file("vm", "ppid-walk", "serves", "critical")), error));
     EXPECT_NE(error.find(R"("severity" "critical")"), std::string::npos) << error;
-    EXPECT_FALSE(snapshotFromJson(file("vm", "ppid-walk", "tunnels", "info"), s, error));
+    EXPECT_TRUE(test::failsWith(snapshotFromJson(file("vm", "ppid-walk", "tunnels", "info")), error));
     EXPECT_NE(error.find(R"(link 0 has an unknown "kind" "tunnels")"), std::string::npos) << error;
-    EXPECT_FALSE(snapshotFromJson(file("local", "ppid-walk", "serves", "info"), s, error));
+    EXPECT_TRUE(test::failsWith(snapshotFromJson(file("local", "ppid-walk", "serves", "info")), error));
     EXPECT_NE(error.find(R"(vantage 0 has an unknown "role" "local")"), std::string::npos) << error;
 }
 
@@ -288,55 +290,64 @@ TEST(SnapshotJson, RefusesCorruptAndForeignFiles)
 {
     Snapshot s;
     std::string error;
-    EXPECT_FALSE(snapshotFromJson("{\"schema\": \"wslatlas.snapshot/1\", \"vantages\": [", s, error));
+    EXPECT_TRUE(
+        test::failsWith(snapshotFromJson("{\"schema\": \"wslatlas.snapshot/1\", \"vantages\": ["), error));
     EXPECT_NE(error.find("not valid JSON"), std::string::npos) << error;
     // nlohmann throws out_of_range, not parse_error, for a number no double holds (fuzz_snapshot_json).
-    EXPECT_FALSE(snapshotFromJson(R"({"schema": "wslatlas.snapshot/1", "taken_at": 1e400})", s, error));
+    EXPECT_TRUE(
+        test::failsWith(snapshotFromJson(R"({"schema": "wslatlas.snapshot/1", "taken_at": 1e400})"), error));
     EXPECT_NE(error.find("not valid JSON"), std::string::npos) << error;
     EXPECT_NE(error.find("1e400"), std::string::npos) << error;
-    EXPECT_FALSE(snapshotFromJson("[1, 2, 3]", s, error));
+    EXPECT_TRUE(test::failsWith(snapshotFromJson("[1, 2, 3]"), error));
     EXPECT_NE(error.find("not a WSL Atlas snapshot"), std::string::npos) << error;
-    EXPECT_FALSE(snapshotFromJson(R"({"schema": "something/1"})", s, error));
+    EXPECT_TRUE(test::failsWith(snapshotFromJson(R"({"schema": "something/1"})"), error));
     EXPECT_NE(error.find("not a WSL Atlas snapshot"), std::string::npos) << error;
-    EXPECT_FALSE(snapshotFromJson(R"({"schema": "wslatlas.snapshot/2", "vantages": []})", s, error));
+    EXPECT_TRUE(
+        test::failsWith(snapshotFromJson(R"({"schema": "wslatlas.snapshot/2", "vantages": []})"), error));
     EXPECT_NE(error.find("format 2"), std::string::npos) << error;
     EXPECT_NE(error.find("update WSL Atlas"), std::string::npos) << error;
-    EXPECT_FALSE(snapshotFromJson(R"({"schema": "wslatlas.snapshot/1", "vantages": []})", s, error));
+    EXPECT_TRUE(
+        test::failsWith(snapshotFromJson(R"({"schema": "wslatlas.snapshot/1", "vantages": []})"), error));
     EXPECT_NE(error.find("pid_namespaces"), std::string::npos) << error;
-    EXPECT_FALSE(snapshotFromJson(
-        R"({"schema": "wslatlas.snapshot/1", "vantages": [], "pid_namespaces": [{"id": "pid:[1]", "role": "king"}], "processes": []})",
-        s, error));
+    EXPECT_TRUE(test::failsWith(
+        snapshotFromJson(
+            R"({"schema": "wslatlas.snapshot/1", "vantages": [], "pid_namespaces": [{"id": "pid:[1]", "role": "king"}], "processes": []})"),
+        error));
     EXPECT_NE(error.find("king"), std::string::npos) << error;
-    EXPECT_FALSE(snapshotFromJson(
-        R"({"schema": "wslatlas.snapshot/1", "vantages": [], "pid_namespaces": [{"id": "pid:[1]", "role": "vm", "parent": "pid:[2]"}], "processes": []})",
-        s, error));
+    EXPECT_TRUE(test::failsWith(
+        snapshotFromJson(
+            R"({"schema": "wslatlas.snapshot/1", "vantages": [], "pid_namespaces": [{"id": "pid:[1]", "role": "vm", "parent": "pid:[2]"}], "processes": []})"),
+        error));
     EXPECT_NE(error.find("pid:[2]"), std::string::npos) << error;
     // A number its field cannot hold is refused, not wrapped around (found with fuzz_snapshot_json's check).
-    EXPECT_FALSE(snapshotFromJson(
-        R"({"schema": "wslatlas.snapshot/1", "vantages": [{"name": "vm", "role": "vm", "process_count": 4294967297}], "pid_namespaces": [], "processes": []})",
-        s, error));
+    EXPECT_TRUE(test::failsWith(
+        snapshotFromJson(
+            R"({"schema": "wslatlas.snapshot/1", "vantages": [{"name": "vm", "role": "vm", "process_count": 4294967297}], "pid_namespaces": [], "processes": []})"),
+        error));
     EXPECT_NE(error.find("\"process_count\" is out of range (4294967297)"), std::string::npos) << error;
-    EXPECT_FALSE(snapshotFromJson(
-        R"({"schema": "wslatlas.snapshot/1", "vantages": [], "pid_namespaces": [{"id": "pid:[1]", "role": "vm", "inode": -1}], "processes": []})",
-        s, error));
+    EXPECT_TRUE(test::failsWith(
+        snapshotFromJson(
+            R"({"schema": "wslatlas.snapshot/1", "vantages": [], "pid_namespaces": [{"id": "pid:[1]", "role": "vm", "inode": -1}], "processes": []})"),
+        error));
     EXPECT_NE(error.find("\"inode\" is out of range (-1)"), std::string::npos) << error;
     // A namespace link is "TYPE:[INODE]" under its type, nothing more (found by fuzz_snapshot_json: trailing
     // text was dropped, a sign wrapped around, another type's link was taken).
     for (const char *link : {R"("uts": "uts:[4026531838]=")", R"("net": "net:[-1]")", R"("net": "mnt:[5]")",
                              R"("net": "net:[ 5]")", R"("net": "net:[]")"}) {
-        EXPECT_FALSE(snapshotFromJson(
-            std::string(
-                R"({"schema": "wslatlas.snapshot/1", "vantages": [], "pid_namespaces": [{"id": "pid:[1]", "role": "vm"}], "processes": [{"pid_ns": "pid:[1]", "chain": [{"ns": "pid:[1]", "pid": 1}], "ns": {)") +
-                link + "}}]}",
-            s, error))
+        EXPECT_TRUE(test::failsWith(
+            snapshotFromJson(
+                std::string(
+                    R"({"schema": "wslatlas.snapshot/1", "vantages": [], "pid_namespaces": [{"id": "pid:[1]", "role": "vm"}], "processes": [{"pid_ns": "pid:[1]", "chain": [{"ns": "pid:[1]", "pid": 1}], "ns": {)") +
+                link + "}}]}"),
+            error))
             << link;
         EXPECT_NE(error.find("bad namespace link"), std::string::npos) << link << ": " << error;
     }
     // A minor version of format 1 is still read.
-    EXPECT_TRUE(snapshotFromJson(
-        R"({"schema": "wslatlas.snapshot/1.3", "vantages": [], "pid_namespaces": [], "processes": [], "future": 1})",
-        s, error))
-        << error;
+    EXPECT_TRUE(test::succeeded(
+        snapshotFromJson(
+            R"({"schema": "wslatlas.snapshot/1.3", "vantages": [], "pid_namespaces": [], "processes": [], "future": 1})"),
+        s));
 }
 
 TEST(SnapshotJson, AtomicWriteNeverLeavesAHalfFile)
@@ -344,15 +355,15 @@ TEST(SnapshotJson, AtomicWriteNeverLeavesAHalfFile)
     TempDir dir;
     const fs::path file = dir.path / "snap.json";
     std::string error;
-    ASSERT_TRUE(saveSnapshotFile(file.string(), sample(), error)) << error;
+    ASSERT_TRUE(test::succeeded(saveSnapshotFile(file.string(), sample())));
     const std::string good = readAll(file);
     Snapshot loaded;
-    ASSERT_TRUE(loadSnapshotFile(file.string(), loaded, error)) << error;
+    ASSERT_TRUE(test::succeeded(loadSnapshotFile(file.string()), loaded));
 
     // A write that cannot complete (its target is a directory) leaves the good file and no temp files.
     const fs::path blocked = dir.path / "blocked";
     fs::create_directories(blocked / "inside");
-    EXPECT_FALSE(writeFileAtomically(blocked.string(), "new", error));
+    EXPECT_TRUE(test::failsWith(writeFileAtomically(blocked.string(), "new"), error));
     EXPECT_FALSE(error.empty());
     EXPECT_EQ(readAll(file), good);
     std::size_t entries = 0;
@@ -362,7 +373,7 @@ TEST(SnapshotJson, AtomicWriteNeverLeavesAHalfFile)
     }
     EXPECT_EQ(entries, 2u); // snap.json and blocked/, nothing half-written
 
-    EXPECT_FALSE(loadSnapshotFile((dir.path / "missing.json").string(), loaded, error));
+    EXPECT_TRUE(test::failsWith(loadSnapshotFile((dir.path / "missing.json").string()), error));
     EXPECT_NE(error.find("missing.json"), std::string::npos);
 }
 
@@ -372,8 +383,8 @@ TEST(SnapshotJson, AtomicWriteReplacesAnExistingFile)
     TempDir dir;
     const fs::path file = dir.path / "replace.json";
     std::string error;
-    ASSERT_TRUE(writeFileAtomically(utf8(file), "first", error)) << error;
-    ASSERT_TRUE(writeFileAtomically(utf8(file), "second, longer", error)) << error;
+    ASSERT_TRUE(test::succeeded(writeFileAtomically(utf8(file), "first")));
+    ASSERT_TRUE(test::succeeded(writeFileAtomically(utf8(file), "second, longer")));
     EXPECT_EQ(readAll(file), "second, longer");
     std::size_t entries = 0;
     for (const auto &e : fs::directory_iterator(dir.path)) {
@@ -390,7 +401,7 @@ TEST(SnapshotJson, Utf8PathsNameTheRealFile)
     const std::u8string name = u8"\uc2a4\ub0c5\uc0f7 \u00e9.json";
     const fs::path file = dir.path / name;
     std::string error;
-    ASSERT_TRUE(saveSnapshotFile(utf8(file), sample(), error)) << error;
+    ASSERT_TRUE(test::succeeded(saveSnapshotFile(utf8(file), sample())));
     ASSERT_TRUE(fs::is_regular_file(file));
     // Compared as UTF-8 bytes in std::string: Debian's prebuilt GoogleTest cannot print a std::u8string.
     std::vector<std::string> names;
@@ -398,9 +409,9 @@ TEST(SnapshotJson, Utf8PathsNameTheRealFile)
         names.push_back(utf8(e.path().filename()));
     EXPECT_EQ(names, std::vector<std::string>{std::string(name.begin(), name.end())});
     Snapshot loaded;
-    ASSERT_TRUE(loadSnapshotFile(utf8(file), loaded, error)) << error;
+    ASSERT_TRUE(test::succeeded(loadSnapshotFile(utf8(file)), loaded));
     EXPECT_EQ(snapshotToJson(loaded), snapshotToJson(sample()));
-    EXPECT_FALSE(loadSnapshotFile(utf8(dir.path / u8"\u00e9-missing.json"), loaded, error));
+    EXPECT_TRUE(test::failsWith(loadSnapshotFile(utf8(dir.path / u8"\u00e9-missing.json")), error));
     EXPECT_NE(error.find("\xC3\xA9-missing.json"), std::string::npos) << error; // the message keeps UTF-8
 }
 
@@ -421,6 +432,6 @@ TEST(SnapshotJson, InferredSnapshotRoundTrips)
     const Snapshot s = inferSnapshot({run}, "2026-11-21T05:00:00Z");
     Snapshot loaded;
     std::string error;
-    ASSERT_TRUE(snapshotFromJson(snapshotToJson(s), loaded, error)) << error;
+    ASSERT_TRUE(test::succeeded(snapshotFromJson(snapshotToJson(s)), loaded));
     EXPECT_EQ(snapshotToJson(loaded), snapshotToJson(s));
 }

@@ -24,20 +24,20 @@ namespace {
 
 constexpr double kEps = 1e-9;
 
-Geometry geometryOrFail(const std::variant<Geometry, LayoutError> &result)
+Geometry geometryOrFail(const Result<Geometry> &result)
 {
-    if (const auto *error = std::get_if<LayoutError>(&result)) {
-        ADD_FAILURE() << "unexpected LayoutError: " << error->message;
+    if (const auto *error = std::get_if<Error>(&result)) {
+        ADD_FAILURE() << "unexpected Error: " << error->message;
         return {};
     }
     return std::get<Geometry>(result);
 }
 
-std::string errorOf(const std::variant<Geometry, LayoutError> &result)
+std::string errorText(const Result<Geometry> &result)
 {
-    if (const auto *error = std::get_if<LayoutError>(&result))
+    if (const auto *error = std::get_if<Error>(&result))
         return error->message;
-    ADD_FAILURE() << "expected a LayoutError";
+    ADD_FAILURE() << "expected an Error";
     return {};
 }
 
@@ -121,8 +121,8 @@ TEST(ParseSplines, MalformedIsAnErrorNotACrash)
              "1.1.1,1 2,2 3,3 4,4",         // not a number
          }) {
         const auto parsed = parseSplines(bad);
-        ASSERT_TRUE(std::holds_alternative<LayoutError>(parsed)) << bad;
-        EXPECT_FALSE(std::get<LayoutError>(parsed).message.empty());
+        ASSERT_TRUE(std::holds_alternative<Error>(parsed)) << bad;
+        EXPECT_FALSE(std::get<Error>(parsed).message.empty());
     }
 }
 
@@ -241,22 +241,22 @@ TEST(GeometryFromAttributes, MalformedStringsNameTheirObject)
         a.bb = std::move(bb);
         return a;
     };
-    EXPECT_NE(errorOf(geometryFromAttributes(withBb(""))).find("bounding box"), std::string::npos);
-    EXPECT_NE(errorOf(geometryFromAttributes(withBb("0,0,1"))).find("bounding box"), std::string::npos);
+    EXPECT_NE(errorText(geometryFromAttributes(withBb(""))).find("bounding box"), std::string::npos);
+    EXPECT_NE(errorText(geometryFromAttributes(withBb("0,0,1"))).find("bounding box"), std::string::npos);
 
     LayoutAttributes a = withBb("0,0,10,10");
     a.nodes = {{"n1", "1,2,3", "1", "1"}};
-    EXPECT_NE(errorOf(geometryFromAttributes(a)).find("n1"), std::string::npos);
+    EXPECT_NE(errorText(geometryFromAttributes(a)).find("n1"), std::string::npos);
     a.nodes = {{"n2", "1,2", "wide", "1"}};
-    EXPECT_NE(errorOf(geometryFromAttributes(a)).find("n2"), std::string::npos);
+    EXPECT_NE(errorText(geometryFromAttributes(a)).find("n2"), std::string::npos);
     a.nodes = {{"n3", "1,2", "1", "-1"}};
-    EXPECT_NE(errorOf(geometryFromAttributes(a)).find("n3"), std::string::npos);
+    EXPECT_NE(errorText(geometryFromAttributes(a)).find("n3"), std::string::npos);
     a.nodes.clear();
     a.edges = {{"e1", "a", "b", "1,1 2,2"}};
-    EXPECT_NE(errorOf(geometryFromAttributes(a)).find("e1"), std::string::npos);
+    EXPECT_NE(errorText(geometryFromAttributes(a)).find("e1"), std::string::npos);
     a.edges.clear();
     a.clusters = {{"c1", "1,1,0,0"}};
-    EXPECT_NE(errorOf(geometryFromAttributes(a)).find("c1"), std::string::npos);
+    EXPECT_NE(errorText(geometryFromAttributes(a)).find("c1"), std::string::npos);
 }
 
 // ------------------------------------------------------------------------------------------------------------
@@ -514,7 +514,7 @@ TEST(LayoutGraph, ClustersHoldTheirNodesAndRoomForALabel)
 TEST(LayoutGraph, BadSpecsAreErrors)
 {
     const auto expectError = [](const GraphSpec &spec, const std::string &needle) {
-        const std::string message = errorOf(layoutGraph(spec));
+        const std::string message = errorText(layoutGraph(spec));
         EXPECT_NE(message.find(needle), std::string::npos) << message;
     };
     GraphSpec spec;
