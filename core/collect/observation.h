@@ -1,6 +1,7 @@
 #pragma once
 // What one vantage saw, as parsed from the collector's output; no inference yet.
 #include "network.h"
+#include "resources.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -110,6 +111,13 @@ struct ProcessObservation
     std::optional<std::uint64_t> startTicks; // field 22 of /proc/PID/stat, clock ticks since boot
     std::string cmdline;                     // arguments joined by spaces
     NsLinks ns;                              // links that were readable
+    // Resource use, from the same stat line (fields 14, 15 and 24), in the kernel's units: clock ticks and
+    // pages (VantageObservation::clockTicksPerSecond and pageSize turn them into seconds and bytes).
+    std::optional<std::uint64_t> utimeTicks;
+    std::optional<std::uint64_t> stimeTicks;
+    std::optional<std::uint64_t> rssPages;
+    // The container it runs in, read from /proc/PID/cgroup (nothing when no line names one).
+    std::optional<ContainerRef> container;
 
     int level() const { return nspid.empty() ? -1 : static_cast<int>(nspid.size()) - 1; }
     int innermostPid() const { return nspid.empty() ? pid : nspid.back(); }
@@ -139,6 +147,12 @@ struct VantageObservation
     std::vector<RouteObservation> routes;
     std::vector<std::string> nameservers;
     std::string networkingMode; // from wslinfo --networking-mode, when present
+
+    // Units of the stat line's fields, asked of the kernel once (getconf PAGESIZE and CLK_TCK, or the
+    // kernel's page size from /proc/self/smaps); nothing when the vantage could not tell.
+    std::optional<std::uint64_t> pageSize;
+    std::optional<std::uint64_t> clockTicksPerSecond;
+    std::optional<MemoryInfo> memory; // /proc/meminfo: the VM's memory, whichever vantage reads it
 
     std::vector<std::string> warnings; // things a user should know but that do not fail the vantage
 };

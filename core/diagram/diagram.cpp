@@ -18,6 +18,7 @@ constexpr std::array<TonePair, kDiagramToneCount> kTones = {{
     {{"#efe2f6", "#7a3f99", "#2a1136"}, {"#3b2148", "#c79ae0", "#f6eefb"}}, // wslg
     {{"#fbe9d6", "#a45a14", "#3a1f05"}, {"#4a2f14", "#e7a968", "#fbf1e6"}}, // isolation
     {{"#dcf1e1", "#2d7a43", "#0f2a17"}, {"#1c3d26", "#78c890", "#ecf8ef"}}, // distro
+    {{"#d7f0ef", "#1f7470", "#0b2928"}, {"#163a39", "#6cc4bf", "#e7f7f6"}}, // container
     {{"#eeeeee", "#7a7a7a", "#222222"}, {"#333333", "#a8a8a8", "#f0f0f0"}}, // unknown
     {{"#ffffff", "#8a94a0", "#1b1f24"}, {"#22262b", "#7d8792", "#e6e9ec"}}, // process
     {{"#dfeef6", "#2b6f8f", "#0d2733"}, {"#163241", "#72b8d8", "#eaf5fa"}}, // windows
@@ -35,8 +36,8 @@ constexpr std::array<TonePair, 3> kBadges = {{
 }};
 
 constexpr std::array<std::string_view, kDiagramToneCount> kToneNames = {
-    "vm",      "host",   "wslg",  "isolation", "distro",   "unknown", "process",
-    "windows", "switch", "netns", "interface", "mirrored", "note",
+    "vm",      "host",    "wslg",   "isolation", "distro",    "container", "unknown",
+    "process", "windows", "switch", "netns",     "interface", "mirrored",  "note",
 };
 
 } // namespace
@@ -71,6 +72,8 @@ DiagramTone toneForRole(NamespaceRole role)
         return DiagramTone::Isolation;
     case NamespaceRole::Distro:
         return DiagramTone::Distro;
+    case NamespaceRole::Container:
+        return DiagramTone::Container;
     case NamespaceRole::Unknown:
         break;
     }

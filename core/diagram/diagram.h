@@ -20,6 +20,7 @@ enum class DiagramTone
     Wslg,
     Isolation,
     Distro,
+    Container,
     Unknown,
     Process,   // a process drawn as a node
     Windows,   // the Windows host and its adapters
@@ -29,7 +30,7 @@ enum class DiagramTone
     Mirrored,  // mirrored networking: the host's adapters seen by the VM as they are
     Note,      // free text (a legend, "no data")
 };
-inline constexpr int kDiagramToneCount = 13;
+inline constexpr int kDiagramToneCount = 14;
 
 struct DiagramBadge
 {

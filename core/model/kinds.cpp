@@ -6,12 +6,13 @@ namespace wslatlas {
 
 namespace {
 
-constexpr NameTable<NamespaceRole, 6> kNamespaceRoles{{
+constexpr NameTable<NamespaceRole, 7> kNamespaceRoles{{
     {NamespaceRole::Vm, "vm"},
     {NamespaceRole::Host, "host"},
     {NamespaceRole::Wslg, "wslg"},
     {NamespaceRole::Isolation, "isolation"},
     {NamespaceRole::Distro, "distro"},
+    {NamespaceRole::Container, "container"},
     {NamespaceRole::Unknown, "unknown"},
 }};
 
@@ -20,6 +21,15 @@ constexpr NameTable<VantageRole, 4> kVantageRoles{{
     {VantageRole::System, "system"},
     {VantageRole::Distro, "distro"},
     {VantageRole::Host, "host"},
+}};
+
+constexpr NameTable<ContainerEngine, 6> kContainerEngines{{
+    {ContainerEngine::Docker, "docker"},
+    {ContainerEngine::Containerd, "containerd"},
+    {ContainerEngine::Kubernetes, "kubernetes"},
+    {ContainerEngine::Podman, "podman"},
+    {ContainerEngine::Lxc, "lxc"},
+    {ContainerEngine::Unknown, "unknown"},
 }};
 
 // "unknown" is never written for a known kind, and reading it back stays Unknown.
@@ -82,6 +92,11 @@ std::string_view toString(VantageRole role)
     return nameIn(kVantageRoles, role, "host");
 }
 
+std::string_view toString(ContainerEngine engine)
+{
+    return nameIn(kContainerEngines, engine, "unknown");
+}
+
 std::string_view toString(EvidenceKind kind)
 {
     return nameIn(kEvidenceKinds, kind, "unknown");
@@ -115,6 +130,11 @@ bool fromString(std::string_view text, NamespaceRole &out)
 bool fromString(std::string_view text, VantageRole &out)
 {
     return valueIn(kVantageRoles, text, out);
+}
+
+bool fromString(std::string_view text, ContainerEngine &out)
+{
+    return valueIn(kContainerEngines, text, out);
 }
 
 bool fromString(std::string_view text, EvidenceKind &out)

@@ -13,7 +13,19 @@ enum class NamespaceRole
     Wslg,
     Isolation,
     Distro,
+    Container, // its processes all sit in one container (Process::container)
     Unknown
+};
+
+// Who runs a container, as its cgroup path tells (core/collect's cgroup reader).
+enum class ContainerEngine
+{
+    Docker,
+    Containerd, // containerd without Kubernetes (nerdctl, ctr)
+    Kubernetes, // a pod's container (kubepods), whatever runtime
+    Podman,
+    Lxc,
+    Unknown // an engine this version does not know (read from a newer file)
 };
 
 // Where a vantage's collector runs.
@@ -83,6 +95,7 @@ enum class FindingCode
 
 std::string_view toString(NamespaceRole role);
 std::string_view toString(VantageRole role);
+std::string_view toString(ContainerEngine engine);
 std::string_view toString(EvidenceKind kind);
 std::string_view toString(Severity severity);
 std::string_view toString(LinkKind kind);
@@ -92,6 +105,7 @@ std::string_view toString(FindingCode code);
 // the input and keeping an explicit Unknown.
 bool fromString(std::string_view text, NamespaceRole &out);
 bool fromString(std::string_view text, VantageRole &out);
+bool fromString(std::string_view text, ContainerEngine &out);
 bool fromString(std::string_view text, EvidenceKind &out);
 bool fromString(std::string_view text, Severity &out);
 bool fromString(std::string_view text, LinkKind &out);

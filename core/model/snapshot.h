@@ -68,6 +68,9 @@ struct Process
     std::string distro; // the distro it runs in, when known
     NsLinks ns;         // all namespace links that were readable
     std::vector<std::string> seenBy;
+    std::optional<std::uint64_t> rssBytes; // resident memory
+    std::optional<double> cpuSeconds;      // user + system time since it started
+    std::optional<ContainerRef> container; // from its cgroup
 };
 
 struct VantageReport
@@ -83,6 +86,7 @@ struct VantageReport
     std::string hostname;
     std::string os; // PRETTY_NAME of os-release
     int processCount = 0;
+    std::optional<MemoryInfo> memory; // its /proc/meminfo (every vantage of a VM reads the VM's)
     std::vector<std::string> warnings;
 };
 

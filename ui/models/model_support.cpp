@@ -18,6 +18,8 @@ QString roleDisplayName(NamespaceRole role)
         return QCoreApplication::translate("NamespaceRole", "Isolation");
     case NamespaceRole::Distro:
         return QCoreApplication::translate("NamespaceRole", "Distro");
+    case NamespaceRole::Container:
+        return QCoreApplication::translate("NamespaceRole", "Container");
     case NamespaceRole::Unknown:
         break;
     }

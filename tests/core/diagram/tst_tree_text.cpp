@@ -37,19 +37,15 @@ Snapshot seedSnapshot()
     sleep.pidNs = "pid:[4026532257]";
     sleep.chain = {{"pid:[4026531836]", 48950}, {"pid:[4026532245]", 4578}, {"pid:[4026532257]", 4419}};
     s.processes = {init, sleep};
-    s.vantages.push_back({"vm", VantageRole::Vm, "", true, "", "", "", "", "", "", 0, {}});
-    s.vantages.push_back({"kali",
-                          VantageRole::Distro,
-                          "kali",
-                          false,
-                          "did not finish within 30 s",
-                          "",
-                          "",
-                          "",
-                          "",
-                          "",
-                          0,
-                          {}});
+    VantageReport vm;
+    vm.name = "vm";
+    vm.role = VantageRole::Vm;
+    vm.ok = true;
+    VantageReport kali;
+    kali.name = kali.distro = "kali";
+    kali.role = VantageRole::Distro;
+    kali.error = "did not finish within 30 s";
+    s.vantages = {vm, kali};
     return s;
 }
 

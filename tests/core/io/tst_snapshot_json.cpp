@@ -31,9 +31,11 @@ Snapshot sample()
                           "host",
                           "CBL-Mariner",
                           3,
+                          MemoryInfo{8'000'000'000, 5'000'000'000, 6'500'000'000, 1'200'000'000, 2'000'000'000,
+                                     1'900'000'000},
                           {"a warning"}});
     s.vantages.push_back(
-        {"broken", VantageRole::Distro, "Debian", false, "did not finish", "", "", "", "", "", 0, {}});
+        {"broken", VantageRole::Distro, "Debian", false, "did not finish", "", "", "", "", "", 0, {}, {}});
     PidNamespace root;
     root.id = "pid:[4026531836]";
     root.inode = 4026531836;
