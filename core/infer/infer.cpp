@@ -95,6 +95,7 @@ private:
     void assignRoles();
     void orderNamespaces(Snapshot &snapshot);
     void mergeProcesses(Snapshot &snapshot);
+    static void nameContainers(Snapshot &snapshot);
     void buildNetwork(Snapshot &snapshot);
     // Steps of assignRoles and mergeProcesses.
     std::vector<char> landVantages();
@@ -754,6 +755,13 @@ Process mergeSightings(const Sighting *first, const Sighting *last, const std::s
     out.ppid = p.ppid;
     out.uid = p.uid;
     out.startTicks = p.startTicks;
+    const VantageObservation &units = *best->view->obs;
+    if (p.rssPages && units.pageSize)
+        out.rssBytes = *p.rssPages * *units.pageSize;
+    if (p.utimeTicks && p.stimeTicks && units.clockTicksPerSecond)
+        out.cpuSeconds = static_cast<double>(*p.utimeTicks + *p.stimeTicks) /
+                         static_cast<double>(*units.clockTicksPerSecond);
+    out.container = p.container;
     out.ns = p.ns;
     out.seenBy = std::move(seenBy);
     out.distro = distro;
@@ -793,6 +801,27 @@ void Inference::mergeProcesses(Snapshot &snapshot)
     }
     for (std::size_t i = 0; i < snapshot.pidNamespaces.size(); ++i)
         snapshot.pidNamespaces[i].processCount = counts[i];
+}
+
+// A namespace nobody landed in whose processes all run in one container is that container: lxkns names
+// them too, and "Nested in docker-desktop (init: sh)" says less than "Docker container 3f4e5a6b7c8d".
+void Inference::nameContainers(Snapshot &snapshot)
+{
+    std::map<std::string, std::optional<ContainerRef>> only; // namespace -> its one container, or nothing
+    for (const Process &p : snapshot.processes) {
+        auto [it, first] = only.try_emplace(p.pidNs, p.container);
+        if (!first && it->second != p.container)
+            it->second.reset();
+    }
+    for (PidNamespace &ns : snapshot.pidNamespaces) {
+        const auto it = only.find(ns.id);
+        if (ns.role != NamespaceRole::Unknown || it == only.end() || !it->second)
+            continue;
+        ns.role = NamespaceRole::Container;
+        const std::string nestedIn = ns.name.kind == NameKind::NestedIn ? ns.name.subject : std::string();
+        ns.name = {NameKind::Container, nestedIn, {}, ns.name.init, it->second};
+        ns.label = englishLabel(ns.name);
+    }
 }
 
 void Inference::buildNetwork(Snapshot &snapshot)
@@ -875,6 +904,7 @@ Snapshot Inference::run(std::string takenAt)
     assignRoles();
     orderNamespaces(snapshot);
     mergeProcesses(snapshot);
+    nameContainers(snapshot);
     buildNetwork(snapshot);
 
     for (const VantageRun &r : m_runs) {

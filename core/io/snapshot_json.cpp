@@ -68,6 +68,12 @@ public:
     }
     void value(int n) { number(n); }
     void value(std::uint64_t n) { number(n); }
+    // As nlohmann prints it (shortest round trip, "12.0" for a whole number): rare enough to go through it.
+    void value(double d)
+    {
+        separate();
+        m_out += json(d).dump();
+    }
     void null()
     {
         separate();
@@ -215,6 +221,20 @@ template <typename T> std::optional<T> num(const json &j, const char *key, const
     return value.get<T>();
 }
 
+// A non-negative number, whole or not, below 2^53 (where a double stops holding every whole number).
+std::optional<double> real(const json &j, const char *key, const std::string &where)
+{
+    if (!has(j, key))
+        return std::nullopt;
+    const json &value = j.at(key);
+    if (!value.is_number())
+        throw FieldError{where + ": \"" + key + "\" must be a number"};
+    const double d = value.get<double>();
+    if (!(d >= 0 && d < 9007199254740992.0))
+        throw FieldError{where + ": \"" + key + "\" is out of range (" + value.dump() + ")"};
+    return d;
+}
+
 bool flag(const json &j, const char *key, const std::string &where)
 {
     if (!has(j, key))
@@ -282,6 +302,10 @@ void read(const json &j, ChainLink &x, const std::string &where);
 void write(JsonWriter &w, const NsLinks &x);
 void read(const json &j, NsLinks &x, const std::string &where);
 void write(JsonWriter &w, const Process &x);
+void write(JsonWriter &w, const ContainerRef &x);
+void read(const json &j, ContainerRef &x, const std::string &where);
+void write(JsonWriter &w, const MemoryInfo &x);
+void read(const json &j, MemoryInfo &x, const std::string &where);
 void read(const json &j, Process &x, const std::string &where);
 void write(JsonWriter &w, const Distro &x);
 void read(const json &j, Distro &x, const std::string &where);
@@ -354,6 +378,7 @@ void write(JsonWriter &w, const VantageReport &v)
     w.fieldOrNull("hostname", v.hostname);
     w.fieldOrNull("os", v.os);
     w.field("process_count", v.processCount);
+    w.fieldIfSet("memory", v.memory);
     w.field("warnings", v.warnings);
     w.endObject();
 }
@@ -371,7 +396,34 @@ void read(const json &j, VantageReport &v, const std::string &where)
     v.hostname = str(j, "hostname", where);
     v.os = str(j, "os", where);
     v.processCount = num<int>(j, "process_count", where).value_or(0);
+    if (has(j, "memory"))
+        read(j.at("memory"), v.memory.emplace(), where);
     v.warnings = strings(j, "warnings", where);
+}
+
+void write(JsonWriter &w, const MemoryInfo &m)
+{
+    w.beginObject();
+    w.field("total_bytes", m.totalBytes);
+    w.field("free_bytes", m.freeBytes);
+    w.field("available_bytes", m.availableBytes);
+    w.field("cached_bytes", m.cachedBytes);
+    w.field("swap_total_bytes", m.swapTotalBytes);
+    w.field("swap_free_bytes", m.swapFreeBytes);
+    w.endObject();
+}
+
+void read(const json &j, MemoryInfo &m, const std::string &where)
+{
+    const std::string place = where + "'s memory";
+    if (!j.is_object())
+        throw FieldError{place + " is not an object"};
+    m.totalBytes = num<std::uint64_t>(j, "total_bytes", place).value_or(0);
+    m.freeBytes = num<std::uint64_t>(j, "free_bytes", place).value_or(0);
+    m.availableBytes = num<std::uint64_t>(j, "available_bytes", place).value_or(0);
+    m.cachedBytes = num<std::uint64_t>(j, "cached_bytes", place).value_or(0);
+    m.swapTotalBytes = num<std::uint64_t>(j, "swap_total_bytes", place).value_or(0);
+    m.swapFreeBytes = num<std::uint64_t>(j, "swap_free_bytes", place).value_or(0);
 }
 
 // "name": {"kind", "subject", "distros", "init"}: the facts a label is made of, for translated views.
@@ -382,6 +434,7 @@ void write(JsonWriter &w, const NamespaceName &n)
     w.fieldIfSet("subject", n.subject);
     w.fieldIfSet("distros", n.distros);
     w.fieldIfSet("init", n.init);
+    w.fieldIfSet("container", n.container);
     w.endObject();
 }
 
@@ -398,6 +451,8 @@ void read(const json &j, NamespaceName &n, const std::string &where)
     n.subject = str(j, "subject", where);
     n.distros = strings(j, "distros", where);
     n.init = str(j, "init", where);
+    if (has(j, "container") && !j.at("container").is_null())
+        read(j.at("container"), n.container.emplace(), where);
 }
 
 void write(JsonWriter &w, const Evidence &e)
@@ -538,7 +593,28 @@ void write(JsonWriter &w, const Process &p)
     w.fieldOrNull("distro", p.distro);
     w.field("ns", p.ns);
     w.field("seen_by", p.seenBy);
+    w.fieldIfSet("rss_bytes", p.rssBytes);
+    w.fieldIfSet("cpu_seconds", p.cpuSeconds);
+    w.fieldIfSet("container", p.container);
     w.endObject();
+}
+
+// {"engine": "docker", "id": "…"}. An engine this version does not know stays Unknown ("unknown").
+void write(JsonWriter &w, const ContainerRef &c)
+{
+    w.beginObject();
+    w.field("engine", c.engine);
+    w.field("id", c.id);
+    w.endObject();
+}
+
+void read(const json &j, ContainerRef &c, const std::string &where)
+{
+    if (!j.is_object())
+        throw FieldError{where + ": \"container\" is not an object"};
+    if (!fromString(str(j, "engine", where, true), c.engine))
+        c.engine = ContainerEngine::Unknown;
+    c.id = str(j, "id", where, true);
 }
 
 void read(const json &j, Process &p, const std::string &where)
@@ -556,6 +632,10 @@ void read(const json &j, Process &p, const std::string &where)
     if (has(j, "ns"))
         read(j.at("ns"), p.ns, where);
     p.seenBy = strings(j, "seen_by", where);
+    p.rssBytes = num<std::uint64_t>(j, "rss_bytes", where);
+    p.cpuSeconds = real(j, "cpu_seconds", where);
+    if (has(j, "container") && !j.at("container").is_null())
+        read(j.at("container"), p.container.emplace(), where);
 }
 
 // What the host told: distros and the captures that were run.

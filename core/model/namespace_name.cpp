@@ -7,7 +7,7 @@ namespace wslatlas {
 
 namespace {
 
-constexpr NameTable<NameKind, 10> kWords{{
+constexpr NameTable<NameKind, 11> kWords{{
     {NameKind::None, "none"},
     {NameKind::MarinerVm, "mariner-vm"},
     {NameKind::LinuxHost, "linux-host"},
@@ -18,7 +18,28 @@ constexpr NameTable<NameKind, 10> kWords{{
     {NameKind::NotVisited, "not-visited"},
     {NameKind::NestedNamespace, "nested-namespace"},
     {NameKind::UnseenLevel, "unseen-level"},
+    {NameKind::Container, "container"},
 }};
+
+// The engine as its makers write it.
+std::string engineName(ContainerEngine engine)
+{
+    switch (engine) {
+    case ContainerEngine::Docker:
+        return "Docker";
+    case ContainerEngine::Containerd:
+        return "containerd";
+    case ContainerEngine::Kubernetes:
+        return "Kubernetes";
+    case ContainerEngine::Podman:
+        return "Podman";
+    case ContainerEngine::Lxc:
+        return "LXC";
+    case ContainerEngine::Unknown:
+        break;
+    }
+    return {};
+}
 
 std::string withInit(const std::string &text, const std::string &init)
 {
@@ -60,6 +81,13 @@ std::string englishLabel(const NamespaceName &name)
         return withInit("Nested namespace", name.init);
     case NameKind::UnseenLevel:
         return "Unseen level";
+    case NameKind::Container: {
+        if (!name.container)
+            return withInit("Container", name.init);
+        const std::string engine = engineName(name.container->engine);
+        return withInit((engine.empty() ? "Container " : engine + " container ") + name.container->shortId(),
+                        name.init);
+    }
     }
     return {};
 }

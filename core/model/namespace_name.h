@@ -1,7 +1,10 @@
 #pragma once
 // What a pid namespace is, as facts for its name. ui writes the words in the user's language; englishLabel()
 // writes the English ones that the CLI prints and that the JSON keeps in "label" for people reading the file.
+#include "resources.h"
+
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +23,7 @@ enum class NameKind : std::uint8_t
     NotVisited,      // in a WSL VM, below no distro and above none: no vantage went there
     NestedNamespace, // on a Linux host, below no distro
     UnseenLevel,     // a placeholder for a level nobody saw
+    Container,       // its processes all run in one container; subject: the distro it is nested in, if any
 };
 
 struct NamespaceName
@@ -27,7 +31,8 @@ struct NamespaceName
     NameKind kind = NameKind::None;
     std::string subject;              // see NameKind
     std::vector<std::string> distros; // Isolation only
-    std::string init;                 // NestedIn, NotVisited, NestedNamespace: its pid 1's name, when seen
+    std::string init;                 // NestedIn, NotVisited, NestedNamespace, Container: its pid 1's name
+    std::optional<ContainerRef> container = std::nullopt; // Container only (initialised: names are braced)
 
     friend bool operator==(const NamespaceName &, const NamespaceName &) = default;
 };
@@ -35,7 +40,8 @@ struct NamespaceName
 std::string_view toString(NameKind kind);
 // False for a word this version does not know (the caller keeps NameKind::None and the file's label).
 bool fromString(std::string_view text, NameKind &out);
-// "Mariner VM", "WSLg system (Ubuntu)", "Isolation (Ubuntu, Debian)", "Nested in Ubuntu (init: sh)", …
+// "Mariner VM", "WSLg system (Ubuntu)", "Isolation (Ubuntu, Debian)", "Nested in Ubuntu (init: sh)",
+// "Docker container 3f4e5a6b7c8d (init: nginx)", …
 std::string englishLabel(const NamespaceName &name);
 
 } // namespace wslatlas

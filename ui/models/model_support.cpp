@@ -58,6 +58,35 @@ QString namespaceLabel(const PidNamespace &ns)
     return NamespaceNameText::label(ns);
 }
 
+QString NamespaceNameText::engine(ContainerEngine engine)
+{
+    switch (engine) {
+    case ContainerEngine::Docker:
+        return tr("Docker");
+    case ContainerEngine::Containerd:
+        return tr("containerd");
+    case ContainerEngine::Kubernetes:
+        return tr("Kubernetes");
+    case ContainerEngine::Podman:
+        return tr("Podman");
+    case ContainerEngine::Lxc:
+        return tr("LXC");
+    case ContainerEngine::Unknown:
+        break;
+    }
+    return {};
+}
+
+QString NamespaceNameText::containerText(const std::optional<ContainerRef> &container)
+{
+    if (!container)
+        return tr("Container");
+    const QString id = toQString(container->shortId());
+    const QString who = engine(container->engine);
+    return who.isEmpty() ? tr("Container %1").arg(id)
+                         : tr("%1 container %2", "engine, short id").arg(who, id);
+}
+
 QString NamespaceNameText::label(const PidNamespace &ns)
 {
     const NamespaceName &name = ns.name;
@@ -93,6 +122,9 @@ QString NamespaceNameText::label(const PidNamespace &ns)
         break;
     case NameKind::UnseenLevel:
         return tr("Unseen level");
+    case NameKind::Container:
+        text = containerText(name.container);
+        break;
     }
     if (text.isEmpty())
         return ns.label.empty() ? toQString(ns.id) : toQString(ns.label);

@@ -47,6 +47,9 @@ class NamespaceNameText
 
 public:
     static QString label(const PidNamespace &ns);
+    static QString engine(ContainerEngine engine); // "Docker"; empty for an engine this version does not know
+    static QString
+    containerText(const std::optional<ContainerRef> &container); // "Docker container 3f4e5a6b7c8d"
 };
 
 // The words of each namespace of an analysis, made once per load: its id and its label (the id when it

@@ -379,3 +379,55 @@ TEST(Infer, NetworkNamespacesGroupDistros)
     EXPECT_EQ(s.network.namespaces[1].distros, std::vector<std::string>{"docker-desktop"});
     EXPECT_EQ(s.network.namespaces[1].id, "net:[4026533300]");
 }
+
+// Issue 13: a namespace nobody landed in whose processes all run in one container is that container, named
+// by engine and short id; the stat line's ticks and pages become seconds and bytes in the vantage's units.
+TEST(Infer, ContainersAndResourceUse)
+{
+    constexpr std::uint64_t kNested = 4026532900;
+    const ContainerRef web{ContainerEngine::Docker, std::string(64, 'a')};
+    std::vector<ProcessObservation> procs = {
+        proc(1, 0, {1}, "init", kUbuntu, "/sbin/init"),
+        proc(50, 1, {50, 1}, "nginx", kNested, "nginx: master"),
+        proc(51, 50, {51, 2}, "nginx", kNested, "nginx: worker"),
+    };
+    for (ProcessObservation &p : procs) {
+        p.rssPages = 256;
+        p.utimeTicks = 150;
+        p.stimeTicks = 50;
+    }
+    procs[1].container = web;
+    procs[2].container = web;
+    VantageRun run = vantage("Ubuntu-20.04", VantageRole::Distro, "Ubuntu-20.04", kUbuntu, {1}, procs);
+    run.observation->pageSize = 4096;
+    run.observation->clockTicksPerSecond = 100;
+    const Snapshot s = inferSnapshot({run}, "2026-12-03T00:00:00Z");
+
+    const PidNamespace *nested = nullptr;
+    for (const PidNamespace &ns : s.pidNamespaces)
+        if (ns.inode == kNested)
+            nested = &ns;
+    ASSERT_NE(nested, nullptr);
+    EXPECT_EQ(nested->role, NamespaceRole::Container);
+    EXPECT_EQ(nested->name.container, web);
+    EXPECT_EQ(nested->name.subject, "Ubuntu-20.04"); // still known to be nested in the distro
+    EXPECT_EQ(nested->label, "Docker container aaaaaaaaaaaa (init: nginx)");
+
+    const Process *worker = findProcess(s, "nginx: worker");
+    ASSERT_NE(worker, nullptr);
+    EXPECT_EQ(worker->rssBytes, std::optional<std::uint64_t>(256 * 4096));
+    EXPECT_EQ(worker->cpuSeconds, std::optional<double>(2.0));
+    EXPECT_EQ(worker->container, web);
+
+    // One process outside the container (docker exec from elsewhere would not do this; a mixed namespace
+    // is not a container), or no units: no role, and no guessed bytes or seconds.
+    procs[2].container.reset();
+    VantageRun mixed = vantage("Ubuntu-20.04", VantageRole::Distro, "Ubuntu-20.04", kUbuntu, {1}, procs);
+    const Snapshot m = inferSnapshot({mixed}, "2026-12-03T00:00:00Z");
+    for (const PidNamespace &ns : m.pidNamespaces)
+        EXPECT_NE(ns.role, NamespaceRole::Container) << ns.id;
+    const Process *unitless = findProcess(m, "nginx: worker");
+    ASSERT_NE(unitless, nullptr);
+    EXPECT_FALSE(unitless->rssBytes);
+    EXPECT_FALSE(unitless->cpuSeconds);
+}

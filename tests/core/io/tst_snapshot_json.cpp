@@ -20,20 +20,20 @@ Snapshot sample()
 {
     Snapshot s;
     s.takenAt = "2026-11-21T05:00:00Z";
-    s.vantages.push_back({"vm",
-                          VantageRole::Vm,
-                          "",
-                          true,
-                          "",
-                          "pid:[4026531836]",
-                          "net:[4026531840]",
-                          "5.15.146.1",
-                          "host",
-                          "CBL-Mariner",
-                          3,
-                          MemoryInfo{8'000'000'000, 5'000'000'000, 6'500'000'000, 1'200'000'000, 2'000'000'000,
-                                     1'900'000'000},
-                          {"a warning"}});
+    s.vantages.push_back(
+        {"vm",
+         VantageRole::Vm,
+         "",
+         true,
+         "",
+         "pid:[4026531836]",
+         "net:[4026531840]",
+         "5.15.146.1",
+         "host",
+         "CBL-Mariner",
+         3,
+         MemoryInfo{8'000'000'000, 5'000'000'000, 6'500'000'000, 1'200'000'000, 2'000'000'000, 1'900'000'000},
+         {"a warning"}});
     s.vantages.push_back(
         {"broken", VantageRole::Distro, "Debian", false, "did not finish", "", "", "", "", "", 0, {}, {}});
     PidNamespace root;
@@ -62,6 +62,9 @@ Snapshot sample()
     p.startTicks = 123456;
     p.ns = {{"pid", 4026531836}, {"net", 4026531840}};
     p.seenBy = {"vm"};
+    p.rssBytes = 314572800;
+    p.cpuSeconds = 12.37;
+    p.container = ContainerRef{ContainerEngine::Podman, "3f4e5a6b7c8d" + std::string(52, '0')};
     s.processes.push_back(p);
     Distro ubuntu;
     ubuntu.name = "Ubuntu-20.04";
@@ -192,6 +195,16 @@ TEST(SnapshotJson, RoundTrip)
     EXPECT_EQ(loaded.pidNamespaces[0].name, NamespaceName{}); // none stored: none read
     EXPECT_EQ(loaded.processes.at(0).ns.at("net"), 4026531840u);
     EXPECT_EQ(loaded.processes.at(0).startTicks, 123456u);
+    const Process &p = loaded.processes.at(0);
+    EXPECT_EQ(p.rssBytes, std::optional<std::uint64_t>(314572800));
+    EXPECT_EQ(p.cpuSeconds, std::optional<double>(12.37)); // a double comes back exactly
+    ASSERT_TRUE(p.container);
+    EXPECT_EQ(p.container->engine, ContainerEngine::Podman);
+    EXPECT_EQ(p.container->shortId(), "3f4e5a6b7c8d");
+    EXPECT_EQ(loaded.vantages.at(0).memory, sample().vantages.at(0).memory);
+    EXPECT_FALSE(loaded.vantages.at(1).memory); // none read: none written
+    EXPECT_EQ(snapshotToJson(loaded).find("\"memory\"", snapshotToJson(loaded).find("\"broken\"")),
+              std::string::npos);
     EXPECT_EQ(loaded.vantages.at(1).error, "did not finish");
     EXPECT_TRUE(loaded.partial());
     EXPECT_EQ(loaded.network.namespaces.at(0).routes.at(0).gateway, "172.19.128.1");
@@ -436,4 +449,32 @@ TEST(SnapshotJson, InferredSnapshotRoundTrips)
     std::string error;
     ASSERT_TRUE(test::succeeded(snapshotFromJson(snapshotToJson(s)), loaded));
     EXPECT_EQ(snapshotToJson(loaded), snapshotToJson(s));
+}
+
+TEST(SnapshotJson, ResourceUseIsCheckedAndOldFilesStayReadable)
+{
+    auto file = [](const std::string &process) {
+        return R"({"schema": "wslatlas.snapshot/1", "vantages": [], "pid_namespaces": [{"id": "pid:[1]", "role": "container"}], "processes": [{"pid_ns": "pid:[1]", "chain": [{"ns": "pid:[1]", "pid": 1}])" +
+               process + "}]}";
+    };
+    Snapshot s;
+    std::string error;
+    ASSERT_TRUE(test::succeeded(snapshotFromJson(file("")), s)); // a file from before issue 13
+    EXPECT_FALSE(s.processes.at(0).rssBytes);
+    EXPECT_FALSE(s.processes.at(0).container);
+    EXPECT_EQ(s.pidNamespaces.at(0).role, NamespaceRole::Container);
+    // A whole number of seconds is a number too, and is written back as the same value.
+    ASSERT_TRUE(test::succeeded(snapshotFromJson(file(R"(, "cpu_seconds": 12, "container": null)")), s));
+    EXPECT_EQ(s.processes.at(0).cpuSeconds, std::optional<double>(12));
+    // An engine this version does not know is kept as unknown; its id stays.
+    ASSERT_TRUE(test::succeeded(
+        snapshotFromJson(file(R"(, "container": {"engine": "crio", "id": "0123456789abcdef"})")), s));
+    EXPECT_EQ(s.processes.at(0).container->engine, ContainerEngine::Unknown);
+    EXPECT_EQ(s.processes.at(0).container->id, "0123456789abcdef");
+    EXPECT_TRUE(test::failsWith(snapshotFromJson(file(R"(, "cpu_seconds": -1)")), error));
+    EXPECT_NE(error.find("\"cpu_seconds\" is out of range"), std::string::npos) << error;
+    EXPECT_TRUE(test::failsWith(snapshotFromJson(file(R"(, "rss_bytes": 1.5)")), error));
+    EXPECT_NE(error.find("\"rss_bytes\" must be a whole number"), std::string::npos) << error;
+    EXPECT_TRUE(test::failsWith(snapshotFromJson(file(R"(, "container": {"engine": "docker"})")), error));
+    EXPECT_NE(error.find("\"id\""), std::string::npos) << error;
 }
