@@ -59,7 +59,7 @@ QString namespaceLabel(const PidNamespace &ns)
 QString NamespaceNameText::label(const PidNamespace &ns)
 {
     const NamespaceName &name = ns.name;
-    const QString subject = toQString(name.subject);
+    QString subject = toQString(name.subject); // not const: returned as it is for a distro
     QString text;
     switch (name.kind) {
     case NameKind::None:
