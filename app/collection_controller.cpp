@@ -313,7 +313,7 @@ void CollectionController::checkRunning()
         names.sort();
         emit runningChecked(names, ok);
     };
-    connect(m_check, &QProcess::finished, this, [this, done](int code, QProcess::ExitStatus status) {
+    connect(m_check, &QProcess::finished, this, [done](int code, QProcess::ExitStatus status) {
         done(status == QProcess::NormalExit && code == 0);
     });
     connect(m_check, &QProcess::errorOccurred, this, [done](QProcess::ProcessError error) {

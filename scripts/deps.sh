@@ -13,7 +13,7 @@ pkgs=(build-essential cmake ninja-build pkg-config
       python3)  # the Windows test doubles (tests/windows/doubles) are python3 scripts
 for group in "$@"; do
     case "$group" in
-        tidy) pkgs+=(clang-format clang-tidy) ;;
+        tidy) pkgs+=(clang-format clang-tidy clazy) ;;
         fuzz) pkgs+=(clang libclang-rt-dev) ;;
         mingw) pkgs+=(g++-mingw-w64-x86-64-posix googletest) ;;
         wine) pkgs+=(wine wine64) ;;

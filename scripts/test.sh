@@ -7,7 +7,7 @@
 #   fresh    set-up from nothing: in a clean Debian 12 root, run.sh prints the tree and `test.sh dev` passes
 #   dev      the test suite on the Debug build (the kernel tests need root and skip themselves otherwise);
 #            skipped when fresh has just run it in its clean root
-#   tidy     clang-tidy on core/ with .clang-tidy's checks
+#   tidy     clang-tidy on core/, ui/ and app/ with .clang-tidy's checks; clazy level0 + level1 on ui/ and app/
 #   asan     the test suite under AddressSanitizer + UndefinedBehaviorSanitizer
 #   fuzz     each libFuzzer target for 30 s, seeded from the test fixtures
 #   mingw    core/ and its unit tests cross-built with MinGW-w64, the tests run under wine

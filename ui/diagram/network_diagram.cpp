@@ -203,7 +203,8 @@ void NetworkDiagramBuilder::addHostAdapters()
         n.title = utf8(
             tr("%n other adapter(s)", "host adapters not drawn one by one", static_cast<int>(others.size())));
         const std::size_t listed = std::min<std::size_t>(others.size(), 3);
-        std::string names = joined(std::vector<std::string>(others.begin(), others.begin() + listed));
+        std::string names = joined(
+            std::vector<std::string>(others.begin(), others.begin() + static_cast<std::ptrdiff_t>(listed)));
         if (listed < others.size())
             names += ", …";
         n.lines.push_back(names);

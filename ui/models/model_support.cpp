@@ -90,7 +90,7 @@ QString NamespaceNameText::containerText(const std::optional<ContainerRef> &cont
 QString NamespaceNameText::label(const PidNamespace &ns)
 {
     const NamespaceName &name = ns.name;
-    const QString subject = toQString(name.subject);
+    QString subject = toQString(name.subject); // not const: returned as it is for a distro
     QString text;
     switch (name.kind) {
     case NameKind::None:

@@ -108,7 +108,7 @@ void NamespaceTreeModel::buildProcessNode(int j)
 {
     const SnapshotAnalysis &a = *m_analysis;
     const Process &p = a.snapshot().processes[static_cast<std::size_t>(j)];
-    Node &n = m_nodes[static_cast<std::size_t>(a.namespaceCount() + j)];
+    Node &n = m_nodes[static_cast<std::size_t>(a.namespaceCount()) + static_cast<std::size_t>(j)];
     n.kind = ProcessItem;
     n.source = j;
     n.parent = a.namespaceOf(j);
