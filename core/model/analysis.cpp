@@ -114,15 +114,24 @@ void SnapshotAnalysis::countProcesses()
             for (const std::string &distro : m_snapshot->pidNamespaces[at(ns)].distros)
                 ++m_perDistro[distro];
     }
+    m_ownUsage.assign(m_parent.size(), {});
+    for (std::size_t j = 0; j < processes.size(); ++j)
+        if (const int ns = m_namespaceOf[j]; ns >= 0 && processes[j].rssBytes)
+            m_ownUsage[at(ns)] += {*processes[j].rssBytes, processes[j].cpuSeconds.value_or(0), 1};
+    m_subtreeUsage = m_ownUsage;
     m_subtreeProcesses.assign(m_parent.size(), 0);
     m_descendants.assign(m_parent.size(), 0);
     for (auto it = m_topDown.rbegin(); it != m_topDown.rend(); ++it) {
         m_subtreeProcesses[at(*it)] += ownProcesses(*it);
         if (const int parent = m_parent[at(*it)]; parent >= 0) {
             m_subtreeProcesses[at(parent)] += m_subtreeProcesses[at(*it)];
+            m_subtreeUsage[at(parent)] += m_subtreeUsage[at(*it)];
             m_descendants[at(parent)] += 1 + m_descendants[at(*it)];
         }
     }
+    for (const VantageReport &vantage : m_snapshot->vantages)
+        if (vantage.memory && !m_memory)
+            m_memory = vantage.memory;
 }
 
 int SnapshotAnalysis::findNamespace(std::string_view id) const

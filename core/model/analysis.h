@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -40,6 +41,22 @@ int innermostPid(const Process &process);
 // "proc:" + its namespace id + ":" + innermost pid: stable across refreshes, used to keep a selection.
 std::string processKey(const Process &process);
 
+// What processes use, added up: resident memory and CPU time, over the processes that reported them.
+struct Usage
+{
+    std::uint64_t rssBytes = 0;
+    double cpuSeconds = 0;
+    int measured = 0; // processes with an rss_bytes (0: the snapshot has no resource use: show nothing)
+
+    Usage &operator+=(const Usage &other)
+    {
+        rssBytes += other.rssBytes;
+        cpuSeconds += other.cpuSeconds;
+        measured += other.measured;
+        return *this;
+    }
+};
+
 class SnapshotAnalysis
 {
 public:
@@ -63,6 +80,10 @@ public:
     int ownProcesses(int ns) const { return static_cast<int>(m_processesOf[at(ns)].size()); }
     int subtreeProcesses(int ns) const { return m_subtreeProcesses[at(ns)]; }
     int descendants(int ns) const { return m_descendants[at(ns)]; } // namespaces below it, at any depth
+    const Usage &ownUsage(int ns) const { return m_ownUsage[at(ns)]; }
+    const Usage &subtreeUsage(int ns) const { return m_subtreeUsage[at(ns)]; }
+    // The VM's memory: the first vantage's that read /proc/meminfo (every vantage of one VM reads the same).
+    const std::optional<MemoryInfo> &memory() const { return m_memory; }
     const std::vector<int> &processesOf(int ns) const { return m_processesOf[at(ns)]; } // snapshot order
     // The namespaces from the root down to ns (ns last).
     std::vector<int> pathTo(int ns) const;
@@ -106,6 +127,9 @@ private:
     std::vector<std::vector<int>> m_processesOf;
     std::vector<int> m_subtreeProcesses;
     std::vector<int> m_descendants;
+    std::vector<Usage> m_ownUsage;
+    std::vector<Usage> m_subtreeUsage;
+    std::optional<MemoryInfo> m_memory;
     std::vector<int> m_namespaceOf;
     std::vector<int> m_unplaced;
     std::map<std::string, int> m_perDistro;

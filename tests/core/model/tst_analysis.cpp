@@ -132,3 +132,26 @@ TEST(Analysis, NothingLoaded)
     EXPECT_TRUE(empty.roots().empty());
     EXPECT_FALSE(empty.find("pid:[1]").valid());
 }
+
+TEST(Analysis, UsageAddsUpOwnAndSubtree)
+{
+    auto s = std::make_shared<Snapshot>(*tree());
+    const std::uint64_t mib = 1 << 20;
+    for (std::size_t j = 0; j < s->processes.size(); ++j) {
+        s->processes[j].rssBytes = (j + 1) * mib; // init 1, sleep 2, bash 3, ash 4, inner 5, ghost 6
+        s->processes[j].cpuSeconds = 0.5 * static_cast<double>(j + 1);
+    }
+    s->processes[3].rssBytes.reset(); // ash did not report: not counted, not zero
+    s->vantages.resize(2);
+    s->vantages[1].memory = MemoryInfo{100 * mib, 10 * mib, 60 * mib, 30 * mib, 0, 0};
+    const SnapshotAnalysis a(s);
+    EXPECT_EQ(a.ownUsage(2).rssBytes, 5 * mib); // sleep + bash
+    EXPECT_EQ(a.ownUsage(2).measured, 2);
+    EXPECT_EQ(a.subtreeUsage(2).rssBytes, 10 * mib); // and inner below
+    EXPECT_DOUBLE_EQ(a.subtreeUsage(2).cpuSeconds, 5.0);
+    EXPECT_EQ(a.subtreeUsage(0).rssBytes, 11 * mib); // the unplaced ghost is in no namespace
+    EXPECT_EQ(a.subtreeUsage(3).measured, 0);
+    ASSERT_TRUE(a.memory());
+    EXPECT_EQ(a.memory()->totalBytes, 100 * mib); // the first vantage that read it
+    EXPECT_FALSE(SnapshotAnalysis(tree()).memory());
+}
