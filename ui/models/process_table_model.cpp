@@ -1,5 +1,6 @@
 #include "process_table_model.h"
 
+#include <QLocale>
 #include <QStringList>
 
 #include <algorithm>
@@ -76,6 +77,9 @@ void ProcessTableModel::build()
             if (pidNs.inode)
                 row.namespaceInode = static_cast<qint64>(*pidNs.inode);
         }
+        if (p.rssBytes)
+            row.rssBytes = static_cast<qint64>(*p.rssBytes);
+        row.cpuSeconds = p.cpuSeconds.value_or(-1);
         row.namespaceText =
             row.namespaceInode >= 0 ? QString::number(row.namespaceInode) : toQString(p.pidNs);
         row.toolTip = m_chainText.toolTip(p, m_texts, links[r]);
@@ -147,18 +151,7 @@ QVariant ProcessTableModel::data(const QModelIndex &index, int role) const
     const int level = column - FirstLevelColumn;
     switch (role) {
     case Qt::DisplayRole:
-        switch (column) {
-        case NameColumn:
-            return row.name;
-        case CommandLineColumn:
-            return row.commandLine;
-        case DistroColumn:
-            return row.distro;
-        case NamespaceColumn:
-            return row.namespaceText;
-        default:
-            return m_levelTexts[static_cast<std::size_t>(levelSlot(index.row(), level))];
-        }
+        return display(row, column, level);
     case SortRole:
         switch (column) {
         case NameColumn:
@@ -169,6 +162,10 @@ QVariant ProcessTableModel::data(const QModelIndex &index, int role) const
             return row.distro;
         case NamespaceColumn:
             return row.namespaceInode;
+        case RssColumn: // not reported sorts after every value, like a missing pid
+            return row.rssBytes >= 0 ? QVariant(row.rssBytes) : QVariant();
+        case CpuColumn:
+            return row.cpuSeconds >= 0 ? QVariant(row.cpuSeconds) : QVariant();
         default: {
             // No pid at a level is no value, which sorts after every pid.
             const int pid = m_levelPids[static_cast<std::size_t>(levelSlot(index.row(), level))];
@@ -202,6 +199,29 @@ QVariant ProcessTableModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
+// Sizes and seconds are formatted when shown, not for every row at load.
+QVariant ProcessTableModel::display(const Row &row, int column, int level) const
+{
+    switch (column) {
+    case NameColumn:
+        return row.name;
+    case CommandLineColumn:
+        return row.commandLine;
+    case DistroColumn:
+        return row.distro;
+    case NamespaceColumn:
+        return row.namespaceText;
+    case RssColumn:
+        return row.rssBytes >= 0 ? QLocale().formattedDataSize(row.rssBytes) : QString();
+    case CpuColumn:
+        return row.cpuSeconds >= 0 ? tr("%1 s", "CPU seconds").arg(QLocale().toString(row.cpuSeconds, 'f', 2))
+                                   : QString();
+    default:
+        return m_levelTexts[static_cast<std::size_t>(
+            levelSlot(static_cast<int>(&row - m_rows.data()), level))];
+    }
+}
+
 QVariant ProcessTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= columnCount())
@@ -217,6 +237,10 @@ QVariant ProcessTableModel::headerData(int section, Qt::Orientation orientation,
             return tr("Distro");
         case NamespaceColumn:
             return tr("PID namespace");
+        case RssColumn:
+            return tr("Memory");
+        case CpuColumn:
+            return tr("CPU");
         default:
             return m_levelHeaders[static_cast<std::size_t>(level)];
         }
@@ -231,6 +255,10 @@ QVariant ProcessTableModel::headerData(int section, Qt::Orientation orientation,
             return tr("The distro the process runs in, when known");
         case NamespaceColumn:
             return tr("The inode of the process's own pid namespace");
+        case RssColumn:
+            return tr("Resident memory (RSS): pages shared with other processes count in each of them");
+        case CpuColumn:
+            return tr("CPU time (user + system) since the process started");
         default:
             return tr("The process's pid in the namespaces at level %1 (0 is the outermost)").arg(level);
         }

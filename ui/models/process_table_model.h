@@ -26,6 +26,8 @@ public:
         CommandLineColumn,
         DistroColumn,
         NamespaceColumn, // the inode of the process's own pid namespace
+        RssColumn,       // resident memory
+        CpuColumn,       // CPU time since it started
         FixedColumnCount,
         FirstLevelColumn = FixedColumnCount
     };
@@ -61,6 +63,8 @@ private:
         QString namespaceText;
         qint64 namespaceInode = -1; // -1 for a placeholder or an unlisted namespace
         bool namespaceKnown = false;
+        qint64 rssBytes = -1;   // -1: not reported
+        double cpuSeconds = -1; // -1: not reported
         NamespaceRole role = NamespaceRole::Unknown;
         QString toolTip;
         QString haystack; // case-folded text the filter searches
@@ -68,6 +72,7 @@ private:
 
     void build();
     bool isCell(const QModelIndex &index) const;
+    QVariant display(const Row &row, int column, int level) const;
     int levelSlot(int row, int level) const { return row * m_levelCount + level; }
 
     std::shared_ptr<const SnapshotAnalysis> m_analysis;
