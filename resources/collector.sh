@@ -29,6 +29,20 @@ wa_s hostname
 \cat /proc/sys/kernel/hostname 2>/dev/null
 wa_s os-release
 if [ -r /etc/os-release ]; then \cat /etc/os-release; else \cat /usr/lib/os-release 2>/dev/null; fi
+# The units of the stat line's utime, stime (clock ticks) and rss (pages): getconf when there is one (busybox
+# often has none), and the kernel's page size from the first mapping of /proc/self/smaps (grep's own) always.
+wa_s units
+if command -v getconf >/dev/null 2>&1; then
+  printf 'PAGESIZE:\t'; \getconf PAGESIZE 2>/dev/null || printf '\n'
+  printf 'CLK_TCK:\t'; \getconf CLK_TCK 2>/dev/null || printf '\n'
+fi
+\grep -m 1 '^KernelPageSize:' /proc/self/smaps 2>/dev/null
+wa_s meminfo
+if [ -r /proc/meminfo ]; then
+  while IFS= read -r wa_l; do
+    case $wa_l in MemTotal:* | MemFree:* | MemAvailable:* | Buffers:* | Cached:* | SwapTotal:* | SwapFree:*) printf '%s\n' "$wa_l" ;; esac
+  done </proc/meminfo
+fi
 # Past the kernel's argument limit (some 50,000 processes) the shell cannot start grep, cat or ls at
 # all and returns 126: only then the same listing goes through xargs, in batches. printf is a builtin.
 wa_s status
@@ -42,6 +56,10 @@ wa_s cmdline
   \grep -a -H '' /proc/[0-9]*/cmdline 2>/dev/null
   [ $? -eq 126 ] && printf '%s\0' /proc/[0-9]*/cmdline | \xargs -0 \grep -a -H '' 2>/dev/null
 } | \tr '\000\r' '  '
+# Only the lines that can name a container (fixed words: grep -F is several times cheaper than a regex).
+wa_s cgroup
+\grep -H -F -e docker -e containerd -e nerdctl -e kubepods -e crio -e libpod -e lxc -e /default/ -e /k8s.io/ /proc/[0-9]*/cgroup 2>/dev/null
+[ $? -eq 126 ] && printf '%s\0' /proc/[0-9]*/cgroup | \xargs -0 \grep -H -F -e docker -e containerd -e nerdctl -e kubepods -e crio -e libpod -e lxc -e /default/ -e /k8s.io/ 2>/dev/null
 wa_s ns
 \ls -l /proc/[0-9]*/ns 2>/dev/null
 # A batch of one folder would lose its header line; the missing /proc/0/ns keeps the last batch plural.

@@ -393,6 +393,107 @@ TEST(CollectorProcesses, StatFieldsCountFromTheLastParenthesis)
     EXPECT_EQ(findPid(o, 8)->name, "x\ny");
 }
 
+TEST(CollectorProcesses, ResourceUseFromTheStatLine)
+{
+    // Fields 14 (utime), 15 (stime) and 24 (rss), counted from the last ')'; a stat line cut before rss
+    // (an older or odd kernel) keeps the rest.
+    const std::string stat =
+        "7 (a) b) S 1 7 7 0 -1 4194304 116 0 0 0 250 31 0 0 20 0 1 0 85997 2990080 415 0 0\n"
+        "8 (short) S 1 8 8 0 -1 0 0 0 0 0 12 3 0 0 20 0 1 0 4343\n"
+        "9 (bad) S 1 9 9 0 -1 0 0 0 0 0 x y 0 0 20 0 1 0 4444 0 z 0\n";
+    const auto o = parseOk(withProcesses(
+        status(7, "a) b", 1, 0, "7") + status(8, "short", 1, 0, "8") + status(9, "bad", 1, 0, "9"), stat));
+    const auto *p = findPid(o, 7);
+    ASSERT_NE(p, nullptr);
+    EXPECT_EQ(p->utimeTicks, 250u);
+    EXPECT_EQ(p->stimeTicks, 31u);
+    EXPECT_EQ(p->rssPages, 415u);
+    EXPECT_EQ(p->startTicks, 85997u);
+    ASSERT_NE(findPid(o, 8), nullptr);
+    EXPECT_EQ(findPid(o, 8)->utimeTicks, 12u);
+    EXPECT_EQ(findPid(o, 8)->stimeTicks, 3u);
+    EXPECT_FALSE(findPid(o, 8)->rssPages.has_value());
+    EXPECT_EQ(findPid(o, 8)->startTicks, 4343u);
+    ASSERT_NE(findPid(o, 9), nullptr);
+    EXPECT_FALSE(findPid(o, 9)->utimeTicks.has_value());
+    EXPECT_FALSE(findPid(o, 9)->rssPages.has_value());
+    EXPECT_EQ(findPid(o, 9)->startTicks, 4444u);
+}
+
+TEST(CollectorProcesses, ContainersFromTheCgroupSection)
+{
+    const std::string id = "9ec39b91f3d70e1beff50a308f77067065ea6be0d91a3378375056cd4422cf3d";
+    const std::string other = "31cb02944da7a12196a193cf0e0f6c226d7c453a1db62e65ba98287593a2ee30";
+    // 7: v1 lines only; 8: a v1 line naming one container and the v2 line another (v2 wins); 9: lxc's
+    // monitor, no container; 60: not in the status listing.
+    const std::string cgroup =
+        "@@WSLATLAS-SECTION cgroup\n"
+        "/proc/7/cgroup:4:memory:/docker/" +
+        id + "\n/proc/7/cgroup:1:name=systemd:/docker/" + id + "\n/proc/8/cgroup:4:memory:/docker/" + other +
+        "\n/proc/8/cgroup:0::/system.slice/docker-" + id +
+        ".scope\n/proc/9/cgroup:0::/lxc.monitor.web\n/proc/60/cgroup:0::/docker/" + id + "\n";
+    const auto o = parseOk(withProcesses(status(7, "a", 1, 0, "7") + status(8, "b", 1, 0, "8") +
+                                             status(9, "c", 1, 0, "9") + status(10, "d", 1, 0, "10"),
+                                         {}, {}, {}, cgroup));
+    ASSERT_NE(findPid(o, 7), nullptr);
+    EXPECT_EQ(findPid(o, 7)->container, (ContainerRef{ContainerEngine::Docker, id}));
+    EXPECT_EQ(findPid(o, 8)->container, (ContainerRef{ContainerEngine::Docker, id}));
+    EXPECT_FALSE(findPid(o, 9)->container.has_value());
+    EXPECT_FALSE(findPid(o, 10)->container.has_value());
+    EXPECT_FALSE(findPid(o, 1)->container.has_value());
+}
+
+TEST(CollectorVantage, UnitsAndMemory)
+{
+    const std::string more = "@@WSLATLAS-SECTION units\nPAGESIZE:\t4096\nCLK_TCK:\t100\n"
+                             "KernelPageSize:        4 kB\n"
+                             "@@WSLATLAS-SECTION meminfo\n"
+                             "MemTotal:        8039596 kB\nMemFree:         5203400 kB\n"
+                             "MemAvailable:    7000000 kB\nBuffers:           10000 kB\n"
+                             "Cached:          1500000 kB\nSwapCached:            0 kB\n"
+                             "SwapTotal:       2097152 kB\nSwapFree:        2000000 kB\n";
+    const auto o = parseOk(withProcesses({}, {}, {}, {}, more));
+    EXPECT_EQ(o.pageSize, 4096u);
+    EXPECT_EQ(o.clockTicksPerSecond, 100u);
+    ASSERT_TRUE(o.memory.has_value());
+    EXPECT_EQ(o.memory->totalBytes, 8039596ull * 1024);
+    EXPECT_EQ(o.memory->freeBytes, 5203400ull * 1024);
+    EXPECT_EQ(o.memory->availableBytes, 7000000ull * 1024);
+    EXPECT_EQ(o.memory->cachedBytes, 1510000ull * 1024); // Cached + Buffers, not SwapCached
+    EXPECT_EQ(o.memory->swapTotalBytes, 2097152ull * 1024);
+    EXPECT_EQ(o.memory->swapFreeBytes, 2000000ull * 1024);
+}
+
+TEST(CollectorVantage, WithoutGetconfThePageSizeComesFromSmapsAndNoClockTick)
+{
+    // busybox without getconf: the first KernelPageSize line; the clock tick stays unknown.
+    const auto o = parseOk(withProcesses(
+        {}, {}, {}, {},
+        "@@WSLATLAS-SECTION units\nKernelPageSize:       16 kB\nKernelPageSize:     2048 kB\n"));
+    EXPECT_EQ(o.pageSize, 16384u);
+    EXPECT_FALSE(o.clockTicksPerSecond.has_value());
+    // getconf failing prints its labels with nothing after them.
+    const auto failed = parseOk(withProcesses(
+        {}, {}, {}, {}, "@@WSLATLAS-SECTION units\nPAGESIZE:\t\nCLK_TCK:\t\nKernelPageSize:        4 kB\n"));
+    EXPECT_EQ(failed.pageSize, 4096u);
+    EXPECT_FALSE(failed.clockTicksPerSecond.has_value());
+}
+
+TEST(CollectorVantage, OlderOutputsHaveNoResourceFields)
+{
+    const std::string stat = "7 (sleep) S 1 7 7 0 -1 4194304 116 0 0 0 0 0 0 0 20 0 1 0 85997\n";
+    const auto o = parseOk(withProcesses(status(7, "sleep", 1, 0, "7"), stat));
+    EXPECT_FALSE(o.pageSize.has_value());
+    EXPECT_FALSE(o.clockTicksPerSecond.has_value());
+    EXPECT_FALSE(o.memory.has_value());
+    ASSERT_NE(findPid(o, 7), nullptr);
+    EXPECT_FALSE(findPid(o, 7)->container.has_value());
+    EXPECT_FALSE(findPid(o, 7)->rssPages.has_value());
+    // A meminfo section without MemTotal is no memory reading.
+    EXPECT_FALSE(parseOk(withProcesses({}, {}, {}, {}, "@@WSLATLAS-SECTION meminfo\nMemFree: 5 kB\n"))
+                     .memory.has_value());
+}
+
 TEST(CollectorProcesses, StatusNameIsUnescaped)
 {
     const auto o =
