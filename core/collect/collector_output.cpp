@@ -426,6 +426,49 @@ void parseNsSection(const std::vector<std::string_view> &lines, DraftTable &tabl
     }
 }
 
+// The ns-paths and ns-links sections (GNU readlink, which reads many links at once): the links' paths
+// "/proc/PID/ns/TYPE" in the order readlink got them, then one line per path in that order, either its
+// target "TYPE:[INODE]" or readlink's message "readlink: PATH: REASON" (the collector merges readlink's
+// errors into its output; glibc's error() flushes the targets before each message, so the order holds).
+// Other lines (a shell's own message when it could not start readlink) pair with no path.
+void parseNsLinkSections(const std::vector<std::string_view> &paths,
+                         const std::vector<std::string_view> &links, DraftTable &table, int shellProcPid,
+                         NsLinks &shellNs)
+{
+    std::size_t next = 0; // the next line of readlink's not yet paired
+    int currentPid = -1;
+    NsLinks *current = nullptr;
+    for (auto raw : paths) {
+        const auto path = splitProcPath(trim(raw), "/ns/");
+        if (!path || path->second.empty())
+            continue;
+        if (path->first != currentPid) {
+            currentPid = path->first;
+            ProcessDraft *d = table.find(currentPid);
+            if (d)
+                d->nsListed = true;
+            current = d ? &d->ns : currentPid == shellProcPid ? &shellNs : nullptr;
+        }
+        std::optional<std::uint64_t> inode;
+        std::string_view target;
+        while (next < links.size()) {
+            target = trim(links[next++]);
+            if (target.starts_with("readlink: "))
+                break; // this link was not readable
+            if (target.find(":[") != std::string_view::npos && (inode = parseNsTarget(target)))
+                break;
+        }
+        // The target names the link's type (pid_for_children: pid); a type that differs means the lines
+        // are out of step, and the link counts as unread.
+        const std::string_view name = path->second;
+        if (!inode || !current || !isKeptNsType(name) || target.substr(0, target.find(":[")) != name)
+            continue;
+        if (current->empty())
+            current->reserve(std::size(kKeptNsTypes));
+        current->insert_or_assign(name, *inode);
+    }
+}
+
 // ---- vantage facts
 
 std::string firstLine(const std::vector<std::string_view> *lines)
@@ -964,7 +1007,11 @@ std::optional<Error> readSelf(const Sections &sections, VantageObservation &obs,
 void readNamespaces(const Sections &sections, DraftTable &table, int shellProcPid, VantageObservation &obs)
 {
     NsLinks shellNs;
-    if (const auto *s = sections.find("ns"))
+    const auto *paths = sections.find("ns-paths");
+    const auto *links = sections.find("ns-links");
+    if (paths && links)
+        parseNsLinkSections(*paths, *links, table, shellProcPid, shellNs);
+    else if (const auto *s = sections.find("ns"))
         parseNsSection(*s, table, shellProcPid, shellNs);
     if (const ProcessDraft *shell = table.find(shellProcPid))
         obs.selfNs = shell->ns;

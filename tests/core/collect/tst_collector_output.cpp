@@ -494,6 +494,73 @@ TEST(CollectorVantage, OlderOutputsHaveNoResourceFields)
                      .memory.has_value());
 }
 
+namespace {
+
+// The ns-paths and ns-links sections of GNU readlink: `paths` for each pid, and the targets readlink printed.
+std::string readlinkSections(const std::string &paths, const std::string &links)
+{
+    return "@@WSLATLAS-SECTION ns-paths\n" + paths + "@@WSLATLAS-SECTION ns-links\n" + links;
+}
+
+std::string nsPaths(int pid, std::initializer_list<const char *> types)
+{
+    std::string s;
+    for (const char *t : types)
+        s += "/proc/" + std::to_string(pid) + "/ns/" + t + "\n";
+    return s;
+}
+
+} // namespace
+
+TEST(CollectorProcesses, ReadlinkTargetsPairWithTheirPaths)
+{
+    // 50 is the shell; 7 exited after its mnt link was read; 8 is not readable at all; 9 has a
+    // pid_for_children link (another collector's glob) and a link of a type this program does not keep.
+    const std::string paths = nsPaths(50, {"mnt", "pid"}) + nsPaths(7, {"cgroup", "mnt", "net", "pid"}) +
+                              nsPaths(8, {"mnt", "net", "pid"}) +
+                              nsPaths(9, {"mnt", "pid", "pid_for_children", "future", "uts"});
+    const std::string links = "mnt:[4026531001]\npid:[4026532178]\n"
+                              "cgroup:[4026531835]\nmnt:[4026531002]\n"
+                              "readlink: /proc/7/ns/net: No such file or directory\n"
+                              "readlink: /proc/7/ns/pid: No such file or directory\n"
+                              "readlink: /proc/8/ns/mnt: Permission denied\n"
+                              "readlink: /proc/8/ns/net: Permission denied\n"
+                              "readlink: /proc/8/ns/pid: Permission denied\n"
+                              "mnt:[4026531003]\npid:[4026532300]\npid:[4026532301]\nfuture:[4026539999]\n"
+                              "uts:[4026531838]\n";
+    std::string out = output(
+        {{"self", kSelf},
+         {"status", status(1, "init", 0, 0, "1") + status(50, "sh", 1, 0, "50") + status(7, "a", 1, 0, "7") +
+                        status(8, "b", 1, 1000, "8") + status(9, "c", 1, 0, "9")}});
+    out.insert(out.rfind("@@WSLATLAS-END"), readlinkSections(paths, links));
+    const auto o = parseOk(out);
+    EXPECT_EQ(o.selfNs, (NsLinks{{"mnt", 4026531001u}, {"pid", 4026532178u}}));
+    ASSERT_NE(findPid(o, 7), nullptr);
+    EXPECT_EQ(findPid(o, 7)->ns, (NsLinks{{"cgroup", 4026531835u}, {"mnt", 4026531002u}}));
+    EXPECT_TRUE(findPid(o, 8)->ns.empty());
+    EXPECT_EQ(findPid(o, 9)->ns, (NsLinks{{"mnt", 4026531003u}, {"pid", 4026532300u}, {"uts", 4026531838u}}));
+    // 7 and 8 were listed but their pid links unreadable: counted in one warning.
+    ASSERT_EQ(o.warnings.size(), 1u);
+    EXPECT_TRUE(contains(o.warnings[0], "2 processes")) << o.warnings[0];
+}
+
+TEST(CollectorProcesses, ReadlinkSectionsWinOverAnLsListingAndToleratesNoise)
+{
+    // The shell's message when readlink could not start (then xargs runs it) pairs with no path; a target
+    // of the wrong type (lines out of step) is not taken. The ns section is not read when these are there.
+    const std::string paths = nsPaths(50, {"pid"}) + nsPaths(7, {"net", "pid", "uts"});
+    const std::string links = "dash: 1: readlink: Argument list too long\npid:[4026532178]\r\n"
+                              "net:[4026531833]\npid:[4026532178]\nipc:[4026531839]\n";
+    const auto o = parseOk(withProcesses(status(7, "a", 1, 0, "7"), {}, {},
+                                         "/proc/7/ns:\ntotal 0\nlrwxrwxrwx 1 root root 0 Nov 21 05:42 pid -> "
+                                         "pid:[1]\n",
+                                         readlinkSections(paths, links)));
+    ASSERT_NE(findPid(o, 7), nullptr);
+    EXPECT_EQ(findPid(o, 7)->ns, (NsLinks{{"net", 4026531833u}, {"pid", 4026532178u}}));
+    EXPECT_EQ(o.selfNs.at("pid"), 4026532178u);
+    EXPECT_TRUE(o.warnings.empty());
+}
+
 TEST(CollectorProcesses, StatusNameIsUnescaped)
 {
     const auto o =
