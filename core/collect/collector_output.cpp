@@ -2,11 +2,13 @@
 
 #include "address.h"
 #include "capture_parsers.h"
+#include "cgroup.h"
 #include "text.h"
 
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -161,6 +163,11 @@ struct ProcessDraft
     StatusFields status;
     std::optional<int> statPpid;
     std::optional<std::uint64_t> startTicks;
+    std::optional<std::uint64_t> utimeTicks;
+    std::optional<std::uint64_t> stimeTicks;
+    std::optional<std::uint64_t> rssPages;
+    std::optional<ContainerRef> container;
+    bool containerUnified = false; // read from the cgroup v2 line, which wins over v1 lines
     std::optional<std::string_view> cmdline;
     std::optional<std::string> cmdlineJoined; // set when an argument's newline split the command line
     bool nsListed = false;
@@ -240,9 +247,10 @@ void parseStatusSection(const std::vector<std::string_view> &lines, DraftTable &
     }
 }
 
-// "PID (COMM) STATE PPID ... STARTTIME(22) ...": COMM may hold spaces, parentheses and even a newline, so the
-// fields are counted from the last ')'. Returns whether the record was readable, whether or not the status
-// listing had its process.
+// "PID (COMM) STATE PPID ... UTIME(14) STIME(15) ... STARTTIME(22) VSIZE RSS(24) ...": COMM may hold spaces,
+// parentheses and even a newline, so the fields are counted from the last ')'. Returns whether the record
+// was readable (up to its start time; the resource fields are taken when readable), whether or not the
+// status listing had its process.
 bool parseStatRecord(std::string_view rec, DraftTable &table)
 {
     const std::size_t space = rec.find(' ');
@@ -252,25 +260,28 @@ bool parseStatRecord(std::string_view rec, DraftTable &table)
     const std::size_t close = rec.rfind(')');
     if (!pid || close == std::string_view::npos || close <= space)
         return false;
-    const std::string_view rest = rec.substr(close + 1); // word 0 is field 3 (state)
+    const std::string_view rest = rec.substr(close + 1); // word 0 is field 3 (state), word N field N+3
     std::size_t at = 0;
-    std::string_view ppidText, startText;
-    for (int i = 0; i < 20; ++i) {
-        const auto w = nextWord(rest, at);
-        if (w.empty())
-            return false;
-        if (i == 1)
-            ppidText = w;
-        else if (i == 19)
-            startText = w;
+    std::string_view words[22];
+    int count = 0;
+    for (; count < 22; ++count) {
+        words[count] = nextWord(rest, at);
+        if (words[count].empty())
+            break;
     }
-    const auto ppid = toPid(ppidText);
-    const auto start = parseWhole<std::uint64_t>(startText);
+    if (count < 20)
+        return false;
+    const auto ppid = toPid(words[1]);
+    const auto start = parseWhole<std::uint64_t>(words[19]);
     if (!ppid || !start)
         return false;
     if (ProcessDraft *d = table.find(*pid)) {
         d->statPpid = ppid;
         d->startTicks = start;
+        d->utimeTicks = parseWhole<std::uint64_t>(words[11]);
+        d->stimeTicks = parseWhole<std::uint64_t>(words[12]);
+        if (count > 21)
+            d->rssPages = parseWhole<std::uint64_t>(words[21]);
     }
     return true;
 }
@@ -319,6 +330,24 @@ void parseCmdlineSection(const std::vector<std::string_view> &lines, DraftTable 
                 current->cmdlineJoined.emplace(*current->cmdline);
             *current->cmdlineJoined += ' ';
             *current->cmdlineJoined += path ? path->second : line;
+        }
+    }
+}
+
+// grep -H of the cgroup lines that may name a container: "/proc/PID/cgroup:ID:CONTROLLERS:PATH". A file's
+// lines come together; the v2 line's container wins, else the first v1 line's.
+void parseCgroupSection(const std::vector<std::string_view> &lines, DraftTable &table)
+{
+    for (auto line : lines) {
+        auto path = splitProcPath(line, "/cgroup:");
+        if (!path)
+            continue;
+        ProcessDraft *d = table.find(path->first);
+        if (!d || d->containerUnified)
+            continue;
+        if (auto found = containerFromCgroupLine(path->second); found && (found->unified || !d->container)) {
+            d->container = std::move(found->container);
+            d->containerUnified = found->unified;
         }
     }
 }
@@ -397,6 +426,49 @@ void parseNsSection(const std::vector<std::string_view> &lines, DraftTable &tabl
     }
 }
 
+// The ns-paths and ns-links sections (GNU readlink, which reads many links at once): the links' paths
+// "/proc/PID/ns/TYPE" in the order readlink got them, then one line per path in that order, either its
+// target "TYPE:[INODE]" or readlink's message "readlink: PATH: REASON" (the collector merges readlink's
+// errors into its output; glibc's error() flushes the targets before each message, so the order holds).
+// Other lines (a shell's own message when it could not start readlink) pair with no path.
+void parseNsLinkSections(const std::vector<std::string_view> &paths,
+                         const std::vector<std::string_view> &links, DraftTable &table, int shellProcPid,
+                         NsLinks &shellNs)
+{
+    std::size_t next = 0; // the next line of readlink's not yet paired
+    int currentPid = -1;
+    NsLinks *current = nullptr;
+    for (auto raw : paths) {
+        const auto path = splitProcPath(trim(raw), "/ns/");
+        if (!path || path->second.empty())
+            continue;
+        if (path->first != currentPid) {
+            currentPid = path->first;
+            ProcessDraft *d = table.find(currentPid);
+            if (d)
+                d->nsListed = true;
+            current = d ? &d->ns : currentPid == shellProcPid ? &shellNs : nullptr;
+        }
+        std::optional<std::uint64_t> inode;
+        std::string_view target;
+        while (next < links.size()) {
+            target = trim(links[next++]);
+            if (target.starts_with("readlink: "))
+                break; // this link was not readable
+            if (target.find(":[") != std::string_view::npos && (inode = parseNsTarget(target)))
+                break;
+        }
+        // The target names the link's type (pid_for_children: pid); a type that differs means the lines
+        // are out of step, and the link counts as unread.
+        const std::string_view name = path->second;
+        if (!inode || !current || !isKeptNsType(name) || target.substr(0, target.find(":[")) != name)
+            continue;
+        if (current->empty())
+            current->reserve(std::size(kKeptNsTypes));
+        current->insert_or_assign(name, *inode);
+    }
+}
+
 // ---- vantage facts
 
 std::string firstLine(const std::vector<std::string_view> *lines)
@@ -444,6 +516,89 @@ void parseOsRelease(const std::vector<std::string_view> *lines, std::map<std::st
             continue;
         out[validUtf8(trim(line.substr(0, eq)))] = validUtf8(unquoteOsReleaseValue(line.substr(eq + 1)));
     }
+}
+
+// ---- resources
+
+// "Key:<blanks>NUMBER[ kB]" -> NUMBER times 1024 for kB; nothing when unreadable or on overflow.
+std::optional<std::uint64_t> keyedNumber(std::string_view value)
+{
+    value = trim(value);
+    std::uint64_t scale = 1;
+    if (value.ends_with(" kB")) {
+        value = trim(value.substr(0, value.size() - 3));
+        scale = 1024;
+    }
+    const auto n = parseWhole<std::uint64_t>(value);
+    if (!n || *n > std::numeric_limits<std::uint64_t>::max() / scale)
+        return std::nullopt;
+    return *n * scale;
+}
+
+// getconf's PAGESIZE and CLK_TCK (when getconf exists), and the first KernelPageSize of /proc/self/smaps.
+void parseUnits(const std::vector<std::string_view> *lines, VantageObservation &obs)
+{
+    if (!lines)
+        return;
+    std::optional<std::uint64_t> getconfPage, smapsPage;
+    for (auto line : *lines) {
+        const std::size_t colon = line.find(':');
+        if (colon == std::string_view::npos)
+            continue;
+        const std::string_view key = trim(line.substr(0, colon));
+        const auto value = keyedNumber(line.substr(colon + 1));
+        if (!value || *value == 0)
+            continue;
+        if (key == "PAGESIZE")
+            getconfPage = value;
+        else if (key == "CLK_TCK")
+            obs.clockTicksPerSecond = value;
+        else if (key == "KernelPageSize" && !smapsPage)
+            smapsPage = value;
+    }
+    obs.pageSize = getconfPage ? getconfPage : smapsPage;
+}
+
+// /proc/meminfo's totals, in bytes; nothing without the section or without MemTotal.
+std::optional<MemoryInfo> parseMeminfo(const std::vector<std::string_view> *lines)
+{
+    if (!lines)
+        return std::nullopt;
+    MemoryInfo m;
+    bool haveTotal = false, haveAvailable = false;
+    std::uint64_t cached = 0, buffers = 0;
+    for (auto line : *lines) {
+        const std::size_t colon = line.find(':');
+        if (colon == std::string_view::npos)
+            continue;
+        const std::string_view key = line.substr(0, colon);
+        const auto value = keyedNumber(line.substr(colon + 1));
+        if (!value)
+            continue;
+        if (key == "MemTotal") {
+            m.totalBytes = *value;
+            haveTotal = true;
+        } else if (key == "MemFree") {
+            m.freeBytes = *value;
+        } else if (key == "MemAvailable") {
+            m.availableBytes = *value;
+            haveAvailable = true;
+        } else if (key == "Cached") {
+            cached = *value;
+        } else if (key == "Buffers") {
+            buffers = *value;
+        } else if (key == "SwapTotal") {
+            m.swapTotalBytes = *value;
+        } else if (key == "SwapFree") {
+            m.swapFreeBytes = *value;
+        }
+    }
+    if (!haveTotal)
+        return std::nullopt;
+    m.cachedBytes = cached + buffers;
+    if (!haveAvailable) // kernels before 3.14: what is free or could be dropped from the caches
+        m.availableBytes = m.freeBytes + m.cachedBytes;
+    return m;
 }
 
 // ---- network
@@ -852,7 +1007,11 @@ std::optional<Error> readSelf(const Sections &sections, VantageObservation &obs,
 void readNamespaces(const Sections &sections, DraftTable &table, int shellProcPid, VantageObservation &obs)
 {
     NsLinks shellNs;
-    if (const auto *s = sections.find("ns"))
+    const auto *paths = sections.find("ns-paths");
+    const auto *links = sections.find("ns-links");
+    if (paths && links)
+        parseNsLinkSections(*paths, *links, table, shellProcPid, shellNs);
+    else if (const auto *s = sections.find("ns"))
         parseNsSection(*s, table, shellProcPid, shellNs);
     if (const ProcessDraft *shell = table.find(shellProcPid))
         obs.selfNs = shell->ns;
@@ -876,6 +1035,10 @@ ProcessObservation observationOf(ProcessDraft &d, int ppid, std::vector<int> nsp
                                                           : validUtf8(unescapeStatusName(*f.name));
     p.uid = f.uid;
     p.startTicks = d.startTicks;
+    p.utimeTicks = d.utimeTicks;
+    p.stimeTicks = d.stimeTicks;
+    p.rssPages = d.rssPages;
+    p.container = std::move(d.container);
     if (d.cmdline) {
         std::string_view cmdline = d.cmdlineJoined ? std::string_view(*d.cmdlineJoined) : *d.cmdline;
         if (!cmdline.empty() && cmdline.back() == ' ')
@@ -954,6 +1117,8 @@ Result<VantageObservation> parse(std::string_view raw, std::string_view nonce)
     obs.kernel = firstLine(sections.find("kernel"));
     obs.hostname = firstLine(sections.find("hostname"));
     parseOsRelease(sections.find("os-release"), obs.osRelease);
+    parseUnits(sections.find("units"), obs);
+    obs.memory = parseMeminfo(sections.find("meminfo"));
 
     const auto *status = sections.find("status");
     DraftTable table(status ? status->size() / 5 : 0); // five lines per process
@@ -967,6 +1132,8 @@ Result<VantageObservation> parse(std::string_view raw, std::string_view nonce)
         parseStatSection(*s, table);
     if (const auto *s = sections.find("cmdline"))
         parseCmdlineSection(*s, table);
+    if (const auto *s = sections.find("cgroup"))
+        parseCgroupSection(*s, table);
     const int shellProcPid = *obs.selfProcPid;
     readNamespaces(sections, table, shellProcPid, obs);
     addProcesses(table, shellProcPid, selfFields.uid == 0, obs);

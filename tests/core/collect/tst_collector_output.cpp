@@ -393,6 +393,174 @@ TEST(CollectorProcesses, StatFieldsCountFromTheLastParenthesis)
     EXPECT_EQ(findPid(o, 8)->name, "x\ny");
 }
 
+TEST(CollectorProcesses, ResourceUseFromTheStatLine)
+{
+    // Fields 14 (utime), 15 (stime) and 24 (rss), counted from the last ')'; a stat line cut before rss
+    // (an older or odd kernel) keeps the rest.
+    const std::string stat =
+        "7 (a) b) S 1 7 7 0 -1 4194304 116 0 0 0 250 31 0 0 20 0 1 0 85997 2990080 415 0 0\n"
+        "8 (short) S 1 8 8 0 -1 0 0 0 0 0 12 3 0 0 20 0 1 0 4343\n"
+        "9 (bad) S 1 9 9 0 -1 0 0 0 0 0 x y 0 0 20 0 1 0 4444 0 z 0\n";
+    const auto o = parseOk(withProcesses(
+        status(7, "a) b", 1, 0, "7") + status(8, "short", 1, 0, "8") + status(9, "bad", 1, 0, "9"), stat));
+    const auto *p = findPid(o, 7);
+    ASSERT_NE(p, nullptr);
+    EXPECT_EQ(p->utimeTicks, 250u);
+    EXPECT_EQ(p->stimeTicks, 31u);
+    EXPECT_EQ(p->rssPages, 415u);
+    EXPECT_EQ(p->startTicks, 85997u);
+    ASSERT_NE(findPid(o, 8), nullptr);
+    EXPECT_EQ(findPid(o, 8)->utimeTicks, 12u);
+    EXPECT_EQ(findPid(o, 8)->stimeTicks, 3u);
+    EXPECT_FALSE(findPid(o, 8)->rssPages.has_value());
+    EXPECT_EQ(findPid(o, 8)->startTicks, 4343u);
+    ASSERT_NE(findPid(o, 9), nullptr);
+    EXPECT_FALSE(findPid(o, 9)->utimeTicks.has_value());
+    EXPECT_FALSE(findPid(o, 9)->rssPages.has_value());
+    EXPECT_EQ(findPid(o, 9)->startTicks, 4444u);
+}
+
+TEST(CollectorProcesses, ContainersFromTheCgroupSection)
+{
+    const std::string id = "9ec39b91f3d70e1beff50a308f77067065ea6be0d91a3378375056cd4422cf3d";
+    const std::string other = "31cb02944da7a12196a193cf0e0f6c226d7c453a1db62e65ba98287593a2ee30";
+    // 7: v1 lines only; 8: a v1 line naming one container and the v2 line another (v2 wins); 9: lxc's
+    // monitor, no container; 60: not in the status listing.
+    const std::string cgroup =
+        "@@WSLATLAS-SECTION cgroup\n"
+        "/proc/7/cgroup:4:memory:/docker/" +
+        id + "\n/proc/7/cgroup:1:name=systemd:/docker/" + id + "\n/proc/8/cgroup:4:memory:/docker/" + other +
+        "\n/proc/8/cgroup:0::/system.slice/docker-" + id +
+        ".scope\n/proc/9/cgroup:0::/lxc.monitor.web\n/proc/60/cgroup:0::/docker/" + id + "\n";
+    const auto o = parseOk(withProcesses(status(7, "a", 1, 0, "7") + status(8, "b", 1, 0, "8") +
+                                             status(9, "c", 1, 0, "9") + status(10, "d", 1, 0, "10"),
+                                         {}, {}, {}, cgroup));
+    ASSERT_NE(findPid(o, 7), nullptr);
+    EXPECT_EQ(findPid(o, 7)->container, (ContainerRef{ContainerEngine::Docker, id}));
+    EXPECT_EQ(findPid(o, 8)->container, (ContainerRef{ContainerEngine::Docker, id}));
+    EXPECT_FALSE(findPid(o, 9)->container.has_value());
+    EXPECT_FALSE(findPid(o, 10)->container.has_value());
+    EXPECT_FALSE(findPid(o, 1)->container.has_value());
+}
+
+TEST(CollectorVantage, UnitsAndMemory)
+{
+    const std::string more = "@@WSLATLAS-SECTION units\nPAGESIZE:\t4096\nCLK_TCK:\t100\n"
+                             "KernelPageSize:        4 kB\n"
+                             "@@WSLATLAS-SECTION meminfo\n"
+                             "MemTotal:        8039596 kB\nMemFree:         5203400 kB\n"
+                             "MemAvailable:    7000000 kB\nBuffers:           10000 kB\n"
+                             "Cached:          1500000 kB\nSwapCached:            0 kB\n"
+                             "SwapTotal:       2097152 kB\nSwapFree:        2000000 kB\n";
+    const auto o = parseOk(withProcesses({}, {}, {}, {}, more));
+    EXPECT_EQ(o.pageSize, 4096u);
+    EXPECT_EQ(o.clockTicksPerSecond, 100u);
+    ASSERT_TRUE(o.memory.has_value());
+    EXPECT_EQ(o.memory->totalBytes, 8039596ull * 1024);
+    EXPECT_EQ(o.memory->freeBytes, 5203400ull * 1024);
+    EXPECT_EQ(o.memory->availableBytes, 7000000ull * 1024);
+    EXPECT_EQ(o.memory->cachedBytes, 1510000ull * 1024); // Cached + Buffers, not SwapCached
+    EXPECT_EQ(o.memory->swapTotalBytes, 2097152ull * 1024);
+    EXPECT_EQ(o.memory->swapFreeBytes, 2000000ull * 1024);
+}
+
+TEST(CollectorVantage, WithoutGetconfThePageSizeComesFromSmapsAndNoClockTick)
+{
+    // busybox without getconf: the first KernelPageSize line; the clock tick stays unknown.
+    const auto o = parseOk(withProcesses(
+        {}, {}, {}, {},
+        "@@WSLATLAS-SECTION units\nKernelPageSize:       16 kB\nKernelPageSize:     2048 kB\n"));
+    EXPECT_EQ(o.pageSize, 16384u);
+    EXPECT_FALSE(o.clockTicksPerSecond.has_value());
+    // getconf failing prints its labels with nothing after them.
+    const auto failed = parseOk(withProcesses(
+        {}, {}, {}, {}, "@@WSLATLAS-SECTION units\nPAGESIZE:\t\nCLK_TCK:\t\nKernelPageSize:        4 kB\n"));
+    EXPECT_EQ(failed.pageSize, 4096u);
+    EXPECT_FALSE(failed.clockTicksPerSecond.has_value());
+}
+
+TEST(CollectorVantage, OlderOutputsHaveNoResourceFields)
+{
+    const std::string stat = "7 (sleep) S 1 7 7 0 -1 4194304 116 0 0 0 0 0 0 0 20 0 1 0 85997\n";
+    const auto o = parseOk(withProcesses(status(7, "sleep", 1, 0, "7"), stat));
+    EXPECT_FALSE(o.pageSize.has_value());
+    EXPECT_FALSE(o.clockTicksPerSecond.has_value());
+    EXPECT_FALSE(o.memory.has_value());
+    ASSERT_NE(findPid(o, 7), nullptr);
+    EXPECT_FALSE(findPid(o, 7)->container.has_value());
+    EXPECT_FALSE(findPid(o, 7)->rssPages.has_value());
+    // A meminfo section without MemTotal is no memory reading.
+    EXPECT_FALSE(parseOk(withProcesses({}, {}, {}, {}, "@@WSLATLAS-SECTION meminfo\nMemFree: 5 kB\n"))
+                     .memory.has_value());
+}
+
+namespace {
+
+// The ns-paths and ns-links sections of GNU readlink: `paths` for each pid, and the targets readlink printed.
+std::string readlinkSections(const std::string &paths, const std::string &links)
+{
+    return "@@WSLATLAS-SECTION ns-paths\n" + paths + "@@WSLATLAS-SECTION ns-links\n" + links;
+}
+
+std::string nsPaths(int pid, std::initializer_list<const char *> types)
+{
+    std::string s;
+    for (const char *t : types)
+        s += "/proc/" + std::to_string(pid) + "/ns/" + t + "\n";
+    return s;
+}
+
+} // namespace
+
+TEST(CollectorProcesses, ReadlinkTargetsPairWithTheirPaths)
+{
+    // 50 is the shell; 7 exited after its mnt link was read; 8 is not readable at all; 9 has a
+    // pid_for_children link (another collector's glob) and a link of a type this program does not keep.
+    const std::string paths = nsPaths(50, {"mnt", "pid"}) + nsPaths(7, {"cgroup", "mnt", "net", "pid"}) +
+                              nsPaths(8, {"mnt", "net", "pid"}) +
+                              nsPaths(9, {"mnt", "pid", "pid_for_children", "future", "uts"});
+    const std::string links = "mnt:[4026531001]\npid:[4026532178]\n"
+                              "cgroup:[4026531835]\nmnt:[4026531002]\n"
+                              "readlink: /proc/7/ns/net: No such file or directory\n"
+                              "readlink: /proc/7/ns/pid: No such file or directory\n"
+                              "readlink: /proc/8/ns/mnt: Permission denied\n"
+                              "readlink: /proc/8/ns/net: Permission denied\n"
+                              "readlink: /proc/8/ns/pid: Permission denied\n"
+                              "mnt:[4026531003]\npid:[4026532300]\npid:[4026532301]\nfuture:[4026539999]\n"
+                              "uts:[4026531838]\n";
+    std::string out = output(
+        {{"self", kSelf},
+         {"status", status(1, "init", 0, 0, "1") + status(50, "sh", 1, 0, "50") + status(7, "a", 1, 0, "7") +
+                        status(8, "b", 1, 1000, "8") + status(9, "c", 1, 0, "9")}});
+    out.insert(out.rfind("@@WSLATLAS-END"), readlinkSections(paths, links));
+    const auto o = parseOk(out);
+    EXPECT_EQ(o.selfNs, (NsLinks{{"mnt", 4026531001u}, {"pid", 4026532178u}}));
+    ASSERT_NE(findPid(o, 7), nullptr);
+    EXPECT_EQ(findPid(o, 7)->ns, (NsLinks{{"cgroup", 4026531835u}, {"mnt", 4026531002u}}));
+    EXPECT_TRUE(findPid(o, 8)->ns.empty());
+    EXPECT_EQ(findPid(o, 9)->ns, (NsLinks{{"mnt", 4026531003u}, {"pid", 4026532300u}, {"uts", 4026531838u}}));
+    // 7 and 8 were listed but their pid links unreadable: counted in one warning.
+    ASSERT_EQ(o.warnings.size(), 1u);
+    EXPECT_TRUE(contains(o.warnings[0], "2 processes")) << o.warnings[0];
+}
+
+TEST(CollectorProcesses, ReadlinkSectionsWinOverAnLsListingAndToleratesNoise)
+{
+    // The shell's message when readlink could not start (then xargs runs it) pairs with no path; a target
+    // of the wrong type (lines out of step) is not taken. The ns section is not read when these are there.
+    const std::string paths = nsPaths(50, {"pid"}) + nsPaths(7, {"net", "pid", "uts"});
+    const std::string links = "dash: 1: readlink: Argument list too long\npid:[4026532178]\r\n"
+                              "net:[4026531833]\npid:[4026532178]\nipc:[4026531839]\n";
+    const auto o = parseOk(withProcesses(status(7, "a", 1, 0, "7"), {}, {},
+                                         "/proc/7/ns:\ntotal 0\nlrwxrwxrwx 1 root root 0 Nov 21 05:42 pid -> "
+                                         "pid:[1]\n",
+                                         readlinkSections(paths, links)));
+    ASSERT_NE(findPid(o, 7), nullptr);
+    EXPECT_EQ(findPid(o, 7)->ns, (NsLinks{{"net", 4026531833u}, {"pid", 4026532178u}}));
+    EXPECT_EQ(o.selfNs.at("pid"), 4026532178u);
+    EXPECT_TRUE(o.warnings.empty());
+}
+
 TEST(CollectorProcesses, StatusNameIsUnescaped)
 {
     const auto o =

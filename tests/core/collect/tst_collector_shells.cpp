@@ -16,11 +16,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
@@ -501,5 +504,310 @@ TEST(CollectorShells, PastTheArgumentLimitNothingIsLost)
         for (const auto &p : small.processes)
             withPidNs += p.ns.count("pid");
         EXPECT_EQ(withPidNs, small.processes.size());
+    }
+}
+
+namespace {
+
+std::optional<std::string> statusField(int pid, const std::string &key)
+{
+    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind(key + ":", 0) == 0)
+            return line.substr(key.size() + 1);
+    return std::nullopt;
+}
+
+// The pid, in our terms, of the process whose innermost pid is `inner` in the pid namespace `nsInode`.
+std::optional<int> hostPidOf(std::uint64_t nsInode, int inner)
+{
+    std::error_code ec;
+    for (auto it = std::filesystem::directory_iterator("/proc", ec);
+         !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
+        const std::string name = it->path().filename();
+        if (name.find_first_not_of("0123456789") != std::string::npos)
+            continue;
+        const int pid = std::stoi(name);
+        struct stat st
+        {};
+        if (::stat(("/proc/" + name + "/ns/pid").c_str(), &st) != 0 || st.st_ino != nsInode)
+            continue;
+        const auto nspid = statusField(pid, "NSpid");
+        if (!nspid)
+            continue;
+        std::istringstream words(*nspid);
+        int last = -1;
+        for (int w; words >> w;)
+            last = w;
+        if (last == inner)
+            return pid;
+    }
+    return std::nullopt;
+}
+
+const ProcessObservation *withCmdline(const VantageObservation &o, const std::string &cmdline)
+{
+    for (const auto &p : o.processes)
+        if (p.cmdline == cmdline)
+            return &p;
+    return nullptr;
+}
+
+// A folder of links to busybox for the commands the collector runs, without getconf (busybox has none):
+// a vantage that has nothing but busybox.
+class BusyboxOnlyPath
+{
+public:
+    BusyboxOnlyPath()
+    {
+        const auto busybox = findExecutable("busybox");
+        if (!busybox || tmp_.path().empty())
+            return;
+        for (const char *tool : {"cat", "grep", "ls", "readlink", "tr", "xargs", "sh"})
+            if (::symlink(busybox->c_str(), (tmp_.path() + "/" + tool).c_str()) != 0)
+                return;
+        ok_ = true;
+    }
+    bool ok() const { return ok_; }
+    const std::string &dir() const { return tmp_.path(); }
+
+private:
+    TempDir tmp_;
+    bool ok_ = false;
+};
+
+} // namespace
+
+TEST(CollectorShells, ResidentMemoryAndTheStatUnits)
+{
+    if (auto why = whyNotRunnable())
+        GTEST_SKIP() << *why;
+    for (const char *tool : {"head", "tail"})
+        if (!findExecutable(tool))
+            GTEST_SKIP() << tool << " is not installed";
+    // tail holds a line until its end: 300 MiB of zeros without a newline, and a writer that never closes
+    // the pipe, keep 300 MiB resident in tail.
+    const std::string script = "{ head -c 300M /dev/zero; exec sleep 1000000; } | tail -n 1 &\n"
+                               "echo ready\nexec sleep 1000001\n";
+    PidNamespace ns(script, {}, std::chrono::seconds(20));
+    if (!ns.error().empty())
+        GTEST_SKIP() << ns.error();
+    struct stat nsStat
+    {};
+    ASSERT_EQ(::stat(("/proc/" + std::to_string(ns.init()) + "/ns/pid").c_str(), &nsStat), 0);
+
+    // Wait until tail has read it all.
+    std::optional<int> tailPid;
+    const auto deadline = Clock::now() + std::chrono::seconds(30);
+    for (;;) {
+        const auto o = parseOrFail(ns.runInside({"dash"}, collectorScript()), "dash");
+        ASSERT_FALSE(HasFailure());
+        if (const auto *p = withCmdline(o, "tail -n 1"); p && !tailPid)
+            tailPid = hostPidOf(nsStat.st_ino, p->pid);
+        if (tailPid) {
+            const auto rss = statusField(*tailPid, "VmRSS");
+            if (rss && std::stoull(*rss) >= 300ull * 1024)
+                break;
+        }
+        ASSERT_LT(Clock::now(), deadline) << "tail never held 300 MiB";
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+
+    const auto pageSize = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
+    const auto clockTick = static_cast<std::uint64_t>(::sysconf(_SC_CLK_TCK));
+    for (const auto &[label, shell] : shells()) {
+        SCOPED_TRACE(label);
+        const auto o = parseOrFail(ns.runInside(shell, collectorScript()), label);
+        ASSERT_FALSE(HasFailure());
+        const auto vmRss = statusField(*tailPid, "VmRSS"); // "  307452 kB"
+        ASSERT_TRUE(vmRss.has_value());
+        const double expected = std::stod(*vmRss) * 1024;
+        const auto *tail = withCmdline(o, "tail -n 1");
+        ASSERT_NE(tail, nullptr);
+        ASSERT_TRUE(tail->rssPages.has_value());
+        ASSERT_EQ(o.pageSize, pageSize);
+        const double seen = static_cast<double>(*tail->rssPages * *o.pageSize);
+        EXPECT_NEAR(seen, expected, expected * 0.05) << "rss " << seen << " bytes, VmRSS " << expected;
+        EXPECT_GE(seen, 300.0 * 1024 * 1024 * 0.95);
+        EXPECT_EQ(o.clockTicksPerSecond, clockTick); // getconf is on this PATH
+        EXPECT_TRUE(tail->utimeTicks.has_value());
+        EXPECT_TRUE(tail->stimeTicks.has_value());
+        ASSERT_TRUE(o.memory.has_value());
+        EXPECT_GT(o.memory->totalBytes, o.memory->availableBytes);
+        EXPECT_GT(o.memory->totalBytes, *tail->rssPages * *o.pageSize);
+    }
+
+    // A vantage with busybox alone (no getconf, a readlink of one link at a time): the page size from smaps,
+    // no clock tick, and the namespace links from `ls -l`.
+    BusyboxOnlyPath bb;
+    ASSERT_TRUE(bb.ok());
+    const auto o =
+        parseOrFail(ns.runInside({"env", "PATH=" + bb.dir(), "sh"}, collectorScript()), "busybox alone");
+    ASSERT_FALSE(HasFailure());
+    EXPECT_EQ(o.pageSize, pageSize);
+    EXPECT_FALSE(o.clockTicksPerSecond.has_value());
+    const auto *tail = withCmdline(o, "tail -n 1");
+    ASSERT_NE(tail, nullptr);
+    EXPECT_TRUE(tail->rssPages.has_value());
+    EXPECT_EQ(tail->ns.at("pid"), static_cast<std::uint64_t>(nsStat.st_ino));
+    EXPECT_EQ(o.selfNs.at("pid"), static_cast<std::uint64_t>(nsStat.st_ino));
+}
+
+namespace {
+
+// A cgroup folder shaped like docker's systemd driver (TEST.slice/docker-ID.scope) in the first writable
+// cgroup hierarchy (v2 preferred), with one process moved in. The destructor moves the process back to the
+// hierarchy's root and removes the folders, whatever happened.
+class DockerShapedCgroup
+{
+public:
+    DockerShapedCgroup(const std::string &id, int pid)
+    {
+        for (const std::string &root : hierarchies()) {
+            const std::string slice = root + "/wslatlas-test-" + std::to_string(::getpid()) + ".slice";
+            if (::mkdir(slice.c_str(), 0755) != 0)
+                continue;
+            const std::string scope = slice + "/docker-" + id + ".scope";
+            if (::mkdir(scope.c_str(), 0755) != 0) {
+                ::rmdir(slice.c_str());
+                continue;
+            }
+            root_ = root;
+            slice_ = slice;
+            scope_ = scope;
+            if (!writeTo(scope_ + "/cgroup.procs", pid)) {
+                why_ = "could not move pid " + std::to_string(pid) + " into " + scope_ + ": " +
+                       std::strerror(errno);
+                continue; // the destructor's cleanup for this one happens below
+            }
+            pid_ = pid;
+            return;
+        }
+        if (why_.empty())
+            why_ = "no writable cgroup hierarchy (mkdir under /sys/fs/cgroup failed)";
+    }
+
+    ~DockerShapedCgroup()
+    {
+        if (scope_.empty())
+            return;
+        if (pid_ > 0)
+            writeTo(root_ + "/cgroup.procs", pid_); // it may be gone already
+        for (int tries = 0; tries < 100; ++tries) {
+            if (::rmdir(scope_.c_str()) == 0 || errno == ENOENT)
+                break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50)); // a dying process still in it
+        }
+        ::rmdir(slice_.c_str());
+    }
+
+    DockerShapedCgroup(const DockerShapedCgroup &) = delete;
+    DockerShapedCgroup &operator=(const DockerShapedCgroup &) = delete;
+
+    bool ok() const { return pid_ > 0; }
+    const std::string &why() const { return why_; }
+    const std::string &path() const { return scope_; }
+
+private:
+    // cgroup2 mounts first, then the v1 hierarchies (name=systemd first), from /proc/self/mountinfo.
+    static std::vector<std::string> hierarchies()
+    {
+        std::vector<std::string> v2, v1;
+        std::ifstream mountinfo("/proc/self/mountinfo");
+        std::string line;
+        while (std::getline(mountinfo, line)) {
+            std::istringstream words(line);
+            std::vector<std::string> w;
+            for (std::string s; words >> s;)
+                w.push_back(s);
+            const auto dash = std::find(w.begin(), w.end(), "-");
+            if (w.size() < 5 || dash == w.end() || dash + 1 == w.end())
+                continue;
+            if (*(dash + 1) == "cgroup2")
+                v2.push_back(w[4]);
+            else if (*(dash + 1) == "cgroup" && line.find("name=systemd") != std::string::npos)
+                v1.insert(v1.begin(), w[4]);
+            else if (*(dash + 1) == "cgroup")
+                v1.push_back(w[4]);
+        }
+        v2.insert(v2.end(), v1.begin(), v1.end());
+        return v2;
+    }
+
+    static bool writeTo(const std::string &file, int pid)
+    {
+        const int fd = ::open(file.c_str(), O_WRONLY | O_CLOEXEC);
+        if (fd < 0)
+            return false;
+        const std::string text = std::to_string(pid) + "\n";
+        const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+        ::close(fd);
+        return ok;
+    }
+
+    std::string root_, slice_, scope_, why_;
+    int pid_ = -1;
+};
+
+} // namespace
+
+TEST(CollectorShells, AProcessInADockerShapedCgroupIsInThatContainer)
+{
+    if (auto why = whyNotRunnable())
+        GTEST_SKIP() << *why;
+    // A nested pid namespace (a container's shape: its own pid 1) inside the test's namespace.
+    const std::string script = "unshare --pid --fork --mount-proc sleep 7601 &\n"
+                               "sleep 7602 &\necho ready\nexec sleep 1000000\n";
+    PidNamespace ns(script, {}, std::chrono::seconds(20));
+    if (!ns.error().empty())
+        GTEST_SKIP() << ns.error();
+
+    // The nested sleep, in our terms: its NSpid has three pids (ours, the test namespace's, its own 1).
+    std::optional<int> nested;
+    const auto deadline = Clock::now() + std::chrono::seconds(10);
+    while (!nested && Clock::now() < deadline) {
+        std::error_code ec;
+        for (auto it = std::filesystem::directory_iterator("/proc", ec);
+             !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
+            const std::string name = it->path().filename();
+            if (name.find_first_not_of("0123456789") != std::string::npos)
+                continue;
+            std::ifstream cmdline("/proc/" + name + "/cmdline");
+            std::string text((std::istreambuf_iterator<char>(cmdline)), std::istreambuf_iterator<char>());
+            const auto nspid = statusField(std::stoi(name), "NSpid");
+            std::istringstream words(nspid.value_or(""));
+            std::size_t levels = 0;
+            for (std::string w; words >> w;)
+                ++levels;
+            if (text == std::string("sleep\0"
+                                    "7601\0",
+                                    11) &&
+                levels == 3) {
+                nested = std::stoi(name);
+                break;
+            }
+        }
+        if (!nested)
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ASSERT_TRUE(nested.has_value()) << "the nested namespace's sleep did not start";
+
+    const std::string id = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    DockerShapedCgroup cgroup(id, *nested);
+    if (!cgroup.ok())
+        GTEST_SKIP() << "cgroups are not writable here: " << cgroup.why();
+
+    for (const auto &[label, shell] : shells()) {
+        SCOPED_TRACE(label + " (" + cgroup.path() + ")");
+        const auto o = parseOrFail(ns.runInside(shell, collectorScript()), label);
+        ASSERT_FALSE(HasFailure());
+        const auto *inside = withCmdline(o, "sleep 7601");
+        ASSERT_NE(inside, nullptr);
+        EXPECT_EQ(inside->nspid.size(), 2u); // the test namespace's pid, then its own 1
+        EXPECT_EQ(inside->container, (ContainerRef{ContainerEngine::Docker, id}));
+        const auto *outside = withCmdline(o, "sleep 7602");
+        ASSERT_NE(outside, nullptr);
+        EXPECT_FALSE(outside->container.has_value());
     }
 }
