@@ -147,6 +147,36 @@ private Q_SLOTS:
         QCOMPARE(pids.mid(0, 6), (QList<qint64>{1, 1, 2, 5, 6, 7}));
     }
 
+    // Issue 13: memory and CPU columns show the process's own values, sort as numbers (bytes, not their
+    // text: 900 KB before 2 MB), and leave unreported ones empty and last.
+    void memoryAndCpuColumns()
+    {
+        auto snapshot = std::make_shared<Snapshot>(*m_seed);
+        for (std::size_t i = 0; i < snapshot->processes.size(); ++i)
+            snapshot->processes[i].rssBytes = (i % 2 == 0) ? (i + 1) * 900'000 : (i + 1) * 2'000'000;
+        snapshot->processes[0].rssBytes.reset();
+        snapshot->processes[1].cpuSeconds = 12.5;
+        TableFixture f(snapshot);
+        QCOMPARE(header(f.model, ProcessTableModel::RssColumn), QStringLiteral("Memory"));
+        const QModelIndex second = f.model.index(1, ProcessTableModel::RssColumn);
+        QCOMPARE(second.data().toString(), QLocale().formattedDataSize(4'000'000));
+        QCOMPARE(f.model.index(1, ProcessTableModel::CpuColumn).data().toString(), QStringLiteral("12.50 s"));
+        QVERIFY(f.model.index(0, ProcessTableModel::RssColumn).data().toString().isEmpty());
+        QVERIFY(f.model.index(0, ProcessTableModel::CpuColumn).data().toString().isEmpty());
+
+        f.proxy.sort(ProcessTableModel::RssColumn, Qt::AscendingOrder);
+        QList<qint64> sizes;
+        for (int row = 0; row < f.proxy.rowCount(); ++row) {
+            const QVariant v = f.proxy.index(row, ProcessTableModel::RssColumn).data(ItemRoles::SortRole);
+            if (v.isValid())
+                sizes.push_back(v.toLongLong());
+            else
+                QCOMPARE(row, f.proxy.rowCount() - 1); // the one without a value, last
+        }
+        QCOMPARE(sizes.size(), f.proxy.rowCount() - 1);
+        QVERIFY(std::is_sorted(sizes.begin(), sizes.end()));
+    }
+
     void indexForIdRoundTrips()
     {
         TableFixture f(m_seed);
