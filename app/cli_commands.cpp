@@ -657,7 +657,7 @@ int runSnapshot(const QStringList &arguments)
 int runTree(const QStringList &arguments)
 {
     CommandLine command(QStringLiteral("tree"),
-                        QStringLiteral("tree SNAP.json [--no-processes] [--max-processes N]"),
+                        QStringLiteral("tree SNAP.json [--no-processes] [--max-processes N] [--rss]"),
                         QStringLiteral("Print a snapshot's pid-namespace tree as text."));
     command.parser().addPositionalArgument(QStringLiteral("SNAP.json"),
                                            QStringLiteral("The snapshot to draw."));
@@ -666,7 +666,11 @@ int runTree(const QStringList &arguments)
     const QCommandLineOption maxProcesses(QStringLiteral("max-processes"),
                                           QStringLiteral("List at most N processes per namespace."),
                                           QStringLiteral("N"));
-    command.parser().addOptions({noProcesses, maxProcesses});
+    const QCommandLineOption rss(
+        QStringLiteral("rss"),
+        QStringLiteral(
+            "Show resident memory per namespace (own and subtree) and per process, when collected."));
+    command.parser().addOptions({noProcesses, maxProcesses, rss});
     if (const auto done =
             command.parse(arguments, 1, QStringLiteral("missing the snapshot file (SNAP.json)")))
         return *done;
@@ -674,6 +678,7 @@ int runTree(const QStringList &arguments)
     QCommandLineParser &parser = command.parser();
     TreeTextOptions options;
     options.processes = !parser.isSet(noProcesses);
+    options.usage = parser.isSet(rss);
     if (parser.isSet(maxProcesses)) {
         bool numeric = false;
         options.maxProcesses = parser.value(maxProcesses).toInt(&numeric);

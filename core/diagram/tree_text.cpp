@@ -1,5 +1,7 @@
 #include "tree_text.h"
 
+#include "text.h"
+
 #include <vector>
 
 namespace wslatlas {
@@ -44,6 +46,9 @@ private:
         const int own = m_a.ownProcesses(index);
         m_out += lead + ns.id + "  " + ns.label + "  (" + std::string(toString(ns.role));
         m_out += ", " + std::to_string(own) + (own == 1 ? " process" : " processes");
+        if (m_o.usage && m_a.subtreeUsage(index).measured > 0)
+            m_out += ", RSS " + text::byteSize(m_a.ownUsage(index).rssBytes) + " own, " +
+                     text::byteSize(m_a.subtreeUsage(index).rssBytes) + " subtree";
         m_out += ")\n";
         const std::vector<int> &kids = m_a.children(index);
         const std::string bar = kids.empty() ? "   " : "|  ";
@@ -60,6 +65,8 @@ private:
                 std::string line = indent + bar + std::to_string(innermostPid(*p));
                 line.resize(std::max(line.size() + 1, indent.size() + bar.size() + 8), ' ');
                 line += processText(*p);
+                if (m_o.usage && p->rssBytes)
+                    line += "   RSS " + text::byteSize(*p->rssBytes);
                 if (p->chain.size() > 1) {
                     line += "   NSpid";
                     for (const ChainLink &c : p->chain)

@@ -935,6 +935,7 @@ Snapshot Inference::run(std::string takenAt)
             if (auto it = obs.osRelease.find("PRETTY_NAME"); it != obs.osRelease.end())
                 report.os = it->second;
             report.processCount = static_cast<int>(obs.processes.size());
+            report.memory = obs.memory;
             report.warnings.insert(report.warnings.end(), obs.warnings.begin(), obs.warnings.end());
             for (const VantageView &view : m_views)
                 if (view.run == &r)

@@ -1,6 +1,7 @@
 #include "text.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace wslatlas::text {
 
@@ -280,6 +281,22 @@ std::string filled(std::string_view pattern, const std::vector<std::string> &val
         out += values[index];
     }
     return out;
+}
+
+std::string byteSize(std::uint64_t bytes)
+{
+    constexpr const char *kUnits[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+    if (bytes < 1024)
+        return std::to_string(bytes) + " B";
+    double value = static_cast<double>(bytes);
+    std::size_t unit = 0;
+    while (value >= 1024 && unit + 1 < std::size(kUnits)) {
+        value /= 1024;
+        ++unit;
+    }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f %s", value, kUnits[unit]);
+    return buf;
 }
 
 } // namespace wslatlas::text

@@ -11,6 +11,7 @@
 //     parsers use it.
 #include <charconv>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -118,5 +119,8 @@ std::string quoted(std::string_view s, std::size_t maxBytes = 60);
 // `pattern` with %1…%9 replaced by `values`, in one pass (a value holding "%1" is not filled again); empty
 // when the pattern names a value that is not there. The sentences of findings and evidence use it.
 std::string filled(std::string_view pattern, const std::vector<std::string> &values);
+
+// 314572800 -> "300.0 MiB", 512 -> "512 B": binary units with one decimal, for the CLI (ui uses QLocale's).
+std::string byteSize(std::uint64_t bytes);
 
 } // namespace wslatlas::text

@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLayout>
+#include <QLocale>
 #include <QScrollArea>
 #include <QTableWidget>
 #include <QToolButton>
@@ -419,6 +420,23 @@ QFormLayout *DetailsPanel::namespaceFacts(int nsIndex) const
            tr("%1 own · %2 in its subtree")
                .arg(m_analysis->ownProcesses(nsIndex))
                .arg(m_analysis->subtreeProcesses(nsIndex)));
+    if (const Usage &subtree = m_analysis->subtreeUsage(nsIndex); subtree.measured > 0) {
+        const Usage &own = m_analysis->ownUsage(nsIndex);
+        const QLocale locale;
+        addRow(form, tr("Memory (RSS)"),
+               tr("%1 own · %2 in its subtree")
+                   .arg(locale.formattedDataSize(static_cast<qint64>(own.rssBytes)),
+                        locale.formattedDataSize(static_cast<qint64>(subtree.rssBytes))));
+        addRow(
+            form, tr("CPU time"),
+            tr("%1 s own · %2 s in its subtree")
+                .arg(locale.toString(own.cpuSeconds, 'f', 1), locale.toString(subtree.cpuSeconds, 'f', 1)));
+    }
+    if (ns.name.container)
+        addRow(
+            form, tr("Container"),
+            tr("%1, id %2")
+                .arg(NamespaceNameText::containerText(ns.name.container), toQString(ns.name.container->id)));
     QStringList vantages;
     for (const std::string &v : ns.vantages)
         vantages.push_back(toQString(v));
@@ -522,6 +540,12 @@ QFormLayout *DetailsPanel::processFacts(int processIndex)
            p.ppid > 0 ? tr("%1 in %2").arg(p.ppid).arg(outermost) : tr("not visible"));
     addRow(form, tr("UID"), p.uid ? QString::number(*p.uid) : tr("unknown"));
     addRow(form, tr("Distro"), p.distro.empty() ? tr("none known") : toQString(p.distro));
+    if (p.rssBytes)
+        addRow(form, tr("Memory (RSS)"), QLocale().formattedDataSize(static_cast<qint64>(*p.rssBytes)));
+    if (p.cpuSeconds)
+        addRow(form, tr("CPU time"), tr("%1 s").arg(QLocale().toString(*p.cpuSeconds, 'f', 2)));
+    if (p.container)
+        addRow(form, tr("Container"), NamespaceNameText::containerText(p.container));
     if (own >= 0)
         addRow(form, tr("Pid namespace"), namespaceLink(own));
     else

@@ -92,3 +92,19 @@ TEST(TreeText, UnknownParentIsSaid)
     EXPECT_NE(text.find("(parent unknown: no vantage saw above pid:[4026532245])"), std::string::npos)
         << text;
 }
+
+TEST(TreeText, UsageOnRequest)
+{
+    Snapshot s = seedSnapshot();
+    s.processes.at(0).rssBytes = 3 * 1024 * 1024;
+    s.processes.at(1).rssBytes = 300 * 1024 * 1024;
+    const std::string plain = renderPidTree(test::analysisOf(s));
+    EXPECT_EQ(plain.find("RSS"), std::string::npos); // only when asked
+    TreeTextOptions usage;
+    usage.usage = true;
+    const std::string text = renderPidTree(test::analysisOf(s), usage);
+    EXPECT_NE(text.find("(vm, 1 process, RSS 3.0 MiB own, 303.0 MiB subtree)"), std::string::npos) << text;
+    EXPECT_NE(text.find("sleep 680001   RSS 300.0 MiB   NSpid"), std::string::npos) << text;
+    // A namespace with nothing measured below it says nothing rather than "0 B".
+    EXPECT_NE(text.find("(isolation, 0 processes)\n"), std::string::npos) << text;
+}

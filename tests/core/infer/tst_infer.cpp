@@ -401,7 +401,9 @@ TEST(Infer, ContainersAndResourceUse)
     VantageRun run = vantage("Ubuntu-20.04", VantageRole::Distro, "Ubuntu-20.04", kUbuntu, {1}, procs);
     run.observation->pageSize = 4096;
     run.observation->clockTicksPerSecond = 100;
+    run.observation->memory = MemoryInfo{8u << 30, 1u << 30, 5u << 30, 3u << 30, 0, 0};
     const Snapshot s = inferSnapshot({run}, "2026-12-03T00:00:00Z");
+    EXPECT_EQ(s.vantages.at(0).memory, run.observation->memory); // the vantage reports its meminfo
 
     const PidNamespace *nested = nullptr;
     for (const PidNamespace &ns : s.pidNamespaces)

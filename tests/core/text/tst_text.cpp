@@ -145,3 +145,13 @@ TEST(Text, QuotedForMessages)
     EXPECT_TRUE(text::isValidUtf8(text::quoted("\xE2\x82\xFF"
                                                "abc\xC3")));
 }
+
+TEST(Text, ByteSizeInBinaryUnits)
+{
+    EXPECT_EQ(text::byteSize(0), "0 B");
+    EXPECT_EQ(text::byteSize(1023), "1023 B");
+    EXPECT_EQ(text::byteSize(1024), "1.0 KiB");
+    EXPECT_EQ(text::byteSize(314572800), "300.0 MiB");
+    EXPECT_EQ(text::byteSize(25275973632ULL), "23.5 GiB");
+    EXPECT_EQ(text::byteSize(std::numeric_limits<std::uint64_t>::max()), "16.0 EiB");
+}
