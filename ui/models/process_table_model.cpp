@@ -177,7 +177,7 @@ QVariant ProcessTableModel::data(const QModelIndex &index, int role) const
             return row.commandLine; // long lines are elided in the cell
         return row.toolTip;
     case Qt::TextAlignmentRole:
-        if (column >= NamespaceColumn)
+        if (column >= NamespaceColumn || column == RssColumn || column == CpuColumn)
             return kNumberAlignment;
         break;
     case IdRole:

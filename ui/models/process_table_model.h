@@ -23,11 +23,11 @@ public:
     enum Columns
     {
         NameColumn,
+        RssColumn, // resident memory
+        CpuColumn, // CPU time since it started
         CommandLineColumn,
         DistroColumn,
         NamespaceColumn, // the inode of the process's own pid namespace
-        RssColumn,       // resident memory
-        CpuColumn,       // CPU time since it started
         FixedColumnCount,
         FirstLevelColumn = FixedColumnCount
     };
