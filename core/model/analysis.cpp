@@ -32,6 +32,7 @@ SnapshotAnalysis::SnapshotAnalysis(std::shared_ptr<const Snapshot> snapshot) : m
     linkParents();
     assignLevels();
     countProcesses();
+    findShims();
 }
 
 void SnapshotAnalysis::linkParents()
@@ -91,6 +92,27 @@ void SnapshotAnalysis::assignLevels()
             m_level[at(ns)] = depth;
         else
             m_level[at(ns)] = parent >= 0 ? m_level[at(parent)] + 1 : 0;
+    }
+}
+
+void SnapshotAnalysis::findShims()
+{
+    const auto &processes = m_snapshot->processes;
+    m_shim.assign(m_parent.size(), -1);
+    for (std::size_t ns = 0; ns < m_parent.size(); ++ns) {
+        const auto &container = m_snapshot->pidNamespaces[ns].name.container;
+        if (!container || container->id.size() < 12)
+            continue;
+        for (std::size_t j = 0; j < processes.size(); ++j) {
+            const std::string &cmdline = processes[j].cmdline;
+            // Not one of the container's own processes, whose command lines may repeat the id.
+            if (m_namespaceOf[j] != static_cast<int>(ns) &&
+                cmdline.find(container->id) != std::string::npos &&
+                (cmdline.find("shim") != std::string::npos || cmdline.find("conmon") != std::string::npos)) {
+                m_shim[ns] = static_cast<int>(j);
+                break;
+            }
+        }
     }
 }
 

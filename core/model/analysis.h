@@ -82,6 +82,9 @@ public:
     int descendants(int ns) const { return m_descendants[at(ns)]; } // namespaces below it, at any depth
     const Usage &ownUsage(int ns) const { return m_ownUsage[at(ns)]; }
     const Usage &subtreeUsage(int ns) const { return m_subtreeUsage[at(ns)]; }
+    // The process that runs a container namespace's container (containerd-shim … -id ID, conmon … -c ID), or
+    // -1: its command line names the container's full id. Outside the container, usually one level up.
+    int containerShim(int ns) const { return m_shim[at(ns)]; }
     // The VM's memory: the first vantage's that read /proc/meminfo (every vantage of one VM reads the same).
     const std::optional<MemoryInfo> &memory() const { return m_memory; }
     const std::vector<int> &processesOf(int ns) const { return m_processesOf[at(ns)]; } // snapshot order
@@ -115,6 +118,7 @@ private:
     void linkParents();
     void assignLevels();
     void countProcesses();
+    void findShims();
 
     std::shared_ptr<const Snapshot> m_snapshot;
     std::unordered_map<std::string_view, int> m_namespaceById; // views into the snapshot's strings
@@ -130,6 +134,7 @@ private:
     std::vector<Usage> m_ownUsage;
     std::vector<Usage> m_subtreeUsage;
     std::optional<MemoryInfo> m_memory;
+    std::vector<int> m_shim;
     std::vector<int> m_namespaceOf;
     std::vector<int> m_unplaced;
     std::map<std::string, int> m_perDistro;

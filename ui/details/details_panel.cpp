@@ -437,6 +437,10 @@ QFormLayout *DetailsPanel::namespaceFacts(int nsIndex) const
             form, tr("Container"),
             tr("%1, id %2")
                 .arg(NamespaceNameText::containerText(ns.name.container), toQString(ns.name.container->id)));
+    if (const int shim = m_analysis->containerShim(nsIndex); shim >= 0) {
+        const Process &p = m_analysis->snapshot().processes[static_cast<std::size_t>(shim)];
+        addRow(form, tr("Runs under"), tr("pid %1: %2").arg(innermostPid(p)).arg(toQString(p.cmdline)));
+    }
     QStringList vantages;
     for (const std::string &v : ns.vantages)
         vantages.push_back(toQString(v));

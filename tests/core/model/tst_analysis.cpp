@@ -155,3 +155,17 @@ TEST(Analysis, UsageAddsUpOwnAndSubtree)
     EXPECT_EQ(a.memory()->totalBytes, 100 * mib); // the first vantage that read it
     EXPECT_FALSE(SnapshotAnalysis(tree()).memory());
 }
+
+TEST(Analysis, AContainersShimIsTheProcessOutsideThatNamesItsId)
+{
+    auto s = std::make_shared<Snapshot>(*tree());
+    const std::string id(64, 'c');
+    s->pidNamespaces[4].name = {
+        NameKind::Container, "Ubuntu", {}, "nginx", ContainerRef{ContainerEngine::Docker, id}};
+    s->processes[4].cmdline = "nginx -g daemon off; # shim " + id; // inside: not its shim
+    s->processes[2].cmdline =
+        "/usr/bin/containerd-shim-runc-v2 -namespace moby -id " + id + " -address /run/x";
+    const SnapshotAnalysis a(s);
+    EXPECT_EQ(a.containerShim(4), 2);
+    EXPECT_EQ(a.containerShim(2), -1); // not a container
+}
