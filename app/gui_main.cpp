@@ -11,6 +11,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <iterator>
 
 namespace {
 
@@ -41,8 +42,8 @@ QPalette darkPalette()
 void takeScreenshots(wslatlas::MainWindow &window, const QString &dir)
 {
     QDir().mkpath(dir);
-    const char *names[] = {"namespaces", "network", "processes", "charts"};
-    for (int tab = 0; tab < window.tabs()->count() && tab < 4; ++tab) {
+    const char *names[] = {"namespaces", "network", "processes", "charts", "memory"};
+    for (int tab = 0; tab < window.tabs()->count() && tab < static_cast<int>(std::size(names)); ++tab) {
         window.tabs()->setCurrentIndex(tab);
         QCoreApplication::processEvents();
         const QString path = QDir(dir).filePath(QStringLiteral("main-%1.png").arg(QLatin1String(names[tab])));

@@ -8,6 +8,7 @@
 #include "diagram_view.h"
 #include "export_dialog.h"
 #include "layout/graph_layout.h"
+#include "memory_view.h"
 #include "message_bar.h"
 #include "model_support.h"
 #include "recent_files_menu.h"
@@ -128,10 +129,14 @@ void MainWindow::createCentral()
     m_processPage = new ProcessPage(m_hub, m_tabs);
     m_charts = new ChartsView(m_tabs);
     connect(m_charts, &ChartsView::namespaceActivated, m_hub, &SelectionHub::reselect);
+    m_memory = new MemoryView(m_tabs);
+    connect(m_memory, &MemoryView::namespaceActivated, m_hub, &SelectionHub::reselect);
+    connect(m_memory, &MemoryView::processActivated, m_hub, &SelectionHub::reselect);
     m_tabs->addTab(m_pidPage, tr("Namespaces"));
     m_tabs->addTab(m_netPage, tr("Network"));
     m_tabs->addTab(m_processPage, tr("Processes"));
     m_tabs->addTab(m_charts, tr("Charts"));
+    m_tabs->addTab(m_memory, tr("Memory"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] { updateActions(); });
 
     const std::pair<QAction *, void (DiagramView::*)()> zooms[] = {
@@ -226,6 +231,7 @@ void MainWindow::showSnapshot()
     m_processPage->setAnalysis(analysis);
     m_details->setAnalysis(analysis);
     m_charts->setAnalysis(analysis);
+    m_memory->setAnalysis(analysis);
     m_pidPage->setAnalysis(analysis, m_keepView);
     m_netPage->setAnalysis(analysis, m_keepView);
 
@@ -409,6 +415,7 @@ void MainWindow::applyPalette()
     m_pidPage->setDark(dark);
     m_netPage->setDark(dark);
     m_charts->setDark(dark);
+    m_memory->setDark(dark);
     m_messageBar->setDark(dark);
 }
 

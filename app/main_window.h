@@ -1,7 +1,7 @@
 #pragma once
-// The desktop program's window: the namespace tree (dock), the Namespaces / Network / Processes / Charts
-// tabs, the details panel (dock), sources and refresh, files, export. It wires parts together: every view
-// follows one SelectionHub (ui/widgets), the pages are their own widgets, the snapshot source and
+// The desktop program's window: the namespace tree (dock), the Namespaces / Network / Processes / Charts /
+// Memory tabs, the details panel (dock), sources and refresh, files, export. It wires parts together: every
+// view follows one SelectionHub (ui/widgets), the pages are their own widgets, the snapshot source and
 // auto-refresh are SourceControls, what is remembered is AppSettings; what each shows is decided in ui/.
 #include "collection_controller.h"
 #include "diagram_page.h"
@@ -30,6 +30,7 @@ namespace wslatlas {
 
 struct Snapshot;
 class ChartsView;
+class MemoryView;
 class CollectionProgress;
 class DetailsPanel;
 class DiagramPage;
@@ -56,6 +57,7 @@ public:
         NetworkTab,
         ProcessesTab,
         ChartsTab,
+        MemoryTab,
     };
 
     explicit MainWindow(QWidget *parent = nullptr);
@@ -99,6 +101,7 @@ public:
     QTableView *processTable() const { return m_processPage->table(); }
     DetailsPanel *detailsPanel() const { return m_details; }
     ChartsView *chartsView() const { return m_charts; }
+    MemoryView *memoryView() const { return m_memory; }
     CollectionController *collector() const { return m_collector; }
     NamespaceFilterProxy *namespaceProxy() const { return m_treePane->proxy(); }
     QAction *refreshAction() const { return m_actions->refresh; }
@@ -158,6 +161,7 @@ private:
     DiagramPage *m_netPage = nullptr;
     ProcessPage *m_processPage = nullptr;
     ChartsView *m_charts = nullptr;
+    MemoryView *m_memory = nullptr;
     DetailsPanel *m_details = nullptr;
     MessageBar *m_messageBar = nullptr;
     CollectionProgress *m_progress = nullptr;
