@@ -226,6 +226,39 @@
         <source>%1 (init: %2)</source>
         <translation>%1 (init: %2)</translation>
     </message>
+    <message>
+        <source>Docker</source>
+        <translation>Docker</translation>
+    </message>
+    <message>
+        <source>containerd</source>
+        <translation>containerd</translation>
+    </message>
+    <message>
+        <source>Kubernetes</source>
+        <translation>Kubernetes</translation>
+    </message>
+    <message>
+        <source>Podman</source>
+        <translation>Podman</translation>
+    </message>
+    <message>
+        <source>LXC</source>
+        <translation>LXC</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>컨테이너</translation>
+    </message>
+    <message>
+        <source>Container %1</source>
+        <translation>컨테이너 %1</translation>
+    </message>
+    <message>
+        <source>%1 container %2</source>
+        <comment>engine, short id</comment>
+        <translation>%1 컨테이너 %2</translation>
+    </message>
 </context>
 <context>
     <name>NamespaceRole</name>
@@ -252,6 +285,10 @@
     <message>
         <source>Unknown</source>
         <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>컨테이너</translation>
     </message>
 </context>
 <context>
@@ -1048,6 +1085,38 @@
         <source>Other</source>
         <translation>기타</translation>
     </message>
+    <message>
+        <source>Memory (RSS)</source>
+        <translation>메모리 (RSS)</translation>
+    </message>
+    <message>
+        <source>CPU time</source>
+        <translation>CPU 시간</translation>
+    </message>
+    <message>
+        <source>%1 s own · %2 s in its subtree</source>
+        <translation>자체 %1초 · 하위 트리 %2초</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>컨테이너</translation>
+    </message>
+    <message>
+        <source>%1, id %2</source>
+        <translation>%1, ID %2</translation>
+    </message>
+    <message>
+        <source>Runs under</source>
+        <translation>실행 주체</translation>
+    </message>
+    <message>
+        <source>pid %1: %2</source>
+        <translation>pid %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
 </context>
 <context>
     <name>wslatlas::DiagramExport</name>
@@ -1191,6 +1260,149 @@
         <source>About WSL Atlas</source>
         <translation>WSL Atlas 정보</translation>
     </message>
+    <message>
+        <source>Memory</source>
+        <translation>메모리</translation>
+    </message>
+</context>
+<context>
+    <name>wslatlas::MemoryView</name>
+    <message>
+        <source>%1 %</source>
+        <comment>a percentage</comment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <comment>bar legend: part, size, share</comment>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Swap: %1 of %2 used</source>
+        <translation>스왑: %2 중 %1 사용</translation>
+    </message>
+    <message>
+        <source>Resident memory (RSS) counts a page shared by several processes once in each of them, so the groups can add up to more than is really used. &quot;Other&quot; is what no listed process accounts for: the kernel, its buffers and processes the collector could not read.</source>
+        <translation>상주 메모리(RSS)는 여러 프로세스가 공유하는 페이지를 각 프로세스에 한 번씩 계산하므로 그룹의 합이 실제 사용량보다 클 수 있습니다. "기타"는 목록의 어떤 프로세스에도 속하지 않는 부분입니다: 커널, 커널 버퍼, 수집기가 읽지 못한 프로세스.</translation>
+    </message>
+    <message>
+        <source>Here the processes&apos; RSS exceeds the used memory, so the ring shows their RSS only.</source>
+        <translation>여기서는 프로세스의 RSS가 사용 중인 메모리보다 커서 고리에는 RSS만 표시합니다.</translation>
+    </message>
+    <message>
+        <source>Memory of the WSL VM: %1</source>
+        <translation>WSL VM의 메모리: %1</translation>
+    </message>
+    <message>
+        <source>Used memory by namespace group (resident memory of their processes)</source>
+        <translation>네임스페이스 그룹별 사용 메모리(프로세스의 상주 메모리)</translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation>사용</translation>
+    </message>
+    <message>
+        <source>Largest processes by resident memory</source>
+        <translation>상주 메모리가 가장 큰 프로세스</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>프로세스</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>네임스페이스</translation>
+    </message>
+    <message>
+        <source>RSS</source>
+        <translation>RSS</translation>
+    </message>
+    <message>
+        <source>No snapshot loaded: take or open one to see where the VM&apos;s memory goes.</source>
+        <translation>불러온 스냅샷이 없습니다. VM의 메모리가 어디에 쓰이는지 보려면 스냅샷을 만들거나 여세요.</translation>
+    </message>
+    <message>
+        <source>This snapshot has no memory figures (neither the VM&apos;s /proc/meminfo nor the processes&apos; resident memory): refresh with a newer collector to see where the memory goes.</source>
+        <translation>이 스냅샷에는 메모리 수치가 없습니다(VM의 /proc/meminfo도, 프로세스의 상주 메모리도 없음). 메모리가 어디에 쓰이는지 보려면 새 수집기로 새로 고치세요.</translation>
+    </message>
+    <message>
+        <source>This snapshot has no figures for the VM&apos;s memory (/proc/meminfo): refresh with a newer collector to see where the memory goes.</source>
+        <translation>이 스냅샷에는 VM 메모리 수치(/proc/meminfo)가 없습니다. 메모리가 어디에 쓰이는지 보려면 새 수집기로 새로 고치세요.</translation>
+    </message>
+    <message>
+        <source>This snapshot has no resident memory for its processes: refresh with a newer collector to see where the memory goes.</source>
+        <translation>이 스냅샷에는 프로세스의 상주 메모리가 없습니다. 메모리가 어디에 쓰이는지 보려면 새 수집기로 새로 고치세요.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 of the VM&apos;s memory</source>
+        <comment>part · size · share</comment>
+        <translation>%1 · %2 · VM 메모리의 %3</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>사용</translation>
+    </message>
+    <message>
+        <source>Total minus available (MemAvailable)</source>
+        <translation>전체에서 사용 가능(MemAvailable)을 뺀 값</translation>
+    </message>
+    <message>
+        <source>Cache and reclaimable</source>
+        <translation>캐시 및 회수 가능</translation>
+    </message>
+    <message>
+        <source>Available minus free: page cache and other memory the kernel can take back</source>
+        <translation>사용 가능에서 여유를 뺀 값: 페이지 캐시 등 커널이 회수할 수 있는 메모리</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>여유</translation>
+    </message>
+    <message>
+        <source>Not used at all (MemFree)</source>
+        <translation>전혀 쓰이지 않음(MemFree)</translation>
+    </message>
+    <message>
+        <source>Unlisted namespaces</source>
+        <translation>목록에 없는 네임스페이스</translation>
+    </message>
+    <message>
+        <source>Processes whose pid namespace the snapshot does not list</source>
+        <translation>스냅샷에 pid 네임스페이스가 없는 프로세스</translation>
+    </message>
+    <message>
+        <source>%1 (own processes)</source>
+        <translation>%1 (자체 프로세스)</translation>
+    </message>
+    <message>
+        <source>%1 · processes of the VM&apos;s own namespace, not of those below it</source>
+        <translation>%1 · 그 아래가 아닌 VM 자체 네임스페이스의 프로세스</translation>
+    </message>
+    <message>
+        <source>%1 · %2 and the namespaces below it</source>
+        <translation>%1 · %2 및 그 아래 네임스페이스</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 of used memory</source>
+        <comment>name · size · share</comment>
+        <translation>%1 · %2 · 사용 메모리의 %3</translation>
+    </message>
+    <message>
+        <source>1 process</source>
+        <translation>프로세스 1개</translation>
+    </message>
+    <message>
+        <source>%1 processes</source>
+        <translation>프로세스 %1개</translation>
+    </message>
+    <message>
+        <source>Other / not in any process</source>
+        <translation>기타 / 어떤 프로세스에도 없음</translation>
+    </message>
+    <message>
+        <source>Used memory minus the processes&apos; RSS: the kernel, its buffers, and what no listed process maps</source>
+        <translation>사용 메모리에서 프로세스 RSS를 뺀 값: 커널, 커널 버퍼, 목록의 어떤 프로세스도 매핑하지 않은 메모리</translation>
+    </message>
 </context>
 <context>
     <name>wslatlas::MessageBar</name>
@@ -1311,6 +1523,27 @@
     <message>
         <source>The process&apos;s pid in the namespaces at level %1 (0 is the outermost)</source>
         <translation>레벨 %1 네임스페이스에서의 프로세스 pid(0이 가장 바깥쪽)</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <comment>CPU seconds</comment>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>메모리</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Resident memory (RSS): pages shared with other processes count in each of them</source>
+        <translation>상주 메모리(RSS): 다른 프로세스와 공유하는 페이지는 각 프로세스에 모두 계산됩니다</translation>
+    </message>
+    <message>
+        <source>CPU time (user + system) since the process started</source>
+        <translation>프로세스가 시작된 뒤의 CPU 시간(사용자 + 시스템)</translation>
     </message>
 </context>
 <context>
