@@ -36,7 +36,9 @@ MemoryBreakdown memoryBreakdown(const SnapshotAnalysis &analysis, int topCount)
             result.groups.push_back({ns, usage.rssBytes, usage.measured, ownOnly});
     };
     for (int root : analysis.roots()) {
-        if (snapshot.pidNamespaces[static_cast<std::size_t>(root)].role != NamespaceRole::Vm) {
+        // The VM (or a Linux host) splits into what runs below it; another root is one group.
+        const NamespaceRole role = snapshot.pidNamespaces[static_cast<std::size_t>(root)].role;
+        if (role != NamespaceRole::Vm && role != NamespaceRole::Host) {
             add(root, analysis.subtreeUsage(root), false);
             continue;
         }

@@ -1283,7 +1283,7 @@
     </message>
     <message>
         <source>Resident memory (RSS) counts a page shared by several processes once in each of them, so the groups can add up to more than is really used. &quot;Other&quot; is what no listed process accounts for: the kernel, its buffers and processes the collector could not read.</source>
-        <translation>상주 메모리(RSS)는 여러 프로세스가 공유하는 페이지를 각 프로세스에 한 번씩 계산하므로 그룹의 합이 실제 사용량보다 클 수 있습니다. "기타"는 목록의 어떤 프로세스에도 속하지 않는 부분입니다: 커널, 커널 버퍼, 수집기가 읽지 못한 프로세스.</translation>
+        <translation>상주 메모리(RSS)는 여러 프로세스가 공유하는 페이지를 각 프로세스에 한 번씩 계산하므로 그룹의 합이 실제 사용량보다 클 수 있습니다. &quot;기타&quot;는 목록의 어떤 프로세스에도 속하지 않는 부분입니다: 커널, 커널 버퍼, 수집기가 읽지 못한 프로세스.</translation>
     </message>
     <message>
         <source>Here the processes&apos; RSS exceeds the used memory, so the ring shows their RSS only.</source>
@@ -1375,10 +1375,6 @@
         <translation>%1 (자체 프로세스)</translation>
     </message>
     <message>
-        <source>%1 · processes of the VM&apos;s own namespace, not of those below it</source>
-        <translation>%1 · 그 아래가 아닌 VM 자체 네임스페이스의 프로세스</translation>
-    </message>
-    <message>
         <source>%1 · %2 and the namespaces below it</source>
         <translation>%1 · %2 및 그 아래 네임스페이스</translation>
     </message>
@@ -1402,6 +1398,10 @@
     <message>
         <source>Used memory minus the processes&apos; RSS: the kernel, its buffers, and what no listed process maps</source>
         <translation>사용 메모리에서 프로세스 RSS를 뺀 값: 커널, 커널 버퍼, 목록의 어떤 프로세스도 매핑하지 않은 메모리</translation>
+    </message>
+    <message>
+        <source>%1 · processes of this namespace itself, not of those below it</source>
+        <translation>%1 · 그 아래가 아닌 이 네임스페이스 자체의 프로세스</translation>
     </message>
 </context>
 <context>

@@ -602,7 +602,7 @@ void MemoryView::rebuild()
                 group.ownOnly ? tr("%1 (own processes)").arg(texts.label(group.ns)) : texts.label(group.ns);
             detail =
                 group.ownOnly
-                    ? tr("%1 · processes of the VM's own namespace, not of those below it").arg(s.namespaceId)
+                    ? tr("%1 · processes of this namespace itself, not of those below it").arg(s.namespaceId)
                     : tr("%1 · %2 and the namespaces below it").arg(s.namespaceId, roleDisplayName(ns.role));
         }
         s.toolTip = tr("%1 · %2 · %3 of used memory", "name · size · share")
